@@ -1,0 +1,89 @@
+namespace Cairn.Core.Errors;
+
+/// <summary>
+/// Every failure Cairn reports to a client, independent of dialect. The server's error catalogue maps
+/// each value to a wire code, an HTTP status and a message. Values are appended, never renumbered.
+/// </summary>
+public enum ErrorCode
+{
+    /// <summary>An unexpected failure inside Cairn; never used for bad input.</summary>
+    InternalError,
+    /// <summary>The operation or sub-resource is not implemented.</summary>
+    NotImplemented,
+    /// <summary>The request is not allowed for this identity (also: anonymous, expired presign).</summary>
+    AccessDenied,
+    /// <summary>The access key id is unknown.</summary>
+    InvalidAccessKeyId,
+    /// <summary>The computed request signature differs from the one sent.</summary>
+    SignatureDoesNotMatch,
+    /// <summary>The request time differs from the server's by more than 15 minutes.</summary>
+    RequestTimeTooSkewed,
+    /// <summary>The Authorization header cannot be parsed.</summary>
+    AuthorizationHeaderMalformed,
+    /// <summary>Presigned query parameters are missing or out of range (e.g. expiry over 7 days).</summary>
+    AuthorizationQueryParametersError,
+    /// <summary>The hex x-amz-content-sha256 does not match the body received.</summary>
+    XAmzContentSHA256Mismatch,
+    /// <summary>The bucket does not exist.</summary>
+    NoSuchBucket,
+    /// <summary>The key does not exist.</summary>
+    NoSuchKey,
+    /// <summary>The multipart upload does not exist (never existed, aborted or completed).</summary>
+    NoSuchUpload,
+    /// <summary>The version id is not one this bucket knows.</summary>
+    NoSuchVersion,
+    /// <summary>The bucket name breaks the DNS-style naming rules.</summary>
+    InvalidBucketName,
+    /// <summary>The bucket exists and belongs to the caller.</summary>
+    BucketAlreadyOwnedByYou,
+    /// <summary>The bucket exists and belongs to someone else.</summary>
+    BucketAlreadyExists,
+    /// <summary>DeleteBucket on a bucket that still holds objects.</summary>
+    BucketNotEmpty,
+    /// <summary>The object key is empty, too long, not UTF-8 or starts with a slash or backslash.</summary>
+    KeyTooLongError,
+    /// <summary>A request argument (header or query) is invalid.</summary>
+    InvalidArgument,
+    /// <summary>The request as a whole is invalid (conflicting or missing headers).</summary>
+    InvalidRequest,
+    /// <summary>Content-MD5 is not a base64 MD5.</summary>
+    InvalidDigest,
+    /// <summary>Content-MD5 or an x-amz-checksum-* value does not match the body.</summary>
+    BadDigest,
+    /// <summary>The body is shorter than announced or the connection was cut.</summary>
+    IncompleteBody,
+    /// <summary>A PUT without Content-Length or aws-chunked decoded length.</summary>
+    MissingContentLength,
+    /// <summary>The body or part exceeds the size limit.</summary>
+    EntityTooLarge,
+    /// <summary>A multipart part (but the last) is below the minimum size.</summary>
+    EntityTooSmall,
+    /// <summary>The XML body is not well-formed or not what the operation expects.</summary>
+    MalformedXML,
+    /// <summary>The Range cannot be satisfied for this object.</summary>
+    InvalidRange,
+    /// <summary>If-Match / If-Unmodified-Since failed.</summary>
+    PreconditionFailed,
+    /// <summary>If-None-Match / If-Modified-Since: the client's copy is current (304).</summary>
+    NotModified,
+    /// <summary>A Complete lists a part that does not exist or whose ETag differs.</summary>
+    InvalidPart,
+    /// <summary>A Complete lists parts not in ascending order.</summary>
+    InvalidPartOrder,
+    /// <summary>The aws-chunked trailer cannot be parsed.</summary>
+    MalformedTrailerError,
+    /// <summary>The copy source header is malformed or names a missing bucket.</summary>
+    InvalidCopySource,
+    /// <summary>The HTTP method is not allowed on this resource.</summary>
+    MethodNotAllowed,
+    /// <summary>A chunk of an aws-chunked body is malformed.</summary>
+    InvalidChunkSizeError,
+    /// <summary>The server is overloaded; retry later.</summary>
+    SlowDown,
+    /// <summary>A conditional write lost to a concurrent one.</summary>
+    ConditionalRequestConflict,
+    /// <summary>The encoding-type parameter is not 'url'.</summary>
+    InvalidEncodingType,
+    /// <summary>The storage class is not one Cairn knows.</summary>
+    InvalidStorageClass,
+}
