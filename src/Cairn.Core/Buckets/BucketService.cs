@@ -1,0 +1,36 @@
+using Cairn.Core.Errors;
+using Cairn.Core.Model;
+using Cairn.Core.Names;
+using Cairn.Core.Ports;
+
+namespace Cairn.Core.Buckets;
+
+/// <summary>Bucket use cases.</summary>
+public sealed class BucketService(IMetadataStore metadata, TimeProvider time)
+{
+    public async Task<BucketRecord> CreateAsync(string name, string owner, CancellationToken cancellationToken)
+    {
+        var bucketName = BucketName.Parse(name);
+        var record = new BucketRecord(bucketName.Value, owner, time.GetUtcNow());
+        var existing = await metadata.CreateBucketAsync(record, cancellationToken);
+        if (existing is null)
+        {
+            return record;
+        }
+
+        var extra = new Dictionary<string, string> { ["BucketName"] = name };
+        throw existing.Owner == owner
+            ? new CairnException(ErrorCode.BucketAlreadyOwnedByYou, "Your previous request to create the named bucket succeeded and you already own it.") { Extra = extra }
+            : new CairnException(ErrorCode.BucketAlreadyExists, "The requested bucket name is not available.") { Extra = extra };
+    }
+
+    public async Task<BucketRecord> GetAsync(string name, CancellationToken cancellationToken) =>
+        await metadata.GetBucketAsync(name, cancellationToken)
+        ?? throw Failures.NoSuchBucket(name);
+
+    public Task<IReadOnlyList<BucketRecord>> ListAsync(CancellationToken cancellationToken) =>
+        metadata.ListBucketsAsync(cancellationToken);
+
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
+        metadata.DeleteBucketAsync(name, cancellationToken);
+}

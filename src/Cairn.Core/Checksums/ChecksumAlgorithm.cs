@@ -1,0 +1,19 @@
+namespace Cairn.Core.Checksums;
+
+/// <summary>
+/// The additional checksums S3 lets a client attach to a body (x-amz-checksum-*). Values are persisted with
+/// object metadata, so they are explicit and must never be renumbered.
+/// </summary>
+public enum ChecksumAlgorithm
+{
+    /// <summary>CRC-32 (IEEE 802.3, as in zlib and gzip).</summary>
+    Crc32 = 1,
+    /// <summary>CRC-32C (Castagnoli, as in iSCSI).</summary>
+    Crc32C = 2,
+    /// <summary>CRC-64/NVME (the 64-bit CRC defined by the NVM Express spec).</summary>
+    Crc64Nvme = 3,
+    /// <summary>SHA-1.</summary>
+    Sha1 = 4,
+    /// <summary>SHA-256.</summary>
+    Sha256 = 5,
+}

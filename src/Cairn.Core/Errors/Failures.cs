@@ -1,0 +1,17 @@
+namespace Cairn.Core.Errors;
+
+/// <summary>The common "not found" failures, built in one place so their text and context stay the same everywhere.</summary>
+public static class Failures
+{
+    public static CairnException NoSuchBucket(string bucket) =>
+        new(ErrorCode.NoSuchBucket, "The specified bucket does not exist.")
+        {
+            Extra = new Dictionary<string, string> { ["BucketName"] = bucket },
+        };
+
+    public static CairnException NoSuchKey(string key) =>
+        new(ErrorCode.NoSuchKey, "The specified key does not exist.")
+        {
+            Extra = new Dictionary<string, string> { ["Key"] = key },
+        };
+}

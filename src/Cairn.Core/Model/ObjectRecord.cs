@@ -1,0 +1,33 @@
+using Cairn.Core.Checksums;
+
+namespace Cairn.Core.Model;
+
+/// <summary>An object as stored: its metadata and the manifest of segments that make its content.</summary>
+public sealed record ObjectRecord
+{
+    public required string Bucket { get; init; }
+    public required string Key { get; init; }
+    public required long Size { get; init; }
+
+    /// <summary>ETag without quotes: lowercase hex MD5, or md5-of-md5s + "-N" for multipart objects.</summary>
+    public required string ETag { get; init; }
+
+    public required DateTimeOffset LastModified { get; init; }
+    public ObjectHeaders Headers { get; init; } = new();
+
+    /// <summary>User metadata: names lower-case without the dialect prefix.</summary>
+    public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Stored checksums (base64 raw values; composite ones carry their "-N" suffix).</summary>
+    public IReadOnlyDictionary<ChecksumAlgorithm, string> Checksums { get; init; } = new Dictionary<ChecksumAlgorithm, string>();
+
+    /// <summary>COMPOSITE or FULL_OBJECT for multipart checksums; null for whole-object checksums.</summary>
+    public string? ChecksumType { get; init; }
+
+    public string Owner { get; init; } = string.Empty;
+
+    /// <summary>Number of parts when the object came from a multipart upload; null otherwise.</summary>
+    public int? PartsCount { get; init; }
+
+    public IReadOnlyList<Segment> Segments { get; init; } = [];
+}

@@ -1,0 +1,128 @@
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Limits;
+using Cairn.Core.Model;
+using Cairn.Core.Names;
+using Cairn.Core.Ports;
+
+namespace Cairn.Core.Objects;
+
+/// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
+public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, TimeProvider time)
+{
+    private readonly BlobIngest _ingest = new(blobs);
+
+    public async Task<ObjectRecord> PutAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
+    {
+        ObjectKey.Validate(command.Key, limits.MaxKeyBytes);
+        if (command.ContentLength > limits.MaxPutObjectSize)
+        {
+            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+        }
+
+        await RequireBucketAsync(command.Bucket, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, cancellationToken);
+        var record = new ObjectRecord
+        {
+            Bucket = command.Bucket,
+            Key = command.Key,
+            Size = hashes.Length,
+            ETag = hashes.Md5Hex,
+            LastModified = time.GetUtcNow(),
+            Headers = command.Headers,
+            UserMetadata = command.UserMetadata,
+            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
+            Owner = command.Owner,
+            Segments = [new Segment(blobId, 0, hashes.Length)],
+        };
+        await CommitOrDiscardAsync(record, [blobId]);
+        return record;
+    }
+
+    /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
+    public async Task<ObjectRecord?> GetInfoAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        var record = await metadata.GetObjectAsync(bucket, key, cancellationToken);
+        if (record is null)
+        {
+            await RequireBucketAsync(bucket, cancellationToken);
+        }
+
+        return record;
+    }
+
+    /// <summary>A stream over <paramref name="length"/> bytes of the object from <paramref name="start"/>.</summary>
+    public Stream OpenContent(ObjectRecord record, long start, long length)
+    {
+        var stream = new SegmentReadStream(blobs, record.Segments, start, length);
+        try
+        {
+            stream.OpenFirst();
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        await RequireBucketAsync(bucket, cancellationToken);
+        return await metadata.DeleteObjectAsync(bucket, key, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies an object without copying bytes: the new object references the source's segments. With
+    /// <paramref name="replace"/> the metadata comes from the request, otherwise from the source.
+    /// </summary>
+    public async Task<ObjectRecord> CopyAsync(
+        ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
+        IReadOnlyDictionary<string, string> userMetadata, string owner, CancellationToken cancellationToken)
+    {
+        ObjectKey.Validate(key, limits.MaxKeyBytes);
+        if (!replace && source.Bucket == bucket && source.Key == key)
+        {
+            throw new CairnException(
+                ErrorCode.InvalidRequest,
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+        }
+
+        await RequireBucketAsync(bucket, cancellationToken);
+        var record = source with
+        {
+            Bucket = bucket,
+            Key = key,
+            LastModified = time.GetUtcNow(),
+            Headers = replace ? headers : source.Headers,
+            UserMetadata = replace ? userMetadata : source.UserMetadata,
+            Owner = owner,
+        };
+        await metadata.PutObjectAsync(record, cancellationToken);
+        return record;
+    }
+
+    public async Task<BucketRecord> RequireBucketAsync(string bucket, CancellationToken cancellationToken) =>
+        await metadata.GetBucketAsync(bucket, cancellationToken)
+        ?? throw Failures.NoSuchBucket(bucket);
+
+    /// <summary>Commits the record; if the transaction fails the fresh blobs are deleted at once.</summary>
+    private async Task CommitOrDiscardAsync(ObjectRecord record, IReadOnlyList<string> freshBlobs)
+    {
+        try
+        {
+            // Not cancellable: once the blob is durable, a vanished client must not leave it half-committed.
+            await metadata.PutObjectAsync(record, CancellationToken.None);
+        }
+        catch
+        {
+            foreach (var id in freshBlobs)
+            {
+                blobs.Delete(id);
+            }
+
+            throw;
+        }
+    }
+}

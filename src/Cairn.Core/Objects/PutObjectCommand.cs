@@ -1,0 +1,19 @@
+using Cairn.Core.Checksums;
+using Cairn.Core.Model;
+
+namespace Cairn.Core.Objects;
+
+/// <summary>A whole-object write, parsed from the request by the protocol layer.</summary>
+public sealed record PutObjectCommand
+{
+    public required string Bucket { get; init; }
+    public required string Key { get; init; }
+
+    /// <summary>The payload size the client announced (Content-Length, or the aws-chunked decoded length).</summary>
+    public required long ContentLength { get; init; }
+
+    public ObjectHeaders Headers { get; init; } = new();
+    public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
+    public required IntegrityExpectation Integrity { get; init; }
+    public string Owner { get; init; } = string.Empty;
+}

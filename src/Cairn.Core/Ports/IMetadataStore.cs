@@ -1,0 +1,45 @@
+using Cairn.Core.Model;
+
+namespace Cairn.Core.Ports;
+
+/// <summary>
+/// The transactional metadata store. Every method is one atomic transaction; races between requests (also
+/// from several server processes) are settled here. Blobs that lose their last reference inside a
+/// transaction are queued as garbage in that same transaction.
+/// </summary>
+public interface IMetadataStore
+{
+    /// <summary>Creates a bucket; returns the existing record instead when the name is taken.</summary>
+    Task<BucketRecord?> CreateBucketAsync(BucketRecord bucket, CancellationToken cancellationToken);
+
+    Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BucketRecord>> ListBucketsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes an empty bucket (NoSuchBucket, BucketNotEmpty otherwise); its incomplete uploads are aborted.</summary>
+    Task DeleteBucketAsync(string name, CancellationToken cancellationToken);
+
+    Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>Makes the object visible, replacing any previous one (NoSuchBucket when the bucket is gone).</summary>
+    Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Removes the object; returns false when there was none.</summary>
+    Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists keys in UTF-8 byte order. <paramref name="after"/> is exclusive; with a delimiter, keys that
+    /// share a prefix up to the delimiter roll up into one common prefix, and common prefixes not greater
+    /// than <paramref name="after"/> are skipped.
+    /// </summary>
+    Task<ObjectPage> ListObjectsAsync(string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken);
+
+    /// <summary>Garbage blobs queued at least <paramref name="minAge"/> ago.</summary>
+    Task<IReadOnlyList<string>> GetGarbageAsync(TimeSpan minAge, int max, CancellationToken cancellationToken);
+
+    /// <summary>Forgets garbage entries whose blobs were deleted.</summary>
+    Task RemoveGarbageAsync(IReadOnlyCollection<string> blobIds, CancellationToken cancellationToken);
+
+    /// <summary>Whether any object segment or upload part references the blob.</summary>
+    Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken);
+}

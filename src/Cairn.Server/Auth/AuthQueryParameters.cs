@@ -1,0 +1,17 @@
+namespace Cairn.Server.Auth;
+
+/// <summary>Query parameter names of presigned URLs (SPEC.md §2.2, §2.4). Names are case-sensitive.</summary>
+internal static class AuthQueryParameters
+{
+    public const string Algorithm = "X-Amz-Algorithm";
+    public const string Credential = "X-Amz-Credential";
+    public const string Date = "X-Amz-Date";
+    public const string Expires = "X-Amz-Expires";
+    public const string SignedHeaders = "X-Amz-SignedHeaders";
+    public const string Signature = "X-Amz-Signature";
+    public const string ContentSha256 = "X-Amz-Content-Sha256";
+
+    public const string V2AccessKeyId = "AWSAccessKeyId";
+    public const string V2Expires = "Expires";
+    public const string V2Signature = "Signature";
+}

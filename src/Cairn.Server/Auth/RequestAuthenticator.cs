@@ -1,0 +1,158 @@
+using System.Globalization;
+using Cairn.Core.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>
+/// The request-authentication stage: finds which signature a request carries (SigV4 header or query, SigV2 header or
+/// query, or none), verifies it before the body is read (SPEC.md §2.3: so Expect: 100-continue gets the 4xx), and
+/// decides how the body must be decoded. Thread-safe; one instance serves every request.
+/// </summary>
+internal sealed class RequestAuthenticator
+{
+    private readonly SigV4Verifier _sigV4;
+    private readonly SigV2Verifier _sigV2;
+
+    public RequestAuthenticator(ICredentialStore credentials, TimeProvider time)
+    {
+        _sigV4 = new SigV4Verifier(credentials, time, new SigningKeyCache());
+        _sigV2 = new SigV2Verifier(credentials, time);
+    }
+
+    /// <summary>
+    /// Verifies whatever signature the request carries; throws CairnException on failure; returns an anonymous result
+    /// when it carries none.
+    /// </summary>
+    /// <param name="virtualHostBucket">The bucket taken from the Host header in virtual-hosted-style addressing (null
+    /// for path-style); SigV2 needs it for its canonical resource.</param>
+    public AuthResult Authenticate(HttpRequest request, string? virtualHostBucket)
+    {
+        var target = RequestTarget.From(request);
+        var authorization = request.Headers[AuthHeaders.Authorization].ToString().Trim();
+        var v4Query = target.Has(AuthQueryParameters.Algorithm) || target.Has(AuthQueryParameters.Credential)
+            || target.Has(AuthQueryParameters.Signature);
+        var v2Query = target.Has(AuthQueryParameters.V2AccessKeyId);
+
+        if (authorization.Length > 0)
+        {
+            if (v4Query || v2Query)
+            {
+                throw OnlyOneMechanism();
+            }
+
+            if (authorization.StartsWith(SigV4Authorization.Algorithm + " ", StringComparison.Ordinal))
+            {
+                var verified = _sigV4.VerifyHeader(request, target, authorization);
+                return Result(request, verified.AccessKeyId, verified.PayloadMode, verified.PayloadSha256, verified);
+            }
+
+            if (authorization.StartsWith("AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal))
+            {
+                throw new CairnException(ErrorCode.NotImplemented, "SigV4a (AWS4-ECDSA-P256-SHA256) signatures are not supported.");
+            }
+
+            if (authorization.StartsWith(SigV2Verifier.Scheme, StringComparison.Ordinal))
+            {
+                var accessKeyId = _sigV2.VerifyHeader(request, target, authorization, virtualHostBucket);
+                return Unverified(request, accessKeyId);
+            }
+
+            throw new CairnException(ErrorCode.InvalidArgument, "Unsupported Authorization Type")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = AuthHeaders.Authorization },
+            };
+        }
+
+        if (v4Query && v2Query)
+        {
+            throw OnlyOneMechanism();
+        }
+
+        if (v4Query)
+        {
+            var verified = _sigV4.VerifyPresigned(request, target);
+
+            // Only a hash inside the signed query binds the body; otherwise it is read as for unsigned requests.
+            return verified.PayloadMode == PayloadMode.Unsigned
+                ? Unverified(request, verified.AccessKeyId)
+                : Result(request, verified.AccessKeyId, verified.PayloadMode, verified.PayloadSha256, verified);
+        }
+
+        if (v2Query)
+        {
+            return Unverified(request, _sigV2.VerifyPresigned(request, target, virtualHostBucket));
+        }
+
+        return Unverified(request, accessKeyId: null);
+    }
+
+    /// <summary>
+    /// A request whose body is not covered by a SigV4 signature (SigV2, presigned, anonymous): a hex
+    /// x-amz-content-sha256 is still checked and STREAMING-UNSIGNED-PAYLOAD-TRAILER still decoded, but signed
+    /// streaming needs a SigV4 seed signature.
+    /// </summary>
+    private static AuthResult Unverified(HttpRequest request, string? accessKeyId)
+    {
+        var value = request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
+        if (value.Length == 0)
+        {
+            return Result(request, accessKeyId, PayloadMode.Unsigned, null, null);
+        }
+
+        var mode = ContentSha256.Parse(value, out var sha256);
+        if (mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer)
+        {
+            throw new CairnException(ErrorCode.InvalidRequest,
+                "Signed streaming payloads require AWS Signature Version 4 in the Authorization header.");
+        }
+
+        return Result(request, accessKeyId, mode, sha256, null);
+    }
+
+    private static AuthResult Result(HttpRequest request, string? accessKeyId, PayloadMode mode, byte[]? sha256, SigV4Verified? sigV4)
+    {
+        long? decodedLength = null;
+        string? declaredTrailer = null;
+        if (ContentSha256.IsChunked(mode))
+        {
+            decodedLength = DecodedContentLength(request);
+            if (mode != PayloadMode.StreamingSigned)
+            {
+                var trailer = request.Headers[AuthHeaders.AmzTrailer].ToString().Trim();
+                declaredTrailer = trailer.Length == 0 ? null : trailer.ToLowerInvariant();
+            }
+        }
+
+        return new AuthResult(accessKeyId, mode, sha256, sigV4, decodedLength, declaredTrailer, request.ContentLength);
+    }
+
+    /// <summary>x-amz-decoded-content-length is required with aws-chunked: it is the real payload size (SPEC.md §2.3).</summary>
+    private static long DecodedContentLength(HttpRequest request)
+    {
+        var value = request.Headers[AuthHeaders.AmzDecodedContentLength].ToString().Trim();
+        if (value.Length == 0)
+        {
+            throw new CairnException(ErrorCode.MissingContentLength,
+                "You must provide the x-amz-decoded-content-length HTTP header with aws-chunked uploads.");
+        }
+
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, "x-amz-decoded-content-length is not a valid length.")
+            {
+                Extra = new Dictionary<string, string>
+                {
+                    ["ArgumentName"] = AuthHeaders.AmzDecodedContentLength,
+                    ["ArgumentValue"] = value,
+                },
+            };
+        }
+
+        return length;
+    }
+
+    private static CairnException OnlyOneMechanism() =>
+        new(ErrorCode.InvalidArgument,
+            "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified");
+}

@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>The SigV2 string to sign (SPEC.md §2.4).</summary>
+internal static class SigV2Canonical
+{
+    /// <summary>Sub-resources that belong to the canonicalized resource (SPEC.md §2.4, MinIO's resourceList).</summary>
+    public static readonly FrozenSet<string> SubResources = new[]
+    {
+        "acl", "cors", "delete", "encryption", "legal-hold", "lifecycle", "location", "logging", "notification",
+        "partNumber", "policy", "requestPayment", "response-cache-control", "response-content-disposition",
+        "response-content-encoding", "response-content-language", "response-content-type", "response-expires",
+        "retention", "select", "select-type", "tagging", "torrent", "uploadId", "uploads", "versionId", "versioning",
+        "versions", "website",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>METHOD\nContent-MD5\nContent-Type\nDate\n</c> + amz headers + resource. <paramref name="dateLine"/> is the
+    /// Date header, empty when x-amz-date is sent, or the Expires value of a presigned URL.
+    /// </summary>
+    public static string BuildStringToSign(HttpRequest request, string dateLine, string resource)
+    {
+        var builder = new StringBuilder(256);
+        builder.Append(request.Method).Append('\n');
+        builder.Append(request.Headers[AuthHeaders.ContentMd5].ToString().Trim()).Append('\n');
+        builder.Append(request.Headers[AuthHeaders.ContentType].ToString().Trim()).Append('\n');
+        builder.Append(dateLine).Append('\n');
+        AppendAmzHeaders(builder, request.Headers);
+        builder.Append(resource);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// <c>/bucket/key</c> in path-style form even for virtual-hosted requests, from the raw (still encoded) path,
+    /// followed by the sorted sub-resources present (values decoded, valueless ones as the bare name).
+    /// </summary>
+    public static string BuildResource(RequestTarget target, string? virtualHostBucket, bool appendSlash)
+    {
+        var builder = new StringBuilder(64 + target.RawPath.Length);
+        if (virtualHostBucket is not null)
+        {
+            builder.Append('/').Append(virtualHostBucket);
+        }
+
+        builder.Append(target.RawPath);
+        if (appendSlash)
+        {
+            builder.Append('/');
+        }
+
+        var subResources = target.Query.Where(p => SubResources.Contains(p.Name))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        for (var i = 0; i < subResources.Count; i++)
+        {
+            builder.Append(i == 0 ? '?' : '&').Append(subResources[i].Name);
+            if (subResources[i].Value.Length > 0)
+            {
+                builder.Append('=').Append(subResources[i].Value);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Lower-cased <c>x-amz-*</c> headers sorted by name, <c>name:value\n</c>, repeated values joined with ','.</summary>
+    private static void AppendAmzHeaders(StringBuilder builder, IHeaderDictionary headers)
+    {
+        var amz = new List<(string Name, string Value)>();
+        foreach (var (name, values) in headers)
+        {
+            if (!name.StartsWith(AuthHeaders.AmzPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            amz.Add((name.ToLowerInvariant(), string.Join(',', values.Select(v => (v ?? string.Empty).Trim()))));
+        }
+
+        amz.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, value) in amz)
+        {
+            builder.Append(name).Append(':').Append(value).Append('\n');
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>Builds the SigV4 canonical request (SPEC.md §2.1 step 3) from the raw request target and headers.</summary>
+internal static class SigV4Canonical
+{
+    /// <summary>
+    /// METHOD \n URI \n QUERY \n HEADERS \n SIGNED-HEADERS \n PAYLOAD-HASH. <paramref name="excludedParameter"/> is
+    /// left out of the query (X-Amz-Signature for presigned URLs).
+    /// </summary>
+    public static string BuildRequest(string method, RequestTarget target, IHeaderDictionary headers,
+        IReadOnlyList<string> signedHeaders, string payloadHash, string? excludedParameter)
+    {
+        var builder = new StringBuilder(256 + target.RawPath.Length + target.RawQuery.Length);
+        builder.Append(method).Append('\n');
+        AppendUri(builder, target.RawPath);
+        builder.Append('\n');
+        AppendQuery(builder, target.Query, excludedParameter);
+        builder.Append('\n');
+        AppendHeaders(builder, headers, signedHeaders);
+        builder.Append('\n');
+        builder.AppendJoin(';', signedHeaders);
+        builder.Append('\n');
+        builder.Append(payloadHash);
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Each '/'-separated segment is decoded and re-encoded once; S3 does not normalise <c>//</c>, <c>.</c> or
+    /// <c>..</c>, so segments are kept as they are (an encoded <c>%2F</c> stays inside its segment).
+    /// </summary>
+    public static void AppendUri(StringBuilder builder, string rawPath)
+    {
+        var path = rawPath.AsSpan();
+        var first = true;
+        foreach (var range in path.Split('/'))
+        {
+            if (!first)
+            {
+                builder.Append('/');
+            }
+
+            first = false;
+            PercentEncoding.AppendCanonical(builder, path[range], plusIsSpace: false);
+        }
+    }
+
+    /// <summary>Names and values re-encoded (space as %20), sorted by name then value, valueless as <c>name=</c>.</summary>
+    public static void AppendQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query, string? excludedParameter)
+    {
+        if (query.Count == 0)
+        {
+            return;
+        }
+
+        var pairs = new List<(string Name, string Value)>(query.Count);
+        var scratch = new StringBuilder();
+        foreach (var parameter in query)
+        {
+            if (excludedParameter is not null && string.Equals(parameter.Name, excludedParameter, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            scratch.Clear();
+            PercentEncoding.AppendCanonical(scratch, parameter.RawName, plusIsSpace: true);
+            var name = scratch.ToString();
+            scratch.Clear();
+            PercentEncoding.AppendCanonical(scratch, parameter.RawValue, plusIsSpace: true);
+            pairs.Add((name, scratch.ToString()));
+        }
+
+        pairs.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+        });
+
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(pairs[i].Name).Append('=').Append(pairs[i].Value);
+        }
+    }
+
+    /// <summary>
+    /// <c>name:value\n</c> per signed header: values trimmed, inner whitespace runs collapsed to one space, repeated
+    /// headers joined with ','. A signed header that is absent contributes an empty value (and so fails the check).
+    /// </summary>
+    public static void AppendHeaders(StringBuilder builder, IHeaderDictionary headers, IReadOnlyList<string> signedHeaders)
+    {
+        foreach (var name in signedHeaders)
+        {
+            builder.Append(name).Append(':');
+            var values = headers[name];
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (i > 0)
+                {
+                    builder.Append(',');
+                }
+
+                AppendTrimmed(builder, values[i]);
+            }
+
+            builder.Append('\n');
+        }
+    }
+
+    private static void AppendTrimmed(StringBuilder builder, string? value)
+    {
+        var span = value.AsSpan().Trim();
+        var inWhitespace = false;
+        foreach (var c in span)
+        {
+            if (c is ' ' or '\t')
+            {
+                inWhitespace = true;
+                continue;
+            }
+
+            if (inWhitespace)
+            {
+                builder.Append(' ');
+                inWhitespace = false;
+            }
+
+            builder.Append(c);
+        }
+    }
+}

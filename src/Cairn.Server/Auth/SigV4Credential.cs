@@ -1,0 +1,70 @@
+using Cairn.Core.Errors;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>A parsed <c>AKID/yyyyMMdd/region/s3/aws4_request</c> credential (SPEC.md §2.1 step 1).</summary>
+internal sealed class SigV4Credential
+{
+    private SigV4Credential(string accessKeyId, string date, string region)
+    {
+        AccessKeyId = accessKeyId;
+        Date = date;
+        Region = region;
+        Scope = $"{date}/{region}/{SigningKey.Service}/{SigningKey.Terminator}";
+    }
+
+    public string AccessKeyId { get; }
+
+    /// <summary>The scope day, <c>yyyyMMdd</c>.</summary>
+    public string Date { get; }
+
+    /// <summary>Whatever region the client signed with; the key is derived with it.</summary>
+    public string Region { get; }
+
+    /// <summary><c>date/region/s3/aws4_request</c>.</summary>
+    public string Scope { get; }
+
+    /// <summary>Parses the credential; failures throw <paramref name="error"/> (header vs query auth use different codes).</summary>
+    public static SigV4Credential Parse(string value, ErrorCode error)
+    {
+        var parts = value.Trim().Split('/');
+        if (parts.Length != 5 || parts[0].Length == 0)
+        {
+            throw new CairnException(error,
+                $"The credential '{value}' is malformed; expecting '<AccessKeyId>/<YYYYMMDD>/<Region>/s3/aws4_request'.");
+        }
+
+        var date = parts[1];
+        if (date.Length != 8 || !date.All(char.IsAsciiDigit))
+        {
+            throw new CairnException(error, $"Invalid credential date '{date}'. This date is not the expected format yyyyMMdd.");
+        }
+
+        if (parts[2].Length == 0)
+        {
+            throw new CairnException(error, "The credential is malformed; the region is empty.");
+        }
+
+        if (parts[3] != SigningKey.Service)
+        {
+            throw new CairnException(error, $"The credential is malformed; incorrect service '{parts[3]}'. This endpoint belongs to 's3'.");
+        }
+
+        if (parts[4] != SigningKey.Terminator)
+        {
+            throw new CairnException(error, $"The credential is malformed; incorrect terminal '{parts[4]}'. This endpoint uses 'aws4_request'.");
+        }
+
+        return new SigV4Credential(parts[0], date, parts[2]);
+    }
+
+    /// <summary>The scope day must be the day of the request time (x-amz-date / X-Amz-Date).</summary>
+    public void RequireDateOf(string amzDate, ErrorCode error)
+    {
+        if (!amzDate.AsSpan(0, 8).SequenceEqual(Date))
+        {
+            throw new CairnException(error,
+                $"Invalid credential date. Date is not the same as X-Amz-Date: '{Date}' vs '{amzDate[..8]}'.");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Cairn.Core.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>Verifies SigV4 header auth (SPEC.md §2.1) and presigned URLs (SPEC.md §2.2).</summary>
+internal sealed class SigV4Verifier
+{
+    /// <summary>Presigned URLs may live at most 7 days (SPEC.md §2.2).</summary>
+    public const int MaxPresignExpirySeconds = 604800;
+
+    private const string StringToSignAlgorithm = "AWS4-HMAC-SHA256";
+    private const string NeedsValidDate = "AWS authentication requires a valid Date or x-amz-date header";
+
+    private readonly ICredentialStore _credentials;
+    private readonly TimeProvider _time;
+    private readonly SigningKeyCache _keys;
+
+    public SigV4Verifier(ICredentialStore credentials, TimeProvider time, SigningKeyCache keys)
+    {
+        _credentials = credentials;
+        _time = time;
+        _keys = keys;
+    }
+
+    public SigV4Verified VerifyHeader(HttpRequest request, RequestTarget target, string authorization)
+    {
+        var auth = SigV4Authorization.Parse(authorization);
+        var credential = auth.Credential;
+        var secret = _credentials.GetSecretOrThrow(credential.AccessKeyId);
+
+        // With header auth S3 requires the payload hash header; it is the last line of the canonical request.
+        var contentSha256 = request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
+        if (contentSha256.Length == 0)
+        {
+            throw new CairnException(ErrorCode.InvalidRequest,
+                "Missing required header for this request: x-amz-content-sha256");
+        }
+
+        var mode = ContentSha256.Parse(contentSha256, out var payloadSha256);
+        var amzDate = RequestTime(request);
+        credential.RequireDateOf(amzDate, ErrorCode.AuthorizationHeaderMalformed);
+
+        var key = _keys.Get(credential.AccessKeyId, secret, credential.Date, credential.Region);
+        var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, auth.SignedHeaders,
+            contentSha256, excludedParameter: null);
+        var signature = Verify(canonical, amzDate, credential, key, auth.Signature);
+        return new SigV4Verified(credential.AccessKeyId, key, amzDate, credential.Scope, signature, mode, payloadSha256);
+    }
+
+    public SigV4Verified VerifyPresigned(HttpRequest request, RequestTarget target)
+    {
+        const ErrorCode paramsError = ErrorCode.AuthorizationQueryParametersError;
+        var algorithm = Require(target, AuthQueryParameters.Algorithm);
+        if (algorithm.StartsWith("AWS4-ECDSA", StringComparison.Ordinal))
+        {
+            throw new CairnException(ErrorCode.NotImplemented, "SigV4a (AWS4-ECDSA-P256-SHA256) presigned URLs are not supported.");
+        }
+
+        if (algorithm != SigV4Authorization.Algorithm)
+        {
+            throw new CairnException(paramsError, "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
+        }
+
+        var credential = SigV4Credential.Parse(Require(target, AuthQueryParameters.Credential), paramsError);
+        var amzDate = Require(target, AuthQueryParameters.Date);
+        if (!AmzDate.TryParseIso(amzDate, out var signedAt))
+        {
+            throw new CairnException(paramsError, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+        }
+
+        credential.RequireDateOf(amzDate, paramsError);
+        var expiresText = Require(target, AuthQueryParameters.Expires);
+        if (!int.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || expires < 1 || expires > MaxPresignExpirySeconds)
+        {
+            throw new CairnException(paramsError,
+                "X-Amz-Expires must be a number of seconds from 1 to 604800 (7 days).");
+        }
+
+        var signedHeaders = SigV4Authorization.ParseSignedHeaders(Require(target, AuthQueryParameters.SignedHeaders), paramsError);
+        var providedSignature = Require(target, AuthQueryParameters.Signature);
+        var secret = _credentials.GetSecretOrThrow(credential.AccessKeyId);
+
+        var now = _time.GetUtcNow();
+        if (signedAt - now > AmzDate.MaxSkew)
+        {
+            throw new CairnException(ErrorCode.AccessDenied, "Request is not valid yet");
+        }
+
+        if (now > signedAt.AddSeconds(expires))
+        {
+            throw new CairnException(ErrorCode.AccessDenied, "Request has expired")
+            {
+                Extra = new Dictionary<string, string>
+                {
+                    ["X-Amz-Expires"] = expiresText,
+                    ["Expires"] = AmzDate.FormatServerTime(signedAt.AddSeconds(expires)),
+                    ["ServerTime"] = AmzDate.FormatServerTime(now),
+                },
+            };
+        }
+
+        // The payload is unsigned unless the URL carries its hash (SPEC.md §2.2).
+        var payloadHash = target.Get(AuthQueryParameters.ContentSha256) ?? ContentSha256.UnsignedPayload;
+        var mode = ContentSha256.Parse(payloadHash, out var payloadSha256);
+        if (mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer)
+        {
+            throw new CairnException(ErrorCode.InvalidRequest, "Signed streaming payloads cannot be used with presigned URLs.");
+        }
+
+        var key = _keys.Get(credential.AccessKeyId, secret, credential.Date, credential.Region);
+        var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, signedHeaders, payloadHash,
+            excludedParameter: AuthQueryParameters.Signature);
+        var signature = Verify(canonical, amzDate, credential, key, providedSignature);
+        return new SigV4Verified(credential.AccessKeyId, key, amzDate, credential.Scope, signature, mode, payloadSha256);
+    }
+
+    /// <summary>x-amz-date, else Date; within 15 minutes of server time. Returns the ISO basic form.</summary>
+    private string RequestTime(HttpRequest request)
+    {
+        var amzDate = request.Headers[AuthHeaders.AmzDate].ToString().Trim();
+        DateTimeOffset time;
+        if (amzDate.Length > 0)
+        {
+            if (!AmzDate.TryParseIso(amzDate, out time))
+            {
+                throw new CairnException(ErrorCode.AccessDenied, NeedsValidDate);
+            }
+        }
+        else
+        {
+            var date = request.Headers[AuthHeaders.Date].ToString();
+            if (!AmzDate.TryParseHttp(date, out time))
+            {
+                throw new CairnException(ErrorCode.AccessDenied, NeedsValidDate);
+            }
+
+            amzDate = AmzDate.FormatIso(time);
+        }
+
+        AmzDate.CheckSkew(time, amzDate, _time.GetUtcNow());
+        return amzDate;
+    }
+
+    private static byte[] Verify(string canonicalRequest, string amzDate, SigV4Credential credential, byte[] key, string provided)
+    {
+        var canonicalHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+        var stringToSign = $"{StringToSignAlgorithm}\n{amzDate}\n{credential.Scope}\n{canonicalHash}";
+        var computed = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign));
+        Span<byte> sent = stackalloc byte[32];
+        if (!Hex.TryDecode(provided.AsSpan(), sent) || !CryptographicOperations.FixedTimeEquals(computed, sent))
+        {
+            throw new CairnException(ErrorCode.SignatureDoesNotMatch,
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method.")
+            {
+                Extra = new Dictionary<string, string>
+                {
+                    ["AWSAccessKeyId"] = credential.AccessKeyId,
+                    ["StringToSign"] = stringToSign,
+                    ["SignatureProvided"] = provided,
+                    ["CanonicalRequest"] = canonicalRequest,
+                },
+            };
+        }
+
+        return computed;
+    }
+
+    private static string Require(RequestTarget target, string name) =>
+        target.Get(name) ?? throw new CairnException(ErrorCode.AuthorizationQueryParametersError,
+            $"Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters; {name} is missing.");
+}

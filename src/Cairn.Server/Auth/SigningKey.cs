@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cairn.Server.Auth;
+
+/// <summary>SigV4 key derivation (SPEC.md §2.1 step 5): HMAC chain over date, region, service, "aws4_request".</summary>
+internal static class SigningKey
+{
+    public const string Service = "s3";
+    public const string Terminator = "aws4_request";
+
+    public static byte[] Derive(string secret, string date, string region)
+    {
+        Span<byte> current = stackalloc byte[32];
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secret), Encoding.UTF8.GetBytes(date), current);
+        Step(current, region);
+        Step(current, Service);
+        Step(current, Terminator);
+        return current.ToArray();
+    }
+
+    private static void Step(Span<byte> key, string data)
+    {
+        Span<byte> next = stackalloc byte[32];
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(data), next);
+        next.CopyTo(key);
+    }
+}

@@ -1,0 +1,34 @@
+using Cairn.Core.Errors;
+using Cairn.Server.Pipeline;
+using Cairn.Server.Routing;
+
+namespace Cairn.Server.Handlers;
+
+/// <summary>Maps each routed operation to its handler method.</summary>
+internal sealed class OperationDispatcher(
+    BucketHandlers buckets,
+    ObjectHandlers objects,
+    CopyHandlers copies,
+    DeleteObjectsHandler batchDelete,
+    ListingHandlers listing)
+{
+    public Task DispatchAsync(S3Request r) => r.Operation switch
+    {
+        Operation.ListBuckets => buckets.ListBucketsAsync(r),
+        Operation.CreateBucket => buckets.CreateBucketAsync(r),
+        Operation.HeadBucket => buckets.HeadBucketAsync(r),
+        Operation.DeleteBucket => buckets.DeleteBucketAsync(r),
+        Operation.GetBucketLocation => buckets.GetBucketLocationAsync(r),
+        Operation.GetBucketVersioning => buckets.GetBucketVersioningAsync(r),
+        Operation.ListObjects => listing.ListObjectsAsync(r),
+        Operation.ListObjectsV2 => listing.ListObjectsV2Async(r),
+        Operation.ListObjectVersions => listing.ListObjectVersionsAsync(r),
+        Operation.DeleteObjects => batchDelete.DeleteObjectsAsync(r),
+        Operation.PutObject => objects.PutObjectAsync(r),
+        Operation.GetObject => objects.GetObjectAsync(r),
+        Operation.HeadObject => objects.HeadObjectAsync(r),
+        Operation.DeleteObject => objects.DeleteObjectAsync(r),
+        Operation.CopyObject => copies.CopyObjectAsync(r),
+        _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
+    };
+}

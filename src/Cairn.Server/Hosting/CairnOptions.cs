@@ -1,0 +1,39 @@
+using Cairn.Core.Limits;
+
+namespace Cairn.Server.Hosting;
+
+/// <summary>
+/// Server settings, bound from the "Cairn" configuration section (appsettings.json, CAIRN__* environment
+/// variables, --Cairn:Key=value flags) plus the short flags and variables Program maps onto it.
+/// </summary>
+public sealed class CairnOptions
+{
+    public const string SectionName = "Cairn";
+
+    /// <summary>Data directory: blobs, temp files and the SQLite metadata database.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Listen address(es), ';'-separated; port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:9000";
+
+    /// <summary>Root access key id; generated and stored in the data dir when neither this nor the store has one.</summary>
+    public string? RootUser { get; set; }
+
+    /// <summary>Root secret key.</summary>
+    public string? RootPassword { get; set; }
+
+    /// <summary>The region the server reports (GetBucketLocation); signatures for any region are accepted.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>Base domain for virtual-hosted-style addressing (<c>bucket.domain</c>); null = path-style only.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>Interval of the background garbage collector of unreferenced blobs.</summary>
+    public TimeSpan GarbageCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Size and count limits (part sizes, key length, list pages).</summary>
+    public StorageLimits Limits { get; set; } = new();
+
+    /// <summary>Clock used for signatures, expiry and timestamps; tests inject a fake one.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+}

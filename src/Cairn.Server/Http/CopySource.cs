@@ -1,0 +1,40 @@
+using Cairn.Core.Errors;
+using Cairn.Server.Routing;
+
+namespace Cairn.Server.Http;
+
+/// <summary>The parsed <c>x-amz-copy-source</c> header: "[/]bucket/key[?versionId=id]", URL-encoded.</summary>
+internal sealed record CopySource(string Bucket, string Key)
+{
+    public static CopySource Parse(string? header)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            throw new CairnException(ErrorCode.InvalidCopySource);
+        }
+
+        var text = header;
+        var query = text.IndexOf('?');
+        if (query >= 0)
+        {
+            var parameters = text[(query + 1)..];
+            text = text[..query];
+            foreach (var pair in parameters.Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (pair.StartsWith("versionId=", StringComparison.Ordinal))
+                {
+                    VersionIdQuery.RequireNull(ResourcePath.Decode(pair["versionId=".Length..]));
+                }
+            }
+        }
+
+        var decoded = ResourcePath.Decode(text).TrimStart('/');
+        var slash = decoded.IndexOf('/');
+        if (slash <= 0 || slash == decoded.Length - 1)
+        {
+            throw new CairnException(ErrorCode.InvalidCopySource);
+        }
+
+        return new CopySource(decoded[..slash], decoded[(slash + 1)..]);
+    }
+}

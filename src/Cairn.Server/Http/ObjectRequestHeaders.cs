@@ -1,0 +1,172 @@
+using System.Text;
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Limits;
+using Cairn.Core.Model;
+using Cairn.Core.Objects;
+using Cairn.Server.Auth;
+using Cairn.Server.Dialects;
+using Microsoft.Net.Http.Headers;
+
+namespace Cairn.Server.Http;
+
+/// <summary>Parses the object-describing request headers into domain values, once per request.</summary>
+internal static class ObjectRequestHeaders
+{
+    public static ObjectHeaders ReadObjectHeaders(IHeaderDictionary headers) => new()
+    {
+        ContentType = NullIfEmpty(headers.ContentType),
+        ContentEncoding = StripAwsChunked(headers.ContentEncoding),
+        ContentDisposition = NullIfEmpty(headers.ContentDisposition),
+        ContentLanguage = NullIfEmpty(headers.ContentLanguage),
+        CacheControl = NullIfEmpty(headers.CacheControl),
+        Expires = NullIfEmpty(headers.Expires),
+        StorageClass = NullIfEmpty(headers[S3Headers.StorageClass]),
+    };
+
+    /// <summary>User metadata: names lower-cased without the prefix, size-capped like S3 (2 KiB).</summary>
+    public static IReadOnlyDictionary<string, string> ReadUserMetadata(IHeaderDictionary headers, IDialect dialect, StorageLimits limits)
+    {
+        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var (name, values) in headers)
+        {
+            if (!name.StartsWith(dialect.MetadataPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var key = name[dialect.MetadataPrefix.Length..].ToLowerInvariant();
+            var value = string.Join(",", values.ToArray());
+            total += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(value);
+            metadata[key] = value;
+        }
+
+        if (total > limits.MaxUserMetadataBytes)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, $"Your metadata headers exceed the maximum allowed metadata size of {limits.MaxUserMetadataBytes} bytes.");
+        }
+
+        return metadata;
+    }
+
+    /// <summary>
+    /// Content-MD5 and the x-amz-checksum-* claim, from a header or the aws-chunked trailer (SPEC.md §1.8, §2.3).
+    /// Conflicting or dangling declarations are rejected as AWS does.
+    /// </summary>
+    public static IntegrityExpectation ReadIntegrity(IHeaderDictionary headers, AuthResult auth)
+    {
+        var md5 = ReadContentMd5(headers);
+        ChecksumAlgorithm? headerAlgorithm = null;
+        string? headerValue = null;
+        foreach (var algorithm in ChecksumAlgorithms.All)
+        {
+            var value = headers[S3Headers.ChecksumPrefix + algorithm.WireName()].ToString();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            if (headerAlgorithm is not null)
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
+            }
+
+            if (!algorithm.TryDecode(value, out _))
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, $"Value for x-amz-checksum-{algorithm.WireName()} header is invalid.");
+            }
+
+            (headerAlgorithm, headerValue) = (algorithm, value);
+        }
+
+        ChecksumAlgorithm? trailerAlgorithm = null;
+        var trailer = auth.DeclaredTrailer;
+        if (!string.IsNullOrEmpty(trailer))
+        {
+            if (headerAlgorithm is not null)
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, "Expecting a single x-amz-checksum- header");
+            }
+
+            if (!trailer.StartsWith(S3Headers.ChecksumPrefix, StringComparison.OrdinalIgnoreCase)
+                || !ChecksumAlgorithms.TryParse(trailer[S3Headers.ChecksumPrefix.Length..], out var parsed))
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, $"The value specified in the x-amz-trailer header is not supported: {trailer}");
+            }
+
+            trailerAlgorithm = parsed;
+        }
+
+        var sdkAlgorithmText = headers[S3Headers.SdkChecksumAlgorithm].ToString();
+        if (sdkAlgorithmText.Length > 0)
+        {
+            if (!ChecksumAlgorithms.TryParse(sdkAlgorithmText, out var sdkAlgorithm))
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
+            }
+
+            var declared = headerAlgorithm ?? trailerAlgorithm;
+            if (declared is null)
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.");
+            }
+
+            if (declared != sdkAlgorithm)
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
+            }
+        }
+
+        if (headerAlgorithm is not null)
+        {
+            return new IntegrityExpectation(md5, headerAlgorithm, () => headerValue);
+        }
+
+        if (trailerAlgorithm is { } fromTrailer)
+        {
+            var name = trailer!.ToLowerInvariant();
+            return new IntegrityExpectation(md5, fromTrailer, () =>
+                auth.Trailers.TryGetValue(name, out var value)
+                    ? value
+                    : throw new CairnException(ErrorCode.IncompleteBody, "The request ended without the trailer it announced in x-amz-trailer."));
+        }
+
+        return new IntegrityExpectation(md5, null, null);
+    }
+
+    public static byte[]? ReadContentMd5(IHeaderDictionary headers)
+    {
+        var text = headers[HeaderNames.ContentMD5].ToString();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var buffer = new byte[24];
+        return Convert.TryFromBase64String(text, buffer, out var written) && written == 16
+            ? buffer[..16]
+            : throw new CairnException(ErrorCode.InvalidDigest, "The Content-MD5 you specified is not valid.");
+    }
+
+    /// <summary>The payload size: aws-chunked decoded length, else Content-Length; required for uploads.</summary>
+    public static long ReadPayloadLength(HttpRequest request, AuthResult auth) =>
+        auth.DecodedContentLength ?? request.ContentLength
+        ?? throw new CairnException(ErrorCode.MissingContentLength, "You must provide the Content-Length HTTP header.");
+
+    /// <summary>aws-chunked is framing, not content: strip it from Content-Encoding (SPEC.md §2.3).</summary>
+    private static string? StripAwsChunked(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.Equals("aws-chunked", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        return parts.Length == 0 ? null : string.Join(",", parts);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

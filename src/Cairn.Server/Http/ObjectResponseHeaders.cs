@@ -1,0 +1,85 @@
+using System.Globalization;
+using Cairn.Core.Checksums;
+using Cairn.Core.Model;
+using Cairn.Server.Dialects;
+using Microsoft.Net.Http.Headers;
+
+namespace Cairn.Server.Http;
+
+/// <summary>Writes an object's stored headers on GET/HEAD responses, with response-* query overrides.</summary>
+internal static class ObjectResponseHeaders
+{
+    private static readonly (string Query, string Header)[] Overrides =
+    [
+        ("response-content-type", HeaderNames.ContentType),
+        ("response-content-language", HeaderNames.ContentLanguage),
+        ("response-expires", HeaderNames.Expires),
+        ("response-cache-control", HeaderNames.CacheControl),
+        ("response-content-disposition", HeaderNames.ContentDisposition),
+        ("response-content-encoding", HeaderNames.ContentEncoding),
+    ];
+
+    public static void WriteValidators(HttpResponse response, ObjectRecord record)
+    {
+        response.Headers.ETag = Quote(record.ETag);
+        response.Headers.LastModified = HttpDate(record.LastModified);
+    }
+
+    public static void Write(HttpResponse response, ObjectRecord record, IDialect dialect, IQueryCollection query, bool withChecksums)
+    {
+        WriteValidators(response, record);
+        var headers = response.Headers;
+        headers.AcceptRanges = "bytes";
+        headers.ContentType = record.Headers.ContentType ?? "binary/octet-stream";
+        SetIfPresent(headers, HeaderNames.ContentEncoding, record.Headers.ContentEncoding);
+        SetIfPresent(headers, HeaderNames.ContentDisposition, record.Headers.ContentDisposition);
+        SetIfPresent(headers, HeaderNames.ContentLanguage, record.Headers.ContentLanguage);
+        SetIfPresent(headers, HeaderNames.CacheControl, record.Headers.CacheControl);
+        SetIfPresent(headers, HeaderNames.Expires, record.Headers.Expires);
+        if (record.Headers.StorageClass is { } storageClass && storageClass != "STANDARD")
+        {
+            headers[S3Headers.StorageClass] = storageClass;
+        }
+
+        foreach (var (name, value) in record.UserMetadata)
+        {
+            headers[dialect.MetadataPrefix + name] = value;
+        }
+
+        if (withChecksums)
+        {
+            foreach (var (algorithm, value) in record.Checksums)
+            {
+                headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
+            }
+
+            if (record.Checksums.Count > 0)
+            {
+                headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
+            }
+        }
+
+        foreach (var (parameter, header) in Overrides)
+        {
+            if (query.TryGetValue(parameter, out var value) && value.Count > 0)
+            {
+                headers[header] = value.ToString();
+            }
+        }
+    }
+
+    public static string Quote(string etag) => "\"" + etag + "\"";
+
+    public static string HttpDate(DateTimeOffset time) => time.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
+
+    public static string XmlDate(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static void SetIfPresent(IHeaderDictionary headers, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            headers[name] = value;
+        }
+    }
+}

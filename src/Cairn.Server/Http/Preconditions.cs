@@ -1,0 +1,78 @@
+using Cairn.Core.Errors;
+using Cairn.Core.Model;
+using Microsoft.Net.Http.Headers;
+
+namespace Cairn.Server.Http;
+
+/// <summary>
+/// Conditional request evaluation in RFC 9110 §13.2.2 order: If-Match, If-Unmodified-Since, If-None-Match,
+/// If-Modified-Since. GET/HEAD answer 304 where other methods answer 412.
+/// </summary>
+internal static class Preconditions
+{
+    public static void Check(IHeaderDictionary headers, ObjectRecord record, bool isRead) =>
+        Check(
+            headers[HeaderNames.IfMatch], headers[HeaderNames.IfUnmodifiedSince],
+            headers[HeaderNames.IfNoneMatch], headers[HeaderNames.IfModifiedSince],
+            record, notModifiedCode: isRead ? ErrorCode.NotModified : ErrorCode.PreconditionFailed);
+
+    /// <summary>x-amz-copy-source-if-* headers: every failure is 412.</summary>
+    public static void CheckCopySource(IHeaderDictionary headers, ObjectRecord source) =>
+        Check(
+            headers[S3Headers.CopySourceIfMatch], headers[S3Headers.CopySourceIfUnmodifiedSince],
+            headers[S3Headers.CopySourceIfNoneMatch], headers[S3Headers.CopySourceIfModifiedSince],
+            source, ErrorCode.PreconditionFailed);
+
+    private static void Check(string? ifMatch, string? ifUnmodifiedSince, string? ifNoneMatch, string? ifModifiedSince,
+        ObjectRecord record, ErrorCode notModifiedCode)
+    {
+        // HTTP dates have second precision.
+        var lastModified = DateTimeOffset.FromUnixTimeSeconds(record.LastModified.ToUnixTimeSeconds());
+        if (!string.IsNullOrEmpty(ifMatch))
+        {
+            if (!ETagListMatches(ifMatch, record.ETag))
+            {
+                throw new CairnException(ErrorCode.PreconditionFailed) { Extra = Condition("If-Match") };
+            }
+        }
+        else if (TryDate(ifUnmodifiedSince, out var unmodifiedSince) && lastModified > unmodifiedSince)
+        {
+            throw new CairnException(ErrorCode.PreconditionFailed) { Extra = Condition("If-Unmodified-Since") };
+        }
+
+        if (!string.IsNullOrEmpty(ifNoneMatch))
+        {
+            if (ETagListMatches(ifNoneMatch, record.ETag))
+            {
+                throw new CairnException(notModifiedCode) { Extra = Condition("If-None-Match") };
+            }
+        }
+        else if (TryDate(ifModifiedSince, out var modifiedSince) && lastModified <= modifiedSince)
+        {
+            throw new CairnException(notModifiedCode) { Extra = Condition("If-Modified-Since") };
+        }
+    }
+
+    /// <summary>Compares ETags without quotes and case-insensitively (SPEC.md §1.0); "*" matches anything.</summary>
+    public static bool ETagListMatches(string list, string etag)
+    {
+        foreach (var item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = item.StartsWith("W/", StringComparison.Ordinal) ? item[2..] : item;
+            if (candidate == "*" || string.Equals(candidate.Trim('"'), etag, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryDate(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        return !string.IsNullOrEmpty(text) && HeaderUtilities.TryParseDate(text, out value);
+    }
+
+    private static Dictionary<string, string> Condition(string name) => new() { ["Condition"] = name };
+}

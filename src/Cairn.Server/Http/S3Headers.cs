@@ -1,0 +1,28 @@
+namespace Cairn.Server.Http;
+
+/// <summary>S3 header names (SPEC.md). No x-amz-* literal appears outside this class and Auth/AuthHeaders.</summary>
+internal static class S3Headers
+{
+    public const string Prefix = "x-amz-";
+    public const string MetaPrefix = "x-amz-meta-";
+    public const string RequestId = "x-amz-request-id";
+    public const string HostId = "x-amz-id-2";
+    public const string ChecksumPrefix = "x-amz-checksum-";
+    public const string ChecksumAlgorithm = "x-amz-checksum-algorithm";
+    public const string SdkChecksumAlgorithm = "x-amz-sdk-checksum-algorithm";
+    public const string ChecksumMode = "x-amz-checksum-mode";
+    public const string ChecksumType = "x-amz-checksum-type";
+    public const string Trailer = "x-amz-trailer";
+    public const string CopySource = "x-amz-copy-source";
+    public const string CopySourceRange = "x-amz-copy-source-range";
+    public const string CopySourceIfMatch = "x-amz-copy-source-if-match";
+    public const string CopySourceIfNoneMatch = "x-amz-copy-source-if-none-match";
+    public const string CopySourceIfModifiedSince = "x-amz-copy-source-if-modified-since";
+    public const string CopySourceIfUnmodifiedSince = "x-amz-copy-source-if-unmodified-since";
+    public const string MetadataDirective = "x-amz-metadata-directive";
+    public const string StorageClass = "x-amz-storage-class";
+    public const string VersionId = "x-amz-version-id";
+    public const string DeleteMarker = "x-amz-delete-marker";
+    public const string MpPartsCount = "x-amz-mp-parts-count";
+    public const string BucketRegion = "x-amz-bucket-region";
+}

@@ -1,0 +1,111 @@
+using Cairn.Core.Errors;
+using Cairn.Server.Auth;
+using Cairn.Server.Dialects;
+using Cairn.Server.Errors;
+using Cairn.Server.Handlers;
+using Cairn.Server.Hosting;
+using Cairn.Server.Http;
+using Cairn.Server.Routing;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Cairn.Server.Pipeline;
+
+/// <summary>
+/// The single endpoint: request id → route → authenticate → authorize → handler; any failure becomes one
+/// catalogue error rendered by the dialect. Handlers never write errors themselves.
+/// </summary>
+internal sealed partial class S3Pipeline(
+    RequestAuthenticator authenticator,
+    Authorizer authorizer,
+    OperationDispatcher dispatcher,
+    IOptions<CairnOptions> options,
+    ILogger<S3Pipeline> logger)
+{
+    private readonly IDialect _dialect = S3Dialect.Instance;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        var response = context.Response;
+        response.Headers[_dialect.RequestIdHeader] = requestId;
+        response.Headers[S3Headers.HostId] = requestId;
+        response.Headers.Server = "Cairn";
+        ResourcePath? target = null;
+        try
+        {
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+            target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
+            var operation = S3Router.Resolve(context.Request.Method, target, context.Request.Query, context.Request.Headers);
+            var auth = authenticator.Authenticate(context.Request, target.VirtualHosted ? target.Bucket : null);
+            authorizer.Authorize(auth, operation, target);
+            if (operation == Operation.NotImplemented)
+            {
+                throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
+            }
+
+            var request = new S3Request
+            {
+                Http = context,
+                RequestId = requestId,
+                Dialect = _dialect,
+                Target = target,
+                Operation = operation,
+                Auth = auth,
+            };
+            await dispatcher.DispatchAsync(request);
+        }
+        catch (CairnException e)
+        {
+            await WriteErrorAsync(context, e, target, requestId);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel: body shorter than Content-Length, or over a limit.
+            await WriteErrorAsync(context, new CairnException(e.StatusCode == 413 ? ErrorCode.EntityTooLarge : ErrorCode.IncompleteBody), target, requestId);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (IOException) when (context.RequestAborted.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Log.Unhandled(logger, e, requestId);
+            await WriteErrorAsync(context, new CairnException(ErrorCode.InternalError), target, requestId);
+        }
+    }
+
+    private async Task WriteErrorAsync(HttpContext context, CairnException error, ResourcePath? target, string requestId)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            // Headers already sent (failure mid-stream): the only honest signal left is to cut the connection.
+            context.Abort();
+            return;
+        }
+
+        var entry = ErrorCatalogue.Get(error.Code);
+        response.StatusCode = entry.Status;
+        if (error.Code == ErrorCode.InvalidRange && error.Extra?.TryGetValue("ActualObjectSize", out var size) == true)
+        {
+            response.Headers.ContentRange = "bytes */" + size;
+        }
+
+        if (context.Request.Method == HttpMethods.Head || entry.Status == StatusCodes.Status304NotModified)
+        {
+            return;
+        }
+
+        await _dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Request {RequestId} failed unexpectedly")]
+        public static partial void Unhandled(ILogger logger, Exception exception, string requestId);
+    }
+}

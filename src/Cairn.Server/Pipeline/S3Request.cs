@@ -1,0 +1,32 @@
+using Cairn.Server.Auth;
+using Cairn.Server.Dialects;
+using Cairn.Server.Routing;
+
+namespace Cairn.Server.Pipeline;
+
+/// <summary>Everything the pipeline learned about a request before its handler runs.</summary>
+internal sealed class S3Request
+{
+    public required HttpContext Http { get; init; }
+    public required string RequestId { get; init; }
+    public required IDialect Dialect { get; init; }
+    public required ResourcePath Target { get; init; }
+    public required Operation Operation { get; init; }
+    public required AuthResult Auth { get; init; }
+
+    public HttpRequest Request => Http.Request;
+    public HttpResponse Response => Http.Response;
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The bucket named by the request (the router guarantees one for bucket and object operations).</summary>
+    public string Bucket => Target.Bucket!;
+
+    /// <summary>The key named by the request (object operations only).</summary>
+    public string Key => Target.Key!;
+
+    /// <summary>Owner recorded on what this request creates.</summary>
+    public string Owner => Auth.AccessKeyId ?? string.Empty;
+
+    /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
+    public Stream OpenBody() => Auth.WrapBody(Request.Body);
+}

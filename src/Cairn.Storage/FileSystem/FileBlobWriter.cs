@@ -1,0 +1,74 @@
+using Cairn.Core.Ports;
+
+namespace Cairn.Storage.FileSystem;
+
+/// <summary>
+/// A temp file that becomes a blob on <see cref="CommitAsync"/>: data flushed to disk, file renamed into
+/// place, directory entry synced. Disposed uncommitted, it deletes the temp file (client gone, bad digest).
+/// </summary>
+internal sealed class FileBlobWriter : IBlobWriter
+{
+    private readonly string _tempPath;
+    private readonly string _finalPath;
+    private readonly FileStream _file;
+    private bool _committed;
+
+    public FileBlobWriter(string blobId, string tempPath, string finalPath)
+    {
+        BlobId = blobId;
+        _tempPath = tempPath;
+        _finalPath = finalPath;
+        _file = new FileStream(tempPath, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            BufferSize = 0,
+        });
+    }
+
+    public string BlobId { get; }
+
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        _file.WriteAsync(data, cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _file.FlushAsync(cancellationToken);
+        _file.Flush(flushToDisk: true);
+        await _file.DisposeAsync();
+        var directory = Path.GetDirectoryName(_finalPath)!;
+        Directory.CreateDirectory(directory);
+        File.Move(_tempPath, _finalPath);
+        SyncDirectory(directory);
+        _committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _file.DisposeAsync();
+        if (!_committed)
+        {
+            try
+            {
+                File.Delete(_tempPath);
+            }
+            catch (IOException)
+            {
+                // Left for the startup sweep of data/tmp.
+            }
+        }
+    }
+
+    /// <summary>fsync of the directory, so the rename itself survives a crash (POSIX needs it).</summary>
+    private static void SyncDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        PosixDirectory.Sync(directory);
+    }
+}

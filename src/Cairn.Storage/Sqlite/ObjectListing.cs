@@ -1,0 +1,181 @@
+using System.Text;
+using Cairn.Core.Model;
+using Microsoft.Data.Sqlite;
+using static Cairn.Storage.Sqlite.ObjectRows;
+using static Cairn.Storage.Sqlite.Sql;
+
+namespace Cairn.Storage.Sqlite;
+
+/// <summary>
+/// Key-ordered listing with delimiter roll-up (DESIGN.md "Ordering"). Each common prefix costs one index
+/// seek: after it is emitted the scan jumps to the prefix's successor instead of reading every key below it.
+/// </summary>
+internal static class ObjectListing
+{
+    private const int BatchSize = 256;
+
+    public static ObjectPage List(SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? after, int maxKeys)
+    {
+        var objects = new List<ObjectRecord>();
+        var prefixes = new List<string>();
+        if (maxKeys <= 0)
+        {
+            return new ObjectPage(objects, prefixes, false, null);
+        }
+
+        var delimited = !string.IsNullOrEmpty(delimiter);
+
+        // Cursor: either "strictly after key X" or "at or after key X" (after a common prefix's successor).
+        var cursor = string.Empty;
+        var inclusive = true;
+        if (after is not null && after.Length > 0)
+        {
+            var rolled = delimited ? CommonPrefixOf(after, prefix, delimiter!) : null;
+            if (rolled is not null && Successor(rolled) is { } next)
+            {
+                (cursor, inclusive) = (next, true);
+            }
+            else
+            {
+                cursor = after;
+            }
+        }
+
+        if (Utf8Compare(cursor, prefix) < 0)
+        {
+            (cursor, inclusive) = (prefix, true);
+        }
+
+        string? lastEmitted = null;
+        while (true)
+        {
+            var rows = 0;
+            var jumped = false;
+            using var command = Command(tx.Connection!, tx,
+                $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key {(inclusive ? ">=" : ">")} $c ORDER BY key LIMIT $n",
+                ("$b", bucket), ("$c", cursor), ("$n", BatchSize));
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows++;
+                var key = reader.GetString(2);
+                if (!key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return new ObjectPage(objects, prefixes, false, null);
+                }
+
+                if (objects.Count + prefixes.Count == maxKeys)
+                {
+                    return new ObjectPage(objects, prefixes, true, lastEmitted);
+                }
+
+                var common = delimited ? CommonPrefixOf(key, prefix, delimiter!) : null;
+                if (common is null)
+                {
+                    objects.Add(MapObject(reader));
+                    lastEmitted = key;
+                    (cursor, inclusive) = (key, false);
+                    continue;
+                }
+
+                prefixes.Add(common);
+                lastEmitted = common;
+                if (Successor(common) is { } successor)
+                {
+                    (cursor, inclusive) = (successor, true);
+                    jumped = true;
+                    break;
+                }
+
+                // No successor string exists (prefix of U+10FFFF chars): skip its keys one by one.
+                (cursor, inclusive) = (key, false);
+                while (reader.Read())
+                {
+                    rows++;
+                    key = reader.GetString(2);
+                    cursor = key;
+                    if (!key.StartsWith(common, StringComparison.Ordinal))
+                    {
+                        (cursor, inclusive) = (key, true);
+                        break;
+                    }
+                }
+
+                jumped = true;
+                break;
+            }
+
+            if (!jumped && rows < BatchSize)
+            {
+                return new ObjectPage(objects, prefixes, false, null);
+            }
+        }
+    }
+
+    /// <summary>The common prefix a key rolls up into (prefix + text up to and including the delimiter), or null.</summary>
+    public static string? CommonPrefixOf(string key, string prefix, string delimiter)
+    {
+        if (!key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var index = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+        return index < 0 ? null : key[..(index + delimiter.Length)];
+    }
+
+    /// <summary>
+    /// The smallest string greater than every string starting with <paramref name="value"/>, in UTF-8 byte order:
+    /// the last code point incremented (dropping trailing maximal code points). Null when none exists.
+    /// </summary>
+    public static string? Successor(string value)
+    {
+        var runes = value.EnumerateRunes().ToList();
+        while (runes.Count > 0)
+        {
+            var last = runes[^1].Value;
+            runes.RemoveAt(runes.Count - 1);
+            var next = last + 1;
+            if (next is >= 0xD800 and <= 0xDFFF)
+            {
+                next = 0xE000;
+            }
+
+            if (next <= 0x10FFFF)
+            {
+                var builder = new StringBuilder();
+                foreach (var rune in runes)
+                {
+                    builder.Append(rune.ToString());
+                }
+
+                return builder.Append(new Rune(next).ToString()).ToString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Compares two strings by their UTF-8 bytes (= code point order), the order SQLite's BINARY collation uses.</summary>
+    public static int Utf8Compare(string a, string b)
+    {
+        var ea = a.EnumerateRunes();
+        var eb = b.EnumerateRunes();
+        while (true)
+        {
+            var ha = ea.MoveNext();
+            var hb = eb.MoveNext();
+            if (!ha || !hb)
+            {
+                return ha == hb ? 0 : ha ? 1 : -1;
+            }
+
+            var c = ea.Current.Value.CompareTo(eb.Current.Value);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Model;
+using Microsoft.Data.Sqlite;
+using static Cairn.Storage.Sqlite.Sql;
+
+namespace Cairn.Storage.Sqlite;
+
+/// <summary>Reading and writing bucket, object and segment rows inside a transaction; reference bookkeeping.</summary>
+internal static class ObjectRows
+{
+    public const string ObjectColumns =
+        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count";
+
+    public static BucketRecord? ReadBucket(SqliteConnection connection, SqliteTransaction? tx, string name)
+    {
+        using var command = Command(connection, tx, "SELECT name, owner, created_at FROM buckets WHERE name = $n", ("$n", name));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new BucketRecord(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+            : null;
+    }
+
+    public static void RequireBucket(SqliteTransaction tx, string name)
+    {
+        if (Scalar(tx, "SELECT 1 FROM buckets WHERE name = $n", ("$n", name)) is null)
+        {
+            throw Failures.NoSuchBucket(name);
+        }
+    }
+
+    public static ObjectRecord? ReadObject(SqliteTransaction tx, string bucket, string key, bool withSegments)
+    {
+        long id;
+        ObjectRecord record;
+        using (var command = Command(tx.Connection!, tx, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            record = MapObject(reader);
+        }
+
+        return withSegments ? record with { Segments = ReadSegments(tx, id) } : record;
+    }
+
+    /// <summary>Maps a row selected with <see cref="ObjectColumns"/> (without segments).</summary>
+    public static ObjectRecord MapObject(SqliteDataReader reader) => new()
+    {
+        Bucket = reader.GetString(1),
+        Key = reader.GetString(2),
+        Size = reader.GetInt64(3),
+        ETag = reader.GetString(4),
+        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+        Headers = FromJson<ObjectHeaders>(reader.NullableString(6)) ?? new ObjectHeaders(),
+        UserMetadata = FromJson<Dictionary<string, string>>(reader.NullableString(7)) ?? [],
+        Checksums = FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(8)) ?? [],
+        ChecksumType = reader.NullableString(9),
+        Owner = reader.GetString(10),
+        PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+    };
+
+    public static List<Segment> ReadSegments(SqliteTransaction tx, long objectId)
+    {
+        using var command = Command(tx.Connection!, tx,
+            "SELECT blob_id, blob_offset, length, part_number, part_etag FROM segments WHERE object_id = $id ORDER BY seq", ("$id", objectId));
+        using var reader = command.ExecuteReader();
+        var segments = new List<Segment>();
+        while (reader.Read())
+        {
+            segments.Add(new Segment(
+                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4)));
+        }
+
+        return segments;
+    }
+
+    public static void InsertObject(SqliteTransaction tx, ObjectRecord record)
+    {
+        var id = (long)Scalar(tx,
+            """
+            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count)
+            VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p) RETURNING id
+            """,
+            ("$b", record.Bucket), ("$k", record.Key), ("$s", record.Size), ("$e", record.ETag),
+            ("$t", record.LastModified.ToUnixTimeMilliseconds()), ("$h", ToJson(record.Headers)),
+            ("$u", record.UserMetadata.Count == 0 ? null : ToJson(record.UserMetadata)),
+            ("$c", record.Checksums.Count == 0 ? null : ToJson(record.Checksums)),
+            ("$ct", record.ChecksumType), ("$o", record.Owner), ("$p", record.PartsCount))!;
+
+        using var command = Command(tx.Connection!, tx,
+            "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe)");
+        var parameters = new[] { "$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe" }
+            .Select(name => command.Parameters.Add(name, SqliteType.Text)).ToArray();
+        command.Prepare();
+        for (var i = 0; i < record.Segments.Count; i++)
+        {
+            var segment = record.Segments[i];
+            parameters[0].Value = id;
+            parameters[1].Value = i;
+            parameters[2].Value = segment.BlobId;
+            parameters[3].Value = segment.BlobOffset;
+            parameters[4].Value = segment.Length;
+            parameters[5].Value = (object?)segment.PartNumber ?? DBNull.Value;
+            parameters[6].Value = (object?)segment.PartETag ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Deletes the object row and its segments; returns the blob ids they referenced.</summary>
+    public static HashSet<string> RemoveObject(SqliteTransaction tx, string bucket, string key)
+    {
+        var id = Scalar(tx, "SELECT id FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key));
+        if (id is null)
+        {
+            return [];
+        }
+
+        var blobs = Strings(tx, "SELECT DISTINCT blob_id FROM segments WHERE object_id = $id", ("$id", id)).ToHashSet();
+        Execute(tx, "DELETE FROM segments WHERE object_id = $id", ("$id", id));
+        Execute(tx, "DELETE FROM objects WHERE id = $id", ("$id", id));
+        return blobs;
+    }
+
+    /// <summary>Queues as garbage every blob that no object segment and no upload part references any more.</summary>
+    public static void QueueIfUnreferenced(SqliteTransaction tx, IEnumerable<string> blobIds, DateTimeOffset queuedAt)
+    {
+        var now = queuedAt.ToUnixTimeMilliseconds();
+        foreach (var blobId in blobIds)
+        {
+            if (!IsReferenced(tx.Connection!, tx, blobId))
+            {
+                Execute(tx, "INSERT OR IGNORE INTO garbage (blob_id, queued_at) VALUES ($id, $t)", ("$id", blobId), ("$t", now));
+            }
+        }
+    }
+
+    public static bool IsReferenced(SqliteConnection connection, SqliteTransaction? tx, string blobId) =>
+        Scalar(connection, tx,
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM segments WHERE blob_id = $id) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = $id)",
+            ("$id", blobId)) is not null;
+
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value);
+
+    public static T? FromJson<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cairn.Storage.Sqlite;
+
+/// <summary>Small helpers for parameterised commands; values are never spliced into SQL text.</summary>
+internal static class Sql
+{
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    public static int Execute(SqliteConnection connection, string sql)
+    {
+        using var command = Command(connection, null, sql);
+        return command.ExecuteNonQuery();
+    }
+
+    public static int Execute(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(tx.Connection!, tx, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    public static object? Scalar(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters) =>
+        Scalar(tx.Connection!, tx, sql, parameters);
+
+    public static List<string> Strings(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, tx, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
+    }
+
+    public static List<string> Strings(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters) =>
+        Strings(tx.Connection!, tx, sql, parameters);
+
+    public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,210 @@
+using Cairn.Core.Errors;
+using Cairn.Core.Model;
+using Cairn.Core.Ports;
+using Microsoft.Data.Sqlite;
+using static Cairn.Storage.Sqlite.ObjectRows;
+using static Cairn.Storage.Sqlite.Sql;
+
+namespace Cairn.Storage.Sqlite;
+
+/// <summary>
+/// <see cref="IMetadataStore"/> on an embedded SQLite database in WAL mode. Writers are serialised through one
+/// connection (SQLite admits one writer at a time anyway; queueing in-process avoids busy-wait retries);
+/// readers use pooled connections and see the last committed state.
+/// </summary>
+public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _time;
+
+    public SqliteMetadataStore(string databasePath, TimeProvider time)
+    {
+        _time = time;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;");
+        Migrate();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    public async Task<BucketRecord?> CreateBucketAsync(BucketRecord bucket, CancellationToken cancellationToken) =>
+        await WriteAsync(tx =>
+        {
+            var existing = ReadBucket(tx.Connection!, tx, bucket.Name);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            Execute(tx, "INSERT INTO buckets (name, owner, created_at) VALUES ($n, $o, $t)",
+                ("$n", bucket.Name), ("$o", bucket.Owner), ("$t", bucket.CreatedAt.ToUnixTimeMilliseconds()));
+            return null;
+        }, cancellationToken);
+
+    public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        return Task.FromResult(ReadBucket(connection, null, name));
+    }
+
+    public Task<IReadOnlyList<BucketRecord>> ListBucketsAsync(CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        using var command = Command(connection, null, "SELECT name, owner, created_at FROM buckets ORDER BY name");
+        using var reader = command.ExecuteReader();
+        var list = new List<BucketRecord>();
+        while (reader.Read())
+        {
+            list.Add(new BucketRecord(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
+        }
+
+        return Task.FromResult<IReadOnlyList<BucketRecord>>(list);
+    }
+
+    public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            if (ReadBucket(tx.Connection!, tx, name) is null)
+            {
+                throw Failures.NoSuchBucket(name);
+            }
+
+            if (Scalar(tx, "SELECT 1 FROM objects WHERE bucket = $b LIMIT 1", ("$b", name)) is not null)
+            {
+                throw new CairnException(ErrorCode.BucketNotEmpty, "The bucket you tried to delete is not empty.")
+                {
+                    Extra = new Dictionary<string, string> { ["BucketName"] = name },
+                };
+            }
+
+            // Incomplete uploads do not keep a bucket alive: they are aborted with it.
+            var partBlobs = Strings(tx, "SELECT p.blob_id FROM parts p JOIN uploads u ON u.upload_id = p.upload_id WHERE u.bucket = $b", ("$b", name));
+            Execute(tx, "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $b)", ("$b", name));
+            Execute(tx, "DELETE FROM uploads WHERE bucket = $b", ("$b", name));
+            QueueIfUnreferenced(tx, partBlobs, _time.GetUtcNow());
+            Execute(tx, "DELETE FROM buckets WHERE name = $b", ("$b", name));
+            return 0;
+        }, cancellationToken);
+
+    public Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        using var tx = connection.BeginTransaction(deferred: true);
+        var record = ReadObject(tx, bucket, key, withSegments: true);
+        return Task.FromResult(record);
+    }
+
+    public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            RequireBucket(tx, record.Bucket);
+            var released = RemoveObject(tx, record.Bucket, record.Key);
+            InsertObject(tx, record);
+            released.ExceptWith(record.Segments.Select(s => s.BlobId));
+            QueueIfUnreferenced(tx, released, _time.GetUtcNow());
+            return 0;
+        }, cancellationToken);
+
+    public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            var id = Scalar(tx, "SELECT id FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key));
+            if (id is null)
+            {
+                return false;
+            }
+
+            QueueIfUnreferenced(tx, RemoveObject(tx, bucket, key), _time.GetUtcNow());
+            return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetGarbageAsync(TimeSpan minAge, int max, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        var cutoff = (_time.GetUtcNow() - minAge).ToUnixTimeMilliseconds();
+        IReadOnlyList<string> ids = Strings(connection, null, "SELECT blob_id FROM garbage WHERE queued_at <= $c LIMIT $m", ("$c", cutoff), ("$m", max));
+        return Task.FromResult(ids);
+    }
+
+    public Task RemoveGarbageAsync(IReadOnlyCollection<string> blobIds, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            foreach (var id in blobIds)
+            {
+                Execute(tx, "DELETE FROM garbage WHERE blob_id = $id", ("$id", id));
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task<ObjectPage> ListObjectsAsync(
+        string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        using var tx = connection.BeginTransaction(deferred: true);
+        return Task.FromResult(ObjectListing.List(tx, bucket, prefix, delimiter, after, maxKeys));
+    }
+
+    public Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        return Task.FromResult(IsReferenced(connection, null, blobId));
+    }
+
+    /// <summary>Runs one write transaction (BEGIN IMMEDIATE) on the writer connection, one at a time.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var tx = _writer.BeginTransaction(deferred: false);
+            var result = work(tx);
+            tx.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        var version = Convert.ToInt32(Scalar(_writer, null, "PRAGMA user_version") ?? 0L);
+        if (version >= SqliteSchema.CurrentVersion)
+        {
+            return;
+        }
+
+        using var tx = _writer.BeginTransaction(deferred: false);
+        if (version < 1)
+        {
+            Execute(tx, SqliteSchema.Version1);
+        }
+
+        Execute(tx, $"PRAGMA user_version = {SqliteSchema.CurrentVersion}");
+        tx.Commit();
+    }
+}

@@ -1,0 +1,72 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Cairn.Server.Hosting;
+
+namespace Cairn.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One real Cairn (Kestrel on 127.0.0.1, random free port) per test class, with its own temp data dir.
+/// Use as <c>IClassFixture&lt;CairnServerFixture&gt;</c>.
+/// </summary>
+public class CairnServerFixture : IAsyncLifetime
+{
+    private CairnHost? _host;
+
+    public string DataDirectory { get; } =
+        Path.Combine(Path.GetTempPath(), "cairn-it-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public CairnHost Host => _host ?? throw new InvalidOperationException("Server not started.");
+
+    public Uri BaseAddress => Host.BaseAddress;
+
+    public string AccessKey => Host.AccessKey;
+
+    public string SecretKey => Host.SecretKey;
+
+    /// <summary>Options used to start the server; tests that need other limits make their own fixture subclass.</summary>
+    protected virtual void Configure(CairnOptions options)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        var options = new CairnOptions
+        {
+            DataDirectory = DataDirectory,
+            Urls = "http://127.0.0.1:0",
+            RootUser = "cairn-test-root",
+            RootPassword = "cairn-test-secret-0123456789",
+        };
+        Configure(options);
+        _host = await CairnHost.StartAsync(options);
+    }
+
+    /// <summary>An AWSSDK.S3 client with default settings (checksums, streaming signatures) and path-style addressing.</summary>
+    public AmazonS3Client CreateClient(Action<AmazonS3Config>? configure = null)
+    {
+        var config = new AmazonS3Config
+        {
+            ServiceURL = BaseAddress.ToString(),
+            ForcePathStyle = true,
+            AuthenticationRegion = "us-east-1",
+        };
+        configure?.Invoke(config);
+        return new AmazonS3Client(new BasicAWSCredentials(AccessKey, SecretKey), config);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Cairn.Server.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cairn.IntegrationTests.Infrastructure;
+
+/// <summary>A server that also answers virtual-hosted-style requests for <c>bucket.s3.cairn.test</c>.</summary>
+public sealed class VirtualHostServerFixture : CairnServerFixture
+{
+    public const string Domain = "s3.cairn.test";
+
+    protected override void Configure(CairnOptions options) => options.Domain = Domain;
+}
+
+/// <summary>A server whose clock the test moves (presign expiry), starting at the real current time.</summary>
+public sealed class FakeClockServerFixture : CairnServerFixture
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void Configure(CairnOptions options) => options.Time = Clock;
+}
+
+/// <summary>A server configured for a region other than us-east-1.</summary>
+public sealed class EuCentralServerFixture : CairnServerFixture
+{
+    public const string Region = "eu-central-1";
+
+    protected override void Configure(CairnOptions options) => options.Region = Region;
+}
