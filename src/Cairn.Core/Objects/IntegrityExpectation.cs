@@ -11,14 +11,22 @@ public sealed class IntegrityExpectation
 {
     public static readonly IntegrityExpectation None = new(null, null, null);
 
-    private readonly Func<string?>? _expectedChecksum;
+    private readonly IReadOnlyList<ChecksumAlgorithm> _algorithms;
 
-    public IntegrityExpectation(byte[]? contentMd5, ChecksumAlgorithm? checksumAlgorithm, Func<string?>? expectedChecksum)
+    /// <param name="contentMd5">The Content-MD5 claim, if sent.</param>
+    /// <param name="checksumAlgorithm">The algorithm of the x-amz-checksum-* claim, if any.</param>
+    /// <param name="expectedChecksum">Returns the claimed value once the body has been read (null: nothing to compare).</param>
+    /// <param name="algorithms">Algorithms to compute; defaults to the claimed one.</param>
+    public IntegrityExpectation(byte[]? contentMd5, ChecksumAlgorithm? checksumAlgorithm, Func<string?>? expectedChecksum,
+        IEnumerable<ChecksumAlgorithm>? algorithms = null)
     {
         ContentMd5 = contentMd5;
         ChecksumAlgorithm = checksumAlgorithm;
-        _expectedChecksum = expectedChecksum;
+        ExpectedChecksum = expectedChecksum;
+        _algorithms = (algorithms ?? (checksumAlgorithm is { } a ? [a] : [])).ToList();
     }
+
+    public Func<string?>? ExpectedChecksum { get; }
 
     public byte[]? ContentMd5 { get; }
 
@@ -26,8 +34,7 @@ public sealed class IntegrityExpectation
     public ChecksumAlgorithm? ChecksumAlgorithm { get; }
 
     /// <summary>Algorithms to compute while streaming.</summary>
-    public IEnumerable<ChecksumAlgorithm> Algorithms =>
-        ChecksumAlgorithm is { } algorithm ? [algorithm] : [];
+    public IEnumerable<ChecksumAlgorithm> Algorithms => _algorithms;
 
     /// <summary>Compares the computed hashes with the claims; throws BadDigest on a mismatch.</summary>
     public void Verify(ContentHashes hashes)
@@ -42,7 +49,7 @@ public sealed class IntegrityExpectation
             return;
         }
 
-        var expected = _expectedChecksum?.Invoke();
+        var expected = ExpectedChecksum?.Invoke();
         if (expected is null)
         {
             return;

@@ -42,4 +42,40 @@ public interface IMetadataStore
 
     /// <summary>Whether any object segment or upload part references the blob.</summary>
     Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken);
+
+    /// <summary>Records a new multipart upload (NoSuchBucket when the bucket is gone).</summary>
+    Task CreateUploadAsync(UploadRecord upload, CancellationToken cancellationToken);
+
+    Task<UploadRecord?> GetUploadAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a part, replacing any earlier part with the same number (its blob becomes garbage). Throws
+    /// NoSuchUpload when the upload no longer exists (completed or aborted meanwhile).
+    /// </summary>
+    Task PutPartAsync(PartRecord part, CancellationToken cancellationToken);
+
+    /// <summary>Parts with numbers greater than <paramref name="afterPartNumber"/>, ascending; null when the upload is gone.</summary>
+    Task<PartPage?> ListPartsAsync(string uploadId, int afterPartNumber, int maxParts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In-progress uploads of a bucket ordered by key, then initiation time, then id; after the
+    /// (keyMarker, uploadIdMarker) position; with delimiter roll-up.
+    /// </summary>
+    Task<UploadPage> ListUploadsAsync(string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads, CancellationToken cancellationToken);
+
+    /// <summary>Drops the upload and queues its part blobs as garbage; false when it does not exist.</summary>
+    Task<bool> AbortUploadAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes an upload in one transaction: reads the upload and all its parts, lets <paramref name="build"/>
+    /// validate the client's list and build the object (throwing leaves everything untouched), makes the object
+    /// visible (replacing any previous one), drops the upload and its part rows, queues unlisted parts' blobs
+    /// as garbage and remembers the completion for retries. Throws NoSuchUpload when the upload is gone.
+    /// </summary>
+    Task<ObjectRecord> CompleteUploadAsync(
+        string uploadId, Func<UploadRecord, IReadOnlyDictionary<int, PartRecord>, (ObjectRecord Record, string PartListHash)> build,
+        CancellationToken cancellationToken);
+
+    /// <summary>A recent completion of this upload id, if remembered.</summary>
+    Task<CompletedUpload?> GetCompletedUploadAsync(string uploadId, CancellationToken cancellationToken);
 }

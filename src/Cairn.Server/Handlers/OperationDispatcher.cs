@@ -10,7 +10,9 @@ internal sealed class OperationDispatcher(
     ObjectHandlers objects,
     CopyHandlers copies,
     DeleteObjectsHandler batchDelete,
-    ListingHandlers listing)
+    ListingHandlers listing,
+    MultipartHandlers multipart,
+    MultipartListingHandlers multipartListing)
 {
     public Task DispatchAsync(S3Request r) => r.Operation switch
     {
@@ -29,6 +31,13 @@ internal sealed class OperationDispatcher(
         Operation.HeadObject => objects.HeadObjectAsync(r),
         Operation.DeleteObject => objects.DeleteObjectAsync(r),
         Operation.CopyObject => copies.CopyObjectAsync(r),
+        Operation.CreateMultipartUpload => multipart.CreateMultipartUploadAsync(r),
+        Operation.UploadPart => multipart.UploadPartAsync(r),
+        Operation.UploadPartCopy => multipart.UploadPartCopyAsync(r),
+        Operation.CompleteMultipartUpload => multipart.CompleteMultipartUploadAsync(r),
+        Operation.AbortMultipartUpload => multipart.AbortMultipartUploadAsync(r),
+        Operation.ListMultipartUploads => multipartListing.ListMultipartUploadsAsync(r),
+        Operation.ListParts => multipartListing.ListPartsAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -1,5 +1,6 @@
 using Cairn.Core.Buckets;
 using Cairn.Core.Listing;
+using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
 using Cairn.Server.Auth;
@@ -100,6 +101,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
+        services.AddSingleton<MultipartService>();
         services.AddSingleton<BlobGarbageCollector>();
         services.AddHostedService<GarbageCollectionService>();
         services.AddSingleton<RequestAuthenticator>();
@@ -109,6 +111,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<CopyHandlers>();
         services.AddSingleton<DeleteObjectsHandler>();
         services.AddSingleton<ListingHandlers>();
+        services.AddSingleton<MultipartHandlers>();
+        services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<S3Pipeline>();
     }

@@ -1,9 +1,11 @@
 using Cairn.Core.Errors;
+using Cairn.Core.Multipart;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
+using static Cairn.Storage.Sqlite.UploadRows;
 
 namespace Cairn.Storage.Sqlite;
 
@@ -164,6 +166,101 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     {
         using var connection = OpenReader();
         return Task.FromResult(IsReferenced(connection, null, blobId));
+    }
+
+    public Task CreateUploadAsync(UploadRecord upload, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            RequireBucket(tx, upload.Bucket);
+            InsertUpload(tx, upload);
+            return 0;
+        }, cancellationToken);
+
+    public Task<UploadRecord?> GetUploadAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        return Task.FromResult(ReadUpload(connection, null, uploadId));
+    }
+
+    public Task PutPartAsync(PartRecord part, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            if (ReadUpload(tx.Connection!, tx, part.UploadId) is null)
+            {
+                throw MultipartService.NoSuchUpload(part.UploadId);
+            }
+
+            if (UpsertPart(tx, part) is { } replaced)
+            {
+                QueueIfUnreferenced(tx, [replaced], _time.GetUtcNow());
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    public Task<PartPage?> ListPartsAsync(string uploadId, int afterPartNumber, int maxParts, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        using var tx = connection.BeginTransaction(deferred: true);
+        if (ReadUpload(connection, tx, uploadId) is not { } upload)
+        {
+            return Task.FromResult<PartPage?>(null);
+        }
+
+        var parts = ReadParts(connection, tx, uploadId, afterPartNumber, maxParts + 1);
+        var truncated = parts.Count > maxParts;
+        if (truncated)
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+
+        return Task.FromResult<PartPage?>(new PartPage(upload, parts, truncated, parts.Count > 0 ? parts[^1].PartNumber : null));
+    }
+
+    public Task<UploadPage> ListUploadsAsync(
+        string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        using var tx = connection.BeginTransaction(deferred: true);
+        return Task.FromResult(UploadListing.List(tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads));
+    }
+
+    public Task<bool> AbortUploadAsync(string uploadId, CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            if (ReadUpload(tx.Connection!, tx, uploadId) is null)
+            {
+                return false;
+            }
+
+            QueueIfUnreferenced(tx, RemoveUpload(tx, uploadId), _time.GetUtcNow());
+            return true;
+        }, cancellationToken);
+
+    public Task<ObjectRecord> CompleteUploadAsync(
+        string uploadId, Func<UploadRecord, IReadOnlyDictionary<int, PartRecord>, (ObjectRecord Record, string PartListHash)> build,
+        CancellationToken cancellationToken) =>
+        WriteAsync(tx =>
+        {
+            var upload = ReadUpload(tx.Connection!, tx, uploadId) ?? throw MultipartService.NoSuchUpload(uploadId);
+            var parts = ReadParts(tx.Connection!, tx, uploadId, 0, int.MaxValue).ToDictionary(p => p.PartNumber);
+            var (record, listHash) = build(upload, parts);
+            RequireBucket(tx, record.Bucket);
+            var released = RemoveObject(tx, record.Bucket, record.Key);
+            released.UnionWith(RemoveUpload(tx, uploadId));
+            InsertObject(tx, record);
+            released.ExceptWith(record.Segments.Select(s => s.BlobId));
+            var now = _time.GetUtcNow();
+            QueueIfUnreferenced(tx, released, now);
+            RememberCompletion(tx, new CompletedUpload(uploadId, record.Bucket, record.Key, record.ETag, listHash, now, record.Checksums, record.ChecksumType),
+                now - MultipartService.CompletionMemory);
+            return record;
+        }, cancellationToken);
+
+    public Task<CompletedUpload?> GetCompletedUploadAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        using var connection = OpenReader();
+        return Task.FromResult(ReadCompletion(connection, uploadId));
     }
 
     /// <summary>Runs one write transaction (BEGIN IMMEDIATE) on the writer connection, one at a time.</summary>

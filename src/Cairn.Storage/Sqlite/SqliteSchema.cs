@@ -67,6 +67,16 @@ internal static class SqliteSchema
             blob_id    TEXT PRIMARY KEY,
             queued_at  INTEGER NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE completed_uploads (
+            upload_id      TEXT PRIMARY KEY,
+            bucket         TEXT NOT NULL,
+            key            TEXT NOT NULL,
+            etag           TEXT NOT NULL,
+            part_list_hash TEXT NOT NULL,
+            completed_at   INTEGER NOT NULL,
+            checksums      TEXT,
+            checksum_type  TEXT
+        ) WITHOUT ROWID;
         CREATE TABLE settings (
             name   TEXT PRIMARY KEY,
             value  TEXT NOT NULL

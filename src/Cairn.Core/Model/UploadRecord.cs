@@ -1,0 +1,21 @@
+using Cairn.Core.Checksums;
+
+namespace Cairn.Core.Model;
+
+/// <summary>An in-progress multipart upload: what the final object will carry besides its content.</summary>
+public sealed record UploadRecord
+{
+    public required string UploadId { get; init; }
+    public required string Bucket { get; init; }
+    public required string Key { get; init; }
+    public required DateTimeOffset InitiatedAt { get; init; }
+    public string Owner { get; init; } = string.Empty;
+    public ObjectHeaders Headers { get; init; } = new();
+    public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The checksum algorithm fixed at initiation (x-amz-checksum-algorithm), if any.</summary>
+    public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
+
+    /// <summary>COMPOSITE or FULL_OBJECT, when an algorithm was declared.</summary>
+    public string? ChecksumType { get; init; }
+}

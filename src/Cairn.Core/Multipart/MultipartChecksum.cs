@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Security.Cryptography;
+using Cairn.Core.Checksums;
+
+namespace Cairn.Core.Multipart;
+
+/// <summary>
+/// Whole-object checksums of a multipart object (SPEC.md §1.8): COMPOSITE = hash of the concatenated raw
+/// part checksums + "-N"; FULL_OBJECT = the CRC of the whole content, combined from part CRCs and lengths
+/// without reading any data.
+/// </summary>
+public static class MultipartChecksum
+{
+    public const string Composite = "COMPOSITE";
+    public const string FullObject = "FULL_OBJECT";
+
+    /// <summary>The checksum type an upload gets: FULL_OBJECT is the only kind CRC64NVME has; SHA kinds are always COMPOSITE.</summary>
+    public static string DefaultType(ChecksumAlgorithm algorithm) =>
+        algorithm == ChecksumAlgorithm.Crc64Nvme ? FullObject : Composite;
+
+    public static bool IsValidType(ChecksumAlgorithm algorithm, string type) => type switch
+    {
+        Composite => algorithm != ChecksumAlgorithm.Crc64Nvme,
+        FullObject => algorithm is ChecksumAlgorithm.Crc32 or ChecksumAlgorithm.Crc32C or ChecksumAlgorithm.Crc64Nvme,
+        _ => false,
+    };
+
+    public static string Compute(ChecksumAlgorithm algorithm, string type, IReadOnlyList<(byte[] Raw, long Length)> parts) =>
+        type == FullObject ? Convert.ToBase64String(Combine(algorithm, parts)) : ComputeComposite(algorithm, parts);
+
+    private static string ComputeComposite(ChecksumAlgorithm algorithm, IReadOnlyList<(byte[] Raw, long Length)> parts)
+    {
+        using var hasher = new ContentHasher([algorithm]);
+        foreach (var (raw, _) in parts)
+        {
+            hasher.Append(raw);
+        }
+
+        return Convert.ToBase64String(hasher.Finish().Checksums[algorithm]) + "-" + parts.Count;
+    }
+
+    private static byte[] Combine(ChecksumAlgorithm algorithm, IReadOnlyList<(byte[] Raw, long Length)> parts)
+    {
+        switch (algorithm)
+        {
+            case ChecksumAlgorithm.Crc64Nvme:
+            {
+                var crc = Crc64Nvme.Compute([]);
+                foreach (var (raw, length) in parts)
+                {
+                    crc = Crc64Nvme.Combine(crc, BinaryPrimitives.ReadUInt64BigEndian(raw), length);
+                }
+
+                var result = new byte[8];
+                BinaryPrimitives.WriteUInt64BigEndian(result, crc);
+                return result;
+            }
+
+            case ChecksumAlgorithm.Crc32 or ChecksumAlgorithm.Crc32C:
+            {
+                var crc = algorithm == ChecksumAlgorithm.Crc32 ? Crc32.HashToUInt32([]) : Crc32C.Compute([]);
+                foreach (var (raw, length) in parts)
+                {
+                    var part = BinaryPrimitives.ReadUInt32BigEndian(raw);
+                    crc = algorithm == ChecksumAlgorithm.Crc32 ? Crc32Ieee.Combine(crc, part, length) : Crc32C.Combine(crc, part, length);
+                }
+
+                var result = new byte[4];
+                BinaryPrimitives.WriteUInt32BigEndian(result, crc);
+                return result;
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Only CRCs combine into a full-object checksum.");
+        }
+    }
+
+    /// <summary>A stable fingerprint of a Complete request's part list, to recognise a retried Complete.</summary>
+    public static string HashPartList(IEnumerable<(int PartNumber, string ETag)> parts)
+    {
+        var text = string.Join(";", parts.Select(p => p.PartNumber + ":" + p.ETag));
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,325 @@
+using System.Security.Cryptography;
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Limits;
+using Cairn.Core.Model;
+using Cairn.Core.Names;
+using Cairn.Core.Objects;
+using Cairn.Core.Ports;
+
+namespace Cairn.Core.Multipart;
+
+/// <summary>
+/// Multipart upload use cases (DESIGN.md "Multipart rules"). Parts are blobs of their own; Complete is one
+/// metadata transaction that turns them into the object's segments without reading or copying part data.
+/// </summary>
+public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, TimeProvider time)
+{
+    /// <summary>How long a completed upload id answers a retried Complete with the same success.</summary>
+    public static readonly TimeSpan CompletionMemory = TimeSpan.FromHours(1);
+
+    private readonly BlobIngest _ingest = new(blobs);
+
+    public async Task<UploadRecord> InitiateAsync(UploadRecord template, CancellationToken cancellationToken)
+    {
+        ObjectKey.Validate(template.Key, limits.MaxKeyBytes);
+        _ = await metadata.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
+        var upload = template with
+        {
+            UploadId = NewUploadId(),
+            InitiatedAt = time.GetUtcNow(),
+        };
+        await metadata.CreateUploadAsync(upload, cancellationToken);
+        return upload;
+    }
+
+    public async Task<PartRecord> UploadPartAsync(UploadPartCommand command, Stream body, CancellationToken cancellationToken)
+    {
+        CheckPartNumber(command.PartNumber);
+        if (command.ContentLength > limits.MaxPartSize)
+        {
+            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+        }
+
+        var upload = await RequireUploadAsync(command.Bucket, command.Key, command.UploadId, cancellationToken);
+        CheckPartChecksum(upload, command.Integrity);
+
+        // The upload's declared algorithm is computed for every part, whatever the part itself carries, so
+        // Complete can build the object checksum from stored values alone.
+        var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
+        var integrity = new IntegrityExpectation(command.Integrity.ContentMd5, command.Integrity.ChecksumAlgorithm, command.Integrity.ExpectedChecksum, algorithms);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, integrity, cancellationToken);
+        var part = new PartRecord
+        {
+            UploadId = upload.UploadId,
+            PartNumber = command.PartNumber,
+            BlobId = blobId,
+            Size = hashes.Length,
+            ETag = hashes.Md5Hex,
+            LastModified = time.GetUtcNow(),
+            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
+        };
+        await StorePartAsync(part);
+        return part;
+    }
+
+    /// <summary>
+    /// UploadPartCopy. A whole single-blob source becomes the part by reference (no bytes move); a range, or a
+    /// source made of several parts, is streamed into a new blob.
+    /// </summary>
+    public async Task<PartRecord> UploadPartCopyAsync(
+        string bucket, string key, string uploadId, int partNumber, ObjectRecord source, (long Start, long Length)? range, CancellationToken cancellationToken)
+    {
+        CheckPartNumber(partNumber);
+        var upload = await RequireUploadAsync(bucket, key, uploadId, cancellationToken);
+        var (start, length) = range ?? (0, source.Size);
+        if (length > limits.MaxPartSize)
+        {
+            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+        }
+
+        var wanted = upload.ChecksumAlgorithm is { } algorithm ? [algorithm] : Array.Empty<ChecksumAlgorithm>();
+        var shareable = range is null && source.PartsCount is null && source.Segments.Count == 1
+            && wanted.All(source.Checksums.ContainsKey);
+        PartRecord part;
+        if (shareable)
+        {
+            part = new PartRecord
+            {
+                UploadId = uploadId,
+                PartNumber = partNumber,
+                BlobId = source.Segments[0].BlobId,
+                Size = source.Size,
+                ETag = source.ETag,
+                LastModified = time.GetUtcNow(),
+                Checksums = source.Checksums,
+            };
+            await metadata.PutPartAsync(part, cancellationToken);
+            return part;
+        }
+
+        await using var content = new SegmentReadStream(blobs, source.Segments, start, length);
+        var integrity = new IntegrityExpectation(null, null, null, wanted);
+        var (blobId, hashes) = await _ingest.WriteAsync(content, length, integrity, cancellationToken);
+        part = new PartRecord
+        {
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            BlobId = blobId,
+            Size = hashes.Length,
+            ETag = hashes.Md5Hex,
+            LastModified = time.GetUtcNow(),
+            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
+        };
+        await StorePartAsync(part);
+        return part;
+    }
+
+    /// <summary>
+    /// Completes the upload. Validation order (SPEC.md §8.5): NoSuchUpload, MalformedXML (empty list),
+    /// InvalidPartOrder, InvalidPart, EntityTooSmall. A retried Complete of an upload that just completed with
+    /// the same list answers the same result.
+    /// </summary>
+    public async Task<ObjectRecord> CompleteAsync(string bucket, string key, string uploadId, IReadOnlyList<CompletePart> list, CancellationToken cancellationToken)
+    {
+        var listHash = MultipartChecksum.HashPartList(list.Select(p => (p.PartNumber, MultipartETag.Normalize(p.ETag))));
+        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
+        if (upload is null || upload.Bucket != bucket || upload.Key != key)
+        {
+            return await RetriedCompletionAsync(bucket, key, uploadId, listHash, cancellationToken);
+        }
+
+        if (list.Count == 0)
+        {
+            throw new CairnException(ErrorCode.MalformedXML, "The XML you provided was not well-formed or did not validate against our published schema.");
+        }
+
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].PartNumber <= list[i - 1].PartNumber)
+            {
+                throw new CairnException(ErrorCode.InvalidPartOrder);
+            }
+        }
+
+        try
+        {
+            return await metadata.CompleteUploadAsync(uploadId, (current, parts) => (BuildObject(current, parts, list), listHash), cancellationToken);
+        }
+        catch (CairnException e) when (e.Code == ErrorCode.NoSuchUpload)
+        {
+            // Completed (or aborted) by a concurrent request between our read and our transaction.
+            return await RetriedCompletionAsync(bucket, key, uploadId, listHash, cancellationToken);
+        }
+    }
+
+    public async Task AbortAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
+    {
+        await RequireUploadAsync(bucket, key, uploadId, cancellationToken);
+        if (!await metadata.AbortUploadAsync(uploadId, cancellationToken))
+        {
+            throw NoSuchUpload(uploadId);
+        }
+    }
+
+    public async Task<PartPage> ListPartsAsync(string bucket, string key, string uploadId, int afterPartNumber, int? maxParts, CancellationToken cancellationToken)
+    {
+        await RequireUploadAsync(bucket, key, uploadId, cancellationToken);
+        var page = Math.Min(maxParts ?? limits.MaxListPage, limits.MaxListPage);
+        return await metadata.ListPartsAsync(uploadId, afterPartNumber, page, cancellationToken) ?? throw NoSuchUpload(uploadId);
+    }
+
+    public async Task<UploadPage> ListUploadsAsync(
+        string bucket, string? prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int? maxUploads, CancellationToken cancellationToken)
+    {
+        _ = await metadata.GetBucketAsync(bucket, cancellationToken) ?? throw Failures.NoSuchBucket(bucket);
+        var page = Math.Min(maxUploads ?? limits.MaxListPage, limits.MaxListPage);
+        return await metadata.ListUploadsAsync(bucket, prefix ?? string.Empty, string.IsNullOrEmpty(delimiter) ? null : delimiter,
+            string.IsNullOrEmpty(keyMarker) ? null : keyMarker, string.IsNullOrEmpty(uploadIdMarker) ? null : uploadIdMarker, page, cancellationToken);
+    }
+
+    /// <summary>The first check of a Complete: the upload exists, or it completed recently (a retry).</summary>
+    public async Task RequireUploadOrCompletionAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
+    {
+        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
+        if (upload is not null && upload.Bucket == bucket && upload.Key == key)
+        {
+            return;
+        }
+
+        var done = await metadata.GetCompletedUploadAsync(uploadId, cancellationToken);
+        if (done is null || done.Bucket != bucket || done.Key != key || time.GetUtcNow() - done.CompletedAt > CompletionMemory)
+        {
+            throw NoSuchUpload(uploadId);
+        }
+    }
+
+    public async Task<UploadRecord> RequireUploadAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
+    {
+        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
+        return upload is not null && upload.Bucket == bucket && upload.Key == key ? upload : throw NoSuchUpload(uploadId);
+    }
+
+    private ObjectRecord BuildObject(UploadRecord upload, IReadOnlyDictionary<int, PartRecord> parts, IReadOnlyList<CompletePart> list)
+    {
+        var chosen = new List<PartRecord>(list.Count);
+        foreach (var entry in list)
+        {
+            if (!parts.TryGetValue(entry.PartNumber, out var part) || part.ETag != MultipartETag.Normalize(entry.ETag)
+                || entry.Checksums.Any(c => part.Checksums.TryGetValue(c.Key, out var stored) && stored != c.Value))
+            {
+                throw new CairnException(ErrorCode.InvalidPart)
+                {
+                    Extra = new Dictionary<string, string> { ["PartNumber"] = entry.PartNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ETag"] = entry.ETag },
+                };
+            }
+
+            chosen.Add(part);
+        }
+
+        for (var i = 0; i < chosen.Count - 1; i++)
+        {
+            if (chosen[i].Size < limits.MinPartSize)
+            {
+                throw new CairnException(ErrorCode.EntityTooSmall)
+                {
+                    Extra = new Dictionary<string, string>
+                    {
+                        ["ProposedSize"] = chosen[i].Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["MinSizeAllowed"] = limits.MinPartSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["PartNumber"] = chosen[i].PartNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    },
+                };
+            }
+        }
+
+        var checksums = new Dictionary<ChecksumAlgorithm, string>();
+        if (upload.ChecksumAlgorithm is { } algorithm && chosen.All(p => p.Checksums.ContainsKey(algorithm)))
+        {
+            var raw = chosen.Select(p => (Convert.FromBase64String(p.Checksums[algorithm]), p.Size)).ToList();
+            checksums[algorithm] = MultipartChecksum.Compute(algorithm, upload.ChecksumType ?? MultipartChecksum.DefaultType(algorithm), raw);
+        }
+
+        return new ObjectRecord
+        {
+            Bucket = upload.Bucket,
+            Key = upload.Key,
+            Size = chosen.Sum(p => p.Size),
+            ETag = MultipartETag.Compute(chosen.Select(p => p.ETag).ToList()),
+            LastModified = time.GetUtcNow(),
+            Headers = upload.Headers,
+            UserMetadata = upload.UserMetadata,
+            Checksums = checksums,
+            ChecksumType = checksums.Count > 0 ? upload.ChecksumType ?? MultipartChecksum.DefaultType(upload.ChecksumAlgorithm!.Value) : null,
+            Owner = upload.Owner,
+            PartsCount = chosen.Count,
+            Segments = chosen.Select(p => new Segment(p.BlobId, 0, p.Size, p.PartNumber, p.ETag)).ToList(),
+        };
+    }
+
+    private async Task<ObjectRecord> RetriedCompletionAsync(string bucket, string key, string uploadId, string listHash, CancellationToken cancellationToken)
+    {
+        var done = await metadata.GetCompletedUploadAsync(uploadId, cancellationToken);
+        if (done is null || done.Bucket != bucket || done.Key != key || done.PartListHash != listHash
+            || time.GetUtcNow() - done.CompletedAt > CompletionMemory)
+        {
+            throw NoSuchUpload(uploadId);
+        }
+
+        return await metadata.GetObjectAsync(bucket, key, cancellationToken) is { } current && current.ETag == done.ETag
+            ? current
+            : new ObjectRecord
+            {
+                Bucket = bucket,
+                Key = key,
+                Size = 0,
+                ETag = done.ETag,
+                LastModified = done.CompletedAt,
+                Checksums = done.Checksums,
+                ChecksumType = done.ChecksumType,
+            };
+    }
+
+    /// <summary>AWS fixes the algorithm at Create: a part carrying another one is refused (SPEC.md §1.8).</summary>
+    private static void CheckPartChecksum(UploadRecord upload, IntegrityExpectation integrity)
+    {
+        if (upload.ChecksumAlgorithm is { } declared && integrity.ChecksumAlgorithm is { } sent && sent != declared)
+        {
+            throw new CairnException(ErrorCode.InvalidRequest,
+                $"Checksum Type mismatch occurred, expected checksum Type: {declared.WireName()}, actual checksum Type: {sent.WireName()}");
+        }
+    }
+
+    private void CheckPartNumber(int partNumber)
+    {
+        if (partNumber < 1 || partNumber > limits.MaxPartNumber)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, $"Part number must be an integer between 1 and {limits.MaxPartNumber}, inclusive")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            };
+        }
+    }
+
+    /// <summary>Stores a freshly written part; if the upload vanished meanwhile, its blob is deleted at once.</summary>
+    private async Task StorePartAsync(PartRecord part)
+    {
+        try
+        {
+            await metadata.PutPartAsync(part, CancellationToken.None);
+        }
+        catch
+        {
+            blobs.Delete(part.BlobId);
+            throw;
+        }
+    }
+
+    public static CairnException NoSuchUpload(string uploadId) =>
+        new(ErrorCode.NoSuchUpload)
+        {
+            Extra = new Dictionary<string, string> { ["UploadId"] = uploadId },
+        };
+
+    private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

@@ -1,0 +1,89 @@
+using Cairn.Core.Model;
+using Microsoft.Data.Sqlite;
+using static Cairn.Storage.Sqlite.Sql;
+using static Cairn.Storage.Sqlite.UploadRows;
+
+namespace Cairn.Storage.Sqlite;
+
+/// <summary>
+/// ListMultipartUploads: every in-progress upload of the bucket (not only an exact key), ordered by key, then
+/// initiation time, then id; markers are exclusive; delimiter roll-up like object listing.
+/// </summary>
+internal static class UploadListing
+{
+    private const int BatchSize = 256;
+
+    public static UploadPage List(SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int max)
+    {
+        var uploads = new List<UploadRecord>();
+        var prefixes = new List<string>();
+        if (max <= 0)
+        {
+            return new UploadPage(uploads, prefixes, false, null, null);
+        }
+
+        // Position (key, initiated_at, upload_id) strictly after which the scan starts.
+        var (key, time, id) = (keyMarker ?? string.Empty, long.MaxValue, string.Empty);
+        if (keyMarker is not null && uploadIdMarker is not null
+            && ReadUpload(tx.Connection!, tx, uploadIdMarker) is { } marker && marker.Key == keyMarker)
+        {
+            (time, id) = (marker.InitiatedAt.ToUnixTimeMilliseconds(), marker.UploadId);
+        }
+
+        var noMarker = keyMarker is null;
+        string? lastPrefix = null;
+        while (true)
+        {
+            using var command = Command(tx.Connection!, tx,
+                $"""
+                SELECT {UploadColumns} FROM uploads
+                WHERE bucket = $b AND key >= $p
+                  AND ($none OR key > $k OR (key = $k AND (initiated_at > $t OR (initiated_at = $t AND upload_id > $id))))
+                ORDER BY key, initiated_at, upload_id LIMIT $n
+                """,
+                ("$b", bucket), ("$p", prefix), ("$none", noMarker), ("$k", key), ("$t", time), ("$id", id), ("$n", BatchSize));
+            using var reader = command.ExecuteReader();
+            var rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+                var upload = MapUpload(reader);
+                (key, time, id, noMarker) = (upload.Key, upload.InitiatedAt.ToUnixTimeMilliseconds(), upload.UploadId, false);
+                if (!upload.Key.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return new UploadPage(uploads, prefixes, false, null, null);
+                }
+
+                var common = delimiter is null ? null : ObjectListing.CommonPrefixOf(upload.Key, prefix, delimiter);
+                if (common is not null && (common == lastPrefix || (keyMarker is not null && ObjectListing.Utf8Compare(common, keyMarker) <= 0 && keyMarker.StartsWith(common, StringComparison.Ordinal))))
+                {
+                    continue;
+                }
+
+                if (uploads.Count + prefixes.Count == max)
+                {
+                    var last = uploads.Count > 0 ? uploads[^1] : null;
+                    var lastIsPrefix = prefixes.Count > 0 && (last is null || ObjectListing.Utf8Compare(prefixes[^1], last.Key) > 0);
+                    return lastIsPrefix
+                        ? new UploadPage(uploads, prefixes, true, prefixes[^1], null)
+                        : new UploadPage(uploads, prefixes, true, last!.Key, last.UploadId);
+                }
+
+                if (common is not null)
+                {
+                    prefixes.Add(common);
+                    lastPrefix = common;
+                }
+                else
+                {
+                    uploads.Add(upload);
+                }
+            }
+
+            if (rows < BatchSize)
+            {
+                return new UploadPage(uploads, prefixes, false, null, null);
+            }
+        }
+    }
+}
