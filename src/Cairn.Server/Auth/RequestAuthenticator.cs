@@ -29,7 +29,16 @@ internal sealed class RequestAuthenticator
     public AuthResult Authenticate(HttpRequest request, string? virtualHostBucket)
     {
         var target = RequestTarget.From(request);
-        var authorization = request.Headers[AuthHeaders.Authorization].ToString().Trim();
+        var authorizationValues = request.Headers[AuthHeaders.Authorization];
+        if (authorizationValues.Count > 1)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, "Only one Authorization header is allowed.")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = AuthHeaders.Authorization },
+            };
+        }
+
+        var authorization = authorizationValues.ToString().Trim();
         var v4Query = target.Has(AuthQueryParameters.Algorithm) || target.Has(AuthQueryParameters.Credential)
             || target.Has(AuthQueryParameters.Signature);
         var v2Query = target.Has(AuthQueryParameters.V2AccessKeyId);

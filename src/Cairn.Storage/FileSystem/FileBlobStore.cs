@@ -27,15 +27,25 @@ public sealed class FileBlobStore : IBlobStore
         return new FileBlobWriter(id, Path.Combine(_tempRoot, id), PathOf(id));
     }
 
-    public Stream OpenRead(string blobId) =>
-        new FileStream(PathOf(blobId), new FileStreamOptions
+    public Stream OpenRead(string blobId)
+    {
+        var path = PathOf(blobId);
+        try
         {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.ReadWrite | FileShare.Delete,
-            Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-            BufferSize = 0,
-        });
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                BufferSize = 0,
+            });
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new FileNotFoundException($"Blob {blobId} does not exist.", path, e);
+        }
+    }
 
     public void Delete(string blobId)
     {

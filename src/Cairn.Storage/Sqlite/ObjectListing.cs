@@ -31,13 +31,19 @@ internal static class ObjectListing
         if (after is not null && after.Length > 0)
         {
             var rolled = delimited ? CommonPrefixOf(after, prefix, delimiter!) : null;
-            if (rolled is not null && Successor(rolled) is { } next)
+            if (rolled is not null)
             {
+                // Everything under that prefix was covered by the page that returned it.
+                if (Successor(rolled) is not { } next)
+                {
+                    return new ObjectPage(objects, prefixes, false, null);
+                }
+
                 (cursor, inclusive) = (next, true);
             }
             else
             {
-                cursor = after;
+                (cursor, inclusive) = (after, false);
             }
         }
 
@@ -88,22 +94,9 @@ internal static class ObjectListing
                     break;
                 }
 
-                // No successor string exists (prefix of U+10FFFF chars): skip its keys one by one.
-                (cursor, inclusive) = (key, false);
-                while (reader.Read())
-                {
-                    rows++;
-                    key = reader.GetString(2);
-                    cursor = key;
-                    if (!key.StartsWith(common, StringComparison.Ordinal))
-                    {
-                        (cursor, inclusive) = (key, true);
-                        break;
-                    }
-                }
-
-                jumped = true;
-                break;
+                // No successor exists only for a prefix made of U+10FFFF alone; every greater key starts with it,
+                // so nothing can follow.
+                return new ObjectPage(objects, prefixes, false, null);
             }
 
             if (!jumped && rows < BatchSize)

@@ -1,0 +1,194 @@
+using Cairn.Core.Model;
+using Cairn.Storage.FileSystem;
+using Cairn.Storage.Gc;
+using Cairn.Storage.Sqlite;
+using Cairn.Storage.Tests.Support;
+
+namespace Cairn.Storage.Tests.Gc;
+
+public sealed class BlobGarbageCollectorTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDirectory _directory = new();
+    private readonly SqliteMetadataStore _metadata;
+    private readonly FileBlobStore _blobs;
+    private readonly BlobGarbageCollector _collector;
+
+    public BlobGarbageCollectorTests()
+    {
+        _metadata = new SqliteMetadataStore(Path.Combine(_directory.Path, "metadata.db"), TimeProvider.System);
+        _blobs = new FileBlobStore(_directory.Path);
+        _collector = new BlobGarbageCollector(_metadata, _blobs, TimeProvider.System);
+    }
+
+    public void Dispose()
+    {
+        _metadata.Dispose();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task A_queued_blob_is_deleted_and_its_queue_entry_forgotten()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        var survivor = await WriteBlob();
+        await Put("doomed", blob);
+        await Put("kept", survivor);
+        await _metadata.DeleteObjectAsync("b", "doomed", None);
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Equal(1, deleted);
+        Assert.False(Exists(blob));
+        Assert.True(Exists(survivor));
+        Assert.Empty(await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+    }
+
+    [Fact]
+    public async Task Blobs_of_an_overwritten_multipart_object_are_all_deleted()
+    {
+        await CreateBucket();
+        var parts = new[] { await WriteBlob(), await WriteBlob(), await WriteBlob() };
+        var replacement = await WriteBlob();
+        await Put("k", parts);
+        await Put("k", replacement);
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Equal(3, deleted);
+        Assert.All(parts, p => Assert.False(Exists(p)));
+        Assert.True(Exists(replacement));
+    }
+
+    [Fact]
+    public async Task A_queued_blob_that_was_referenced_again_before_the_pass_is_kept()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        await Put("first", blob);
+        await _metadata.DeleteObjectAsync("b", "first", None);
+        await Put("copy", blob); // e.g. a copy that picked up the manifest before the delete
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Equal(0, deleted);
+        Assert.True(Exists(blob));
+        Assert.Empty(await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+
+        // Losing its last reference again queues it again, and then it goes.
+        await _metadata.DeleteObjectAsync("b", "copy", None);
+        Assert.Equal(1, await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None));
+        Assert.False(Exists(blob));
+    }
+
+    [Fact]
+    public async Task A_queued_blob_younger_than_the_grace_period_is_kept_and_stays_queued()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        await Put("k", blob);
+        await _metadata.DeleteObjectAsync("b", "k", None);
+
+        var deleted = await _collector.CollectAsync(TimeSpan.FromHours(1), sweepOrphans: false, None);
+
+        Assert.Equal(0, deleted);
+        Assert.True(Exists(blob));
+        Assert.Equal([blob], await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+    }
+
+    [Fact]
+    public async Task A_queued_blob_whose_file_is_already_gone_is_forgotten()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        await Put("k", blob);
+        await _metadata.DeleteObjectAsync("b", "k", None);
+        _blobs.Delete(blob);
+
+        await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Empty(await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+    }
+
+    [Fact]
+    public async Task A_pass_works_through_more_garbage_than_one_batch()
+    {
+        await CreateBucket();
+        var blobs = new List<string>();
+        for (var i = 0; i < 1100; i++)
+        {
+            blobs.Add(await WriteBlob());
+        }
+
+        await Put("k", [.. blobs]);
+        await _metadata.DeleteObjectAsync("b", "k", None);
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Equal(1100, deleted);
+        Assert.Empty(_blobs.EnumerateBlobs());
+        Assert.Empty(await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+    }
+
+    [Fact]
+    public async Task An_orphan_blob_is_removed_by_a_sweep_with_zero_grace_and_referenced_blobs_stay()
+    {
+        await CreateBucket();
+        var orphan = await WriteBlob(); // committed, but the referencing transaction never happened
+        var referenced = await WriteBlob();
+        await Put("k", referenced);
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: true, None);
+
+        Assert.Equal(1, deleted);
+        Assert.False(Exists(orphan));
+        Assert.True(Exists(referenced));
+    }
+
+    [Fact]
+    public async Task An_orphan_blob_younger_than_a_large_grace_is_kept()
+    {
+        var orphan = await WriteBlob();
+
+        var deleted = await _collector.CollectAsync(TimeSpan.FromHours(1), sweepOrphans: true, None);
+
+        Assert.Equal(0, deleted);
+        Assert.True(Exists(orphan));
+    }
+
+    [Fact]
+    public async Task An_orphan_blob_is_left_alone_when_the_pass_does_not_sweep()
+    {
+        var orphan = await WriteBlob();
+
+        var deleted = await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: false, None);
+
+        Assert.Equal(0, deleted);
+        Assert.True(Exists(orphan));
+    }
+
+    private Task CreateBucket() =>
+        _metadata.CreateBucketAsync(new BucketRecord("b", "owner", DateTimeOffset.UnixEpoch), None);
+
+    private Task Put(string key, params string[] blobIds) =>
+        _metadata.PutObjectAsync(new ObjectRecord
+        {
+            Bucket = "b",
+            Key = key,
+            Size = blobIds.Length,
+            ETag = "d41d8cd98f00b204e9800998ecf8427e",
+            LastModified = DateTimeOffset.UnixEpoch,
+            Segments = blobIds.Select(id => new Segment(id, 0, 1)).ToList(),
+        }, None);
+
+    private async Task<string> WriteBlob()
+    {
+        await using var writer = _blobs.CreateWriter();
+        await writer.WriteAsync(new byte[] { 42 }, None);
+        await writer.CommitAsync(None);
+        return writer.BlobId;
+    }
+
+    private bool Exists(string blobId) => File.Exists(_blobs.PathOf(blobId));
+}
