@@ -40,7 +40,7 @@ public enum ErrorCode
     BucketAlreadyExists,
     /// <summary>DeleteBucket on a bucket that still holds objects.</summary>
     BucketNotEmpty,
-    /// <summary>The object key is empty, too long, not UTF-8 or starts with a slash or backslash.</summary>
+    /// <summary>The object key is longer than the limit in UTF-8 bytes (other bad keys are InvalidArgument).</summary>
     KeyTooLongError,
     /// <summary>A request argument (header or query) is invalid.</summary>
     InvalidArgument,

@@ -7,10 +7,13 @@ namespace Cairn.Core.Names;
 /// <summary>
 /// A bucket name that follows S3's DNS-style rules: 3..63 characters of lower-case letters, digits, '.'
 /// and '-'; starts and ends with a letter or digit; no "..", no ".-"/"-." next to each other, not an
-/// IPv4 address, not the reserved "xn--" prefix or "-s3alias"/"--ol-s3" suffixes.
+/// IPv4 address, none of the prefixes and suffixes AWS reserves.
 /// </summary>
 public readonly record struct BucketName
 {
+    private static readonly string[] ReservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
+    private static readonly string[] ReservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3"];
+
     private BucketName(string value) => Value = value;
 
     public string Value { get; }
@@ -44,8 +47,8 @@ public readonly record struct BucketName
             return false;
         }
 
-        if (text.StartsWith("xn--", StringComparison.Ordinal) || text.StartsWith("sthree-", StringComparison.Ordinal)
-            || text.EndsWith("-s3alias", StringComparison.Ordinal) || text.EndsWith("--ol-s3", StringComparison.Ordinal))
+        if (ReservedPrefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal))
+            || ReservedSuffixes.Any(p => text.EndsWith(p, StringComparison.Ordinal)))
         {
             return false;
         }

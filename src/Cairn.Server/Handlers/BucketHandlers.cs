@@ -1,4 +1,5 @@
 using Cairn.Core.Buckets;
+using Cairn.Core.Listing;
 using Cairn.Server.Hosting;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -12,10 +13,29 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
 {
     public async Task ListBucketsAsync(S3Request r)
     {
-        var list = await buckets.ListAsync(r.Aborted);
+        // Optional paging (max-buckets, continuation-token = last name returned) and prefix filter.
+        var q = r.Request.Query;
+        var prefix = q["prefix"].ToString();
+        var after = q["continuation-token"].ToString();
+        var max = ListingService.ParseMax(q["max-buckets"], "max-buckets") ?? int.MaxValue;
+        var all = (await buckets.ListAsync(r.Aborted))
+            .Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, after) > 0)
+            .ToList();
+        var list = all.Take(max).ToList();
+        var truncated = all.Count > list.Count;
         await XmlResponse.WriteAsync(r.Response, "ListAllMyBucketsResult", xml =>
         {
             WriteOwner(xml, "Owner", r.Owner);
+            if (truncated)
+            {
+                xml.Element("ContinuationToken", list[^1].Name);
+            }
+
+            if (prefix.Length > 0)
+            {
+                xml.Element("Prefix", prefix);
+            }
+
             xml.Start("Buckets");
             foreach (var bucket in list)
             {

@@ -67,7 +67,7 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
         }
 
         var (start, length) = slice is { } s ? (s.Start, s.Length) : (0L, record.Size);
-        if (slice is not null)
+        if (slice is not null && length > 0)
         {
             r.Response.StatusCode = StatusCodes.Status206PartialContent;
             r.Response.Headers.ContentRange = $"bytes {start}-{start + length - 1}/{record.Size}";

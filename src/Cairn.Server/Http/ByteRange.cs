@@ -58,7 +58,7 @@ internal readonly record struct ByteRange(long Start, long Length)
         {
             end = size - 1;
         }
-        else if (!long.TryParse(last, out end) || end < start)
+        else if (!TryParsePosition(last, out end) || end < start)
         {
             return null;
         }
@@ -70,6 +70,18 @@ internal readonly record struct ByteRange(long Start, long Length)
 
         end = Math.Min(end, size - 1);
         return new ByteRange(start, end - start + 1);
+    }
+
+    /// <summary>A last-byte position too large for a long still means "to the end" (RFC 9110 §14.1.2).</summary>
+    private static bool TryParsePosition(string text, out long value)
+    {
+        if (long.TryParse(text, out value))
+        {
+            return value >= 0;
+        }
+
+        value = long.MaxValue;
+        return text.Length > 0 && text.All(char.IsAsciiDigit);
     }
 
     private static CairnException Unsatisfiable(long size) =>

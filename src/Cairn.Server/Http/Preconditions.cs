@@ -14,17 +14,17 @@ internal static class Preconditions
         Check(
             headers[HeaderNames.IfMatch], headers[HeaderNames.IfUnmodifiedSince],
             headers[HeaderNames.IfNoneMatch], headers[HeaderNames.IfModifiedSince],
-            record, notModifiedCode: isRead ? ErrorCode.NotModified : ErrorCode.PreconditionFailed);
+            record, notModifiedCode: isRead ? ErrorCode.NotModified : ErrorCode.PreconditionFailed, modifiedSinceApplies: isRead);
 
-    /// <summary>x-amz-copy-source-if-* headers: every failure is 412.</summary>
+    /// <summary>x-amz-copy-source-if-* headers: every failure is 412, If-Modified-Since included.</summary>
     public static void CheckCopySource(IHeaderDictionary headers, ObjectRecord source) =>
         Check(
             headers[S3Headers.CopySourceIfMatch], headers[S3Headers.CopySourceIfUnmodifiedSince],
             headers[S3Headers.CopySourceIfNoneMatch], headers[S3Headers.CopySourceIfModifiedSince],
-            source, ErrorCode.PreconditionFailed);
+            source, ErrorCode.PreconditionFailed, modifiedSinceApplies: true);
 
     private static void Check(string? ifMatch, string? ifUnmodifiedSince, string? ifNoneMatch, string? ifModifiedSince,
-        ObjectRecord record, ErrorCode notModifiedCode)
+        ObjectRecord record, ErrorCode notModifiedCode, bool modifiedSinceApplies)
     {
         // HTTP dates have second precision.
         var lastModified = DateTimeOffset.FromUnixTimeSeconds(record.LastModified.ToUnixTimeSeconds());
@@ -47,7 +47,8 @@ internal static class Preconditions
                 throw new CairnException(notModifiedCode) { Extra = Condition("If-None-Match") };
             }
         }
-        else if (TryDate(ifModifiedSince, out var modifiedSince) && lastModified <= modifiedSince)
+        // RFC 9110 §13.1.3: If-Modified-Since only applies to GET and HEAD (and to S3's copy-source variant).
+        else if (modifiedSinceApplies && TryDate(ifModifiedSince, out var modifiedSince) && lastModified <= modifiedSince)
         {
             throw new CairnException(notModifiedCode) { Extra = Condition("If-Modified-Since") };
         }

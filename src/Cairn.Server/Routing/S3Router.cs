@@ -15,9 +15,22 @@ internal static class S3Router
         "torrent", "restore", "select", "attributes", "session",
     ];
 
+    /// <summary>
+    /// Every query parameter some supported operation understands. Any other name is a sub-resource or
+    /// feature Cairn does not have, and must not fall through to a plain GET/PUT (e.g. ?renameObject).
+    /// </summary>
+    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
+    {
+        "max-buckets", "bucket-region", "list-type", "prefix", "delimiter", "marker", "max-keys", "continuation-token", "start-after", "fetch-owner",
+        "encoding-type", "versions", "key-marker", "version-id-marker", "location", "versioning", "uploads",
+        "upload-id-marker", "max-uploads", "delete", "uploadId", "partNumber", "part-number-marker", "max-parts",
+        "versionId", "response-content-type", "response-content-language", "response-expires", "response-cache-control",
+        "response-content-disposition", "response-content-encoding",
+    };
+
     public static Operation Resolve(string method, ResourcePath target, IQueryCollection query, IHeaderDictionary headers)
     {
-        if (UnsupportedSubresources.Any(query.ContainsKey))
+        if (UnsupportedSubresources.Any(query.ContainsKey) || query.Keys.Any(k => !KnownParameters.Contains(k) && !IsIgnorable(k)))
         {
             return Operation.NotImplemented;
         }
@@ -66,6 +79,11 @@ internal static class S3Router
         };
     }
 
-    /// <summary>Query parameters that never change the operation (SDK telemetry, e.g. JS v3's x-id).</summary>
-    private static bool OnlyIgnorable(IQueryCollection query) => query.Keys.All(k => k == "x-id");
+    /// <summary>Only parameters that never change the operation are present.</summary>
+    private static bool OnlyIgnorable(IQueryCollection query) => query.Keys.All(IsIgnorable);
+
+    /// <summary>SDK telemetry (JS v3's x-id) and presigned-URL signing parameters (SigV4 X-Amz-*, SigV2).</summary>
+    private static bool IsIgnorable(string name) =>
+        name == "x-id" || name.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase)
+        || name is "AWSAccessKeyId" or "Expires" or "Signature";
 }
