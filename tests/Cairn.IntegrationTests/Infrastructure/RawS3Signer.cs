@@ -193,6 +193,26 @@ public sealed class RawS3Signer
         return body.ToArray();
     }
 
+    /// <summary>
+    /// Frames <paramref name="data"/> as an unsigned aws-chunked body with a trailer
+    /// (STREAMING-UNSIGNED-PAYLOAD-TRAILER, the default of aws-cli 2.23+ and boto3 1.36+):
+    /// <c>hex-size CRLF data CRLF ... 0 CRLF trailer-name:value CRLF CRLF</c>.
+    /// </summary>
+    public static byte[] EncodeUnsignedWithTrailer(ReadOnlySpan<byte> data, int chunkSize, string trailerName, string trailerValue)
+    {
+        using var body = new MemoryStream();
+        for (var offset = 0; offset < data.Length; offset += chunkSize)
+        {
+            var size = Math.Min(chunkSize, data.Length - offset);
+            body.Write(Encoding.ASCII.GetBytes($"{size:x}\r\n"));
+            body.Write(data.Slice(offset, size));
+            body.Write("\r\n"u8);
+        }
+
+        body.Write(Encoding.ASCII.GetBytes($"0\r\n{trailerName}:{trailerValue}\r\n\r\n"));
+        return body.ToArray();
+    }
+
     /// <summary>SigV4 URI encoding: RFC 3986 unreserved characters stay, everything else is %XX of UTF-8.</summary>
     public static string UriEncode(string value, bool encodeSlash)
     {

@@ -13,7 +13,8 @@ public static class S3Assert
     /// </summary>
     public static async Task<AmazonS3Exception> ThrowsAsync(HttpStatusCode status, string? code, Func<Task> action)
     {
-        var ex = await Assert.ThrowsAsync<AmazonS3Exception>(action);
+        // The SDK throws subclasses for modelled errors (NoSuchKeyException, BucketAlreadyOwnedByYouException...).
+        var ex = await Assert.ThrowsAnyAsync<AmazonS3Exception>(action);
         Assert.True(
             status == ex.StatusCode && (code is null || code == ex.ErrorCode),
             $"expected {(int)status} {code}, got {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}");
