@@ -14,6 +14,10 @@ public sealed record ContentHashes(long Length, byte[] Md5, IReadOnlyDictionary<
     public string? Base64(ChecksumAlgorithm a) =>
         Checksums.TryGetValue(a, out byte[]? raw) ? Convert.ToBase64String(raw) : null;
 
+    /// <summary>Every computed checksum as base64, the form stored in metadata and sent on the wire.</summary>
+    public IReadOnlyDictionary<ChecksumAlgorithm, string> Base64Checksums() =>
+        Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value));
+
     public bool Equals(ContentHashes? other)
     {
         if (ReferenceEquals(this, other))

@@ -49,18 +49,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
         var integrity = new IntegrityExpectation(command.Integrity.ContentMd5, command.Integrity.ChecksumAlgorithm, command.Integrity.ExpectedChecksum, algorithms);
         var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, integrity, cancellationToken);
-        var part = new PartRecord
-        {
-            UploadId = upload.UploadId,
-            PartNumber = command.PartNumber,
-            BlobId = blobId,
-            Size = hashes.Length,
-            ETag = hashes.Md5Hex,
-            LastModified = time.GetUtcNow(),
-            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
-        };
-        await StorePartAsync(part);
-        return part;
+        return await StorePartAsync(upload.UploadId, command.PartNumber, blobId, hashes);
     }
 
     /// <summary>
@@ -81,10 +70,9 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         var wanted = upload.ChecksumAlgorithm is { } algorithm ? [algorithm] : Array.Empty<ChecksumAlgorithm>();
         var shareable = range is null && source.PartsCount is null && source.Segments.Count == 1
             && wanted.All(source.Checksums.ContainsKey);
-        PartRecord part;
         if (shareable)
         {
-            part = new PartRecord
+            var part = new PartRecord
             {
                 UploadId = uploadId,
                 PartNumber = partNumber,
@@ -101,18 +89,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         await using var content = new SegmentReadStream(blobs, source.Segments, start, length);
         var integrity = new IntegrityExpectation(null, null, null, wanted);
         var (blobId, hashes) = await _ingest.WriteAsync(content, length, integrity, cancellationToken);
-        part = new PartRecord
-        {
-            UploadId = uploadId,
-            PartNumber = partNumber,
-            BlobId = blobId,
-            Size = hashes.Length,
-            ETag = hashes.Md5Hex,
-            LastModified = time.GetUtcNow(),
-            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
-        };
-        await StorePartAsync(part);
-        return part;
+        return await StorePartAsync(uploadId, partNumber, blobId, hashes);
     }
 
     /// <summary>
@@ -302,8 +279,18 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     }
 
     /// <summary>Stores a freshly written part; if the upload vanished meanwhile, its blob is deleted at once.</summary>
-    private async Task StorePartAsync(PartRecord part)
+    private async Task<PartRecord> StorePartAsync(string uploadId, int partNumber, string blobId, ContentHashes hashes)
     {
+        var part = new PartRecord
+        {
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            BlobId = blobId,
+            Size = hashes.Length,
+            ETag = hashes.Md5Hex,
+            LastModified = time.GetUtcNow(),
+            Checksums = hashes.Base64Checksums(),
+        };
         try
         {
             await metadata.PutPartAsync(part, CancellationToken.None);
@@ -313,6 +300,8 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             blobs.Delete(part.BlobId);
             throw;
         }
+
+        return part;
     }
 
     public static CairnException NoSuchUpload(string uploadId) =>

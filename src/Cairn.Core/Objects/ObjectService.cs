@@ -31,7 +31,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             LastModified = time.GetUtcNow(),
             Headers = command.Headers,
             UserMetadata = command.UserMetadata,
-            Checksums = hashes.Checksums.ToDictionary(p => p.Key, p => Convert.ToBase64String(p.Value)),
+            Checksums = hashes.Base64Checksums(),
             Owner = command.Owner,
             Segments = [new Segment(blobId, 0, hashes.Length)],
         };
