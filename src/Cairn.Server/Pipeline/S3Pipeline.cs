@@ -31,6 +31,15 @@ internal sealed partial class S3Pipeline(
         response.Headers[_dialect.RequestIdHeader] = requestId;
         response.Headers[S3Headers.HostId] = requestId;
         response.Headers.Server = "Cairn";
+        if (context.Request.ContentLength == 0
+            && context.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            // An empty body is never read, so Kestrel sends no "100 Continue" before the final status. botocore
+            // (boto3, aws cli) then misreads the next response on that pooled connection and stalls for its
+            // read timeout; closing the connection after this response avoids that.
+            response.Headers.Connection = "close";
+        }
+
         ResourcePath? target = null;
         try
         {

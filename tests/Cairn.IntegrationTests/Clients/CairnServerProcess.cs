@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -20,6 +21,7 @@ public sealed class CairnServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _log = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _disposed;
 
     private CairnServerProcess(Process process, Uri baseAddress, string accessKey, string secretKey)
     {
@@ -122,8 +124,8 @@ public sealed class CairnServerProcess : IAsyncDisposable
             {
                 if (server._ready.Task.IsFaulted)
                 {
-                    process.WaitForExit(5000);
-                    var code = process.HasExited ? process.ExitCode.ToString() : "?";
+                    process.WaitForExit(); // exited: this only drains the output
+                    var code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
                     await server.DisposeAsync();
                     Assert.Fail($"The server exited (code {code}) before it was ready:\n{server.Output}");
                 }
@@ -177,12 +179,13 @@ public sealed class CairnServerProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!_disposed)
         {
+            _disposed = true;
             Kill();
+            _process.Dispose();
         }
 
-        _process.Dispose();
         return ValueTask.CompletedTask;
     }
 

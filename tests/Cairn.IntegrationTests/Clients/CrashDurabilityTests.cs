@@ -87,10 +87,11 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             });
             using var acknowledgedClient = _server.CreateClient();
 
-            var inFlight = PutAsync(inFlightClient, inFlightKey, inFlightData, inFlightChunked, inFlightDuration);
+            var inFlightBody = new PacedStream(inFlightData, inFlightDuration);
+            var inFlight = PutAsync(inFlightClient, inFlightKey, inFlightBody, inFlightChunked);
             try
             {
-                await PutAsync(acknowledgedClient, acknowledgedKey, acknowledgedData, acknowledgedChunked, throttle: null);
+                await PutAsync(acknowledgedClient, acknowledgedKey, new MemoryStream(acknowledgedData, writable: false), acknowledgedChunked);
             }
             catch (Exception e)
             {
@@ -101,17 +102,22 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             acknowledgedKeys.Add(acknowledgedKey);
 
             await Task.Delay(killDelay);
+            var sentAtKill = inFlightBody.Sent;
             _server.Kill();
+            _output.WriteLine(
+                $"  killed with {sentAtKill} of {inFlightData.Length} B of the in-flight body handed to the SDK; " +
+                $"{TmpFiles().Length} file(s) left in tmp");
+
+            if (await Task.WhenAny(inFlight, Task.Delay(TimeSpan.FromSeconds(90))) != inFlight)
+            {
+                Assert.Fail($"{context}: the in-flight PUT did not end within 90 s of the server's SIGKILL.");
+            }
 
             var inFlightAcknowledged = false;
             try
             {
-                await inFlight.WaitAsync(TimeSpan.FromSeconds(90));
+                await inFlight;
                 inFlightAcknowledged = true;
-            }
-            catch (TimeoutException)
-            {
-                Assert.Fail($"{context}: the in-flight PUT did not end within 90 s of the server's SIGKILL.");
             }
             catch (Exception e)
             {
@@ -130,6 +136,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             }
 
             await _server.DisposeAsync();
+            _server = null;
             _server = await StartServerAsync();
             await VerifyAsync(expected, context);
         }
@@ -158,11 +165,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
     private Task<CairnServerProcess> StartServerAsync() =>
         CairnServerProcess.StartAsync(_dataDirectory, AccessKey, SecretKey, ServerEnvironment);
 
-    private static async Task PutAsync(IAmazonS3 s3, string key, byte[] data, bool chunked, TimeSpan? throttle)
+    private static async Task PutAsync(IAmazonS3 s3, string key, Stream body, bool chunked)
     {
-        Stream body = throttle is { } duration
-            ? new ThrottledStream(data, duration)
-            : new MemoryStream(data, writable: false);
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = Bucket,
@@ -201,8 +205,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
                 throw;
             }
 
-            var match = allowed.FirstOrDefault(candidate => Same(candidate, found), Missing);
-            if (ReferenceEquals(match, Missing))
+            if (!allowed.Exists(candidate => Same(candidate, found)))
             {
                 Assert.Fail(
                     $"{context}: after the restart {key} holds {Describe(found)}, but only " +
@@ -237,9 +240,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
         string[] left;
         while (true)
         {
-            left = Directory.Exists(tmp)
-                ? Directory.GetFiles(tmp, "*", SearchOption.AllDirectories)
-                : [];
+            left = TmpFiles();
             if (left.Length == 0 || DateTime.UtcNow > deadline)
             {
                 break;
@@ -255,7 +256,11 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             $"\nServer output:\n{_server!.Output}");
     }
 
-    private static readonly byte[] Missing = [];
+    private string[] TmpFiles()
+    {
+        var tmp = Path.Combine(_dataDirectory, "tmp");
+        return Directory.Exists(tmp) ? Directory.GetFiles(tmp, "*", SearchOption.AllDirectories) : [];
+    }
 
     private static bool Same(byte[]? a, byte[]? b) =>
         a is null || b is null ? a is null && b is null : a.AsSpan().SequenceEqual(b);
@@ -263,12 +268,18 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
     private static string Describe(byte[]? content) =>
         content is null ? "absent" : $"{content.Length} B (md5 {Convert.ToHexStringLower(MD5.HashData(content))})";
 
-    /// <summary>A read-only, seekable body that hands out its bytes in small slices spread over a duration.</summary>
-    private sealed class ThrottledStream(byte[] data, TimeSpan duration) : Stream
+    /// <summary>
+    /// A read-only, seekable body whose asynchronous reads are paced to spread the bytes over a duration.
+    /// Synchronous reads are not paced: the SDK hashes a seekable body that way before it sends it (with
+    /// asynchronous reads), and only the sending is meant to be slow.
+    /// </summary>
+    private sealed class PacedStream(byte[] data, TimeSpan duration) : Stream
     {
-        private const int Slice = 64 * 1024;
-        private readonly TimeSpan _pause = duration / Math.Max(1, (data.Length + Slice - 1) / Slice);
+        private readonly System.Diagnostics.Stopwatch _clock = new();
         private long _position;
+
+        /// <summary>How far the paced (sending) reads have got.</summary>
+        public long Sent { get; private set; }
 
         public override bool CanRead => true;
 
@@ -286,19 +297,27 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override int Read(Span<byte> buffer)
-        {
-            Thread.Sleep(_pause);
-            return Copy(buffer);
-        }
+        public override int Read(Span<byte> buffer) => Copy(buffer);
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(_pause, cancellationToken);
-            return Copy(buffer.Span);
+            if (_position == 0)
+            {
+                _clock.Restart();
+            }
+
+            var count = Copy(buffer.Span);
+            Sent = _position;
+            var due = duration * ((double)_position / Math.Max(1, data.Length)) - _clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+
+            return count;
         }
 
         public override long Seek(long offset, SeekOrigin origin)
@@ -322,7 +341,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
 
         private int Copy(Span<byte> buffer)
         {
-            var count = (int)Math.Min(Math.Min(buffer.Length, Slice), data.Length - _position);
+            var count = (int)Math.Min(buffer.Length, data.Length - _position);
             data.AsSpan((int)_position, count).CopyTo(buffer);
             _position += count;
             return count;
