@@ -1,0 +1,80 @@
+using System.Globalization;
+
+namespace Cairn.Bench;
+
+/// <summary>Command-line settings of one bench run (bench/run.sh fills them in).</summary>
+internal sealed class BenchOptions
+{
+    /// <summary>Smaller sizes (under 3 minutes on 2 cores); the table is labelled QUICK.</summary>
+    public bool Quick { get; private set; }
+
+    /// <summary>The Cairn started by run.sh (scenarios 1-4).</summary>
+    public Uri Endpoint { get; private set; } = new("http://127.0.0.1:9000");
+
+    /// <summary>Its process id, for server CPU time.</summary>
+    public int? ServerPid { get; private set; }
+
+    /// <summary>Its data directory: the disk the limits are measured on, and the schema the listing seed copies.</summary>
+    public string DataDirectory { get; private set; } = "./data";
+
+    /// <summary>Cairn.Server.dll, to start the extra servers of scenarios 5 (seeded listing) and 6 (fresh, for RSS).</summary>
+    public string? ServerDll { get; private set; }
+
+    /// <summary>Scratch space on the same disk: probe files, the listing and RSS data dirs.</summary>
+    public string WorkDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "cairn-bench-work");
+
+    /// <summary>Where latest.json, latest.md and the timestamped copies go (a partial run writes only its copy).</summary>
+    public string ResultsDirectory { get; private set; } = "bench/results";
+
+    /// <summary>Kept between runs: the seeded listing databases, keyed by schema.</summary>
+    public string CacheDirectory { get; private set; } = "bench/.cache";
+
+    /// <summary>File listing the PIDs of servers the bench started (stopped by run.sh's trap if the bench dies).</summary>
+    public string? PidFile { get; private set; }
+
+    /// <summary>Scenario numbers to run (1-6); empty = all.</summary>
+    public HashSet<int> Only { get; } = [];
+
+    /// <summary>Skip the limit probes (only for developing a scenario; ratios are then missing).</summary>
+    public bool SkipLimits { get; private set; }
+
+    public string AccessKey { get; private set; } = Environment.GetEnvironmentVariable("CAIRN_ROOT_USER") ?? "cairn-bench";
+
+    public string SecretKey { get; private set; } = Environment.GetEnvironmentVariable("CAIRN_ROOT_PASSWORD") ?? "cairn-bench-secret";
+
+    public bool Runs(int scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--quick": options.Quick = true; break;
+                case "--endpoint": options.Endpoint = new Uri(Next()); break;
+                case "--server-pid": options.ServerPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
+                case "--server-dll": options.ServerDll = Path.GetFullPath(Next()); break;
+                case "--work": options.WorkDirectory = Path.GetFullPath(Next()); break;
+                case "--results": options.ResultsDirectory = Path.GetFullPath(Next()); break;
+                case "--cache": options.CacheDirectory = Path.GetFullPath(Next()); break;
+                case "--pid-file": options.PidFile = Path.GetFullPath(Next()); break;
+                case "--skip-limits": options.SkipLimits = true; break;
+                case "--access-key": options.AccessKey = Next(); break;
+                case "--secret-key": options.SecretKey = Next(); break;
+                case "--only":
+                    foreach (var part in Next().Split(',', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        options.Only.Add(int.Parse(part, CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}.");
+            }
+        }
+
+        return options;
+    }
+}
