@@ -1,1 +1,1 @@
-System.Console.WriteLine("x");
+return await Cairn.Cli.CliApplication.RunAsync(args);

@@ -19,6 +19,9 @@ public static class CairnS3ClientFactory
             ForcePathStyle = true,
             AuthenticationRegion = connection.Region,
             MaxErrorRetry = 0,
+            // SDK 4.1 also retries "connection reset" errors up to 10 times outside MaxErrorRetry, immediately and
+            // without backoff, re-reading the body each time; those belong to the library's policy too.
+            MaxStaleConnectionRetries = 0,
             // Part integrity is checked by comparing each part's ETag with the MD5 computed while sending it,
             // and ranged GETs cannot be checked against a whole-object checksum, so the SDK's default CRC
             // trailers and response validation would only cost CPU here.

@@ -22,7 +22,7 @@ internal sealed class ProgressTracker
     private long _bytesMoved;
     private int _partsDone;
     private int _partsSkipped;
-    private TimeSpan _lastReport = TimeSpan.MinValue;
+    private TimeSpan? _lastReport;
 
     public ProgressTracker(IProgress<TransferProgress>? sink, long? totalBytes, int? totalParts)
     {
@@ -79,7 +79,7 @@ internal sealed class ProgressTracker
         lock (_lock)
         {
             var now = _clock.Elapsed;
-            if (!force && now - _lastReport < ReportInterval)
+            if (!force && _lastReport is { } last && now - last < ReportInterval)
             {
                 return;
             }

@@ -3,29 +3,29 @@ using Cairn.Client.Checkpoints;
 namespace Cairn.Client.Upload;
 
 /// <summary>
-/// Holds the live checkpoint of one upload and persists it after every finished part. Writes are serialized and
-/// coalesced: a writer that finds its part already covered by a newer write skips, so 10,000 small parts do not
-/// cost 10,000 rewrites when they finish close together. Saves ignore the caller's cancellation: a part that
-/// finished just as the user paused must still be remembered.
+/// The live checkpoint of one file upload: the acknowledged parts, persisted through a
+/// <see cref="CheckpointSaver{T}"/> after every finished part.
 /// </summary>
 internal sealed class CheckpointWriter
 {
-    private readonly string? _path;
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
     private readonly SortedDictionary<int, CheckpointPart> _parts = [];
-    private UploadCheckpoint _template;
-    private long _version;
-    private long _savedVersion;
+    private readonly CheckpointSaver<UploadCheckpoint> _saver;
 
     public CheckpointWriter(string? path, UploadCheckpoint checkpoint)
     {
-        _path = path;
-        _template = checkpoint;
         foreach (var part in checkpoint.Parts)
         {
             _parts[part.PartNumber] = part;
         }
+
+        _saver = new CheckpointSaver<UploadCheckpoint>(path, () =>
+        {
+            lock (_lock)
+            {
+                return checkpoint with { Parts = [.. _parts.Values] };
+            }
+        });
     }
 
     public IReadOnlyList<CheckpointPart> Parts
@@ -44,49 +44,13 @@ internal sealed class CheckpointWriter
         lock (_lock)
         {
             _parts[part.PartNumber] = part;
-            _version++;
         }
 
-        return SaveAsync();
+        _saver.MarkChanged();
+        return _saver.SaveAsync();
     }
 
-    public async Task SaveAsync()
-    {
-        if (_path is null)
-        {
-            return;
-        }
+    public Task SaveAsync() => _saver.SaveAsync();
 
-        long wanted;
-        lock (_lock)
-        {
-            wanted = _version;
-        }
-
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
-        {
-            if (_savedVersion >= wanted && wanted > 0)
-            {
-                return;
-            }
-
-            UploadCheckpoint snapshot;
-            long version;
-            lock (_lock)
-            {
-                version = _version;
-                snapshot = _template with { Parts = [.. _parts.Values] };
-            }
-
-            await CheckpointFile.SaveAsync(_path, snapshot, CancellationToken.None).ConfigureAwait(false);
-            _savedVersion = version;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public void Delete() => CheckpointFile.Delete(_path);
+    public void Delete() => _saver.Delete();
 }

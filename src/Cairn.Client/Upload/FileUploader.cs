@@ -69,7 +69,7 @@ internal sealed class FileUploader
             progress.PartDone();
             return new UploadResult
             {
-                Bucket = bucket, Key = key, ETag = etag, Size = size, Multipart = false, PartSize = size,
+                Bucket = bucket, Key = key, ETag = etag, Size = size, BytesTransferred = size, Multipart = false, PartSize = size,
                 PartsTotal = 1, PartsUploaded = 1, StartedOverReason = resume.Reason, Retries = _retrier.Retries,
             };
         }
@@ -124,6 +124,7 @@ internal sealed class FileUploader
             Key = key,
             ETag = etagDone,
             Size = size,
+            BytesTransferred = pending.Sum(n => PartPlanner.PartRange(size, partSize, n).Length),
             Multipart = true,
             PartSize = partSize,
             PartsTotal = partCount,

@@ -70,7 +70,7 @@ internal sealed class StreamUploader
                 progress.PartDone();
                 return new UploadResult
                 {
-                    Bucket = bucket, Key = key, ETag = etag, Size = filled, Multipart = false, PartSize = filled,
+                    Bucket = bucket, Key = key, ETag = etag, Size = filled, BytesTransferred = filled, Multipart = false, PartSize = filled,
                     PartsTotal = 1, PartsUploaded = 1, Retries = _retrier.Retries, Elapsed = clock.Elapsed,
                 };
             }
@@ -133,7 +133,7 @@ internal sealed class StreamUploader
             var etag = await _operations.CompleteAsync(bucket, key, uploadId, parts, cancellationToken).ConfigureAwait(false);
             return new UploadResult
             {
-                Bucket = bucket, Key = key, ETag = etag, Size = totalBytes, Multipart = true, PartSize = firstPartSize,
+                Bucket = bucket, Key = key, ETag = etag, Size = totalBytes, BytesTransferred = totalBytes, Multipart = true, PartSize = firstPartSize,
                 PartsTotal = parts.Count, PartsUploaded = parts.Count, Retries = _retrier.Retries, Elapsed = clock.Elapsed,
             };
         }

@@ -101,8 +101,6 @@ internal sealed class UploadOperations
                     UploadId = uploadId,
                     PartNumber = partNumber,
                     InputStream = body,
-                    AutoCloseStream = false,
-                    AutoResetStreamPosition = false,
                 }, token).ConfigureAwait(false);
                 var md5 = ETags.ToHex(body.ComputeMd5());
                 if (ETags.Normalize(response.ETag) != md5)

@@ -22,6 +22,9 @@ public sealed record UploadResult
 
     public int PartsTotal { get; init; }
 
+    /// <summary>Bytes this run sent (the size minus what an earlier run had already stored).</summary>
+    public long BytesTransferred { get; init; }
+
     /// <summary>Parts sent by this run.</summary>
     public int PartsUploaded { get; init; }
 

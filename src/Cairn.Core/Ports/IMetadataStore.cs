@@ -30,7 +30,8 @@ public interface IMetadataStore
     /// <summary>
     /// Lists keys in UTF-8 byte order. <paramref name="after"/> is exclusive; with a delimiter, keys that
     /// share a prefix up to the delimiter roll up into one common prefix, and common prefixes not greater
-    /// than <paramref name="after"/> are skipped.
+    /// than <paramref name="after"/> are skipped. Listed records carry what a listing shows (key, size, ETag,
+    /// time, owner, storage class, checksum algorithms without values) and no segments.
     /// </summary>
     Task<ObjectPage> ListObjectsAsync(string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Cairn.Core.Model;
 using Microsoft.Data.Sqlite;
-using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
 
 namespace Cairn.Storage.Sqlite;
@@ -52,20 +51,21 @@ internal static class ObjectListing
             (cursor, inclusive) = (prefix, true);
         }
 
+        // Two prepared statements serve every seek of the page (one per common prefix with a delimiter).
+        using var exclusive = ListCommand(tx, bucket, ">");
+        using var inclusiveCommand = ListCommand(tx, bucket, ">=");
         string? lastEmitted = null;
         while (true)
         {
             var rows = 0;
             var jumped = false;
-            using var command = Command(tx.Connection!, tx,
-                $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key {(inclusive ? ">=" : ">")} $c ORDER BY key LIMIT $n",
-                ("$b", bucket), ("$c", cursor), ("$n", BatchSize));
-
+            var command = inclusive ? inclusiveCommand : exclusive;
+            command.Parameters["$c"].Value = cursor;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 rows++;
-                var key = reader.GetString(2);
+                var key = reader.GetString(0);
                 if (!key.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return new ObjectPage(objects, prefixes, false, null);
@@ -79,7 +79,7 @@ internal static class ObjectListing
                 var common = delimited ? CommonPrefixOf(key, prefix, delimiter!) : null;
                 if (common is null)
                 {
-                    objects.Add(MapObject(reader));
+                    objects.Add(MapListed(reader, bucket));
                     lastEmitted = key;
                     (cursor, inclusive) = (key, false);
                     continue;
@@ -87,16 +87,16 @@ internal static class ObjectListing
 
                 prefixes.Add(common);
                 lastEmitted = common;
-                if (Successor(common) is { } successor)
+                if (Successor(common) is not { } successor)
                 {
-                    (cursor, inclusive) = (successor, true);
-                    jumped = true;
-                    break;
+                    // No successor exists only for a prefix made of U+10FFFF alone; every greater key starts
+                    // with it, so nothing can follow.
+                    return new ObjectPage(objects, prefixes, false, null);
                 }
 
-                // No successor exists only for a prefix made of U+10FFFF alone; every greater key starts with it,
-                // so nothing can follow.
-                return new ObjectPage(objects, prefixes, false, null);
+                (cursor, inclusive) = (successor, true);
+                jumped = true;
+                break;
             }
 
             if (!jumped && rows < BatchSize)
@@ -105,6 +105,41 @@ internal static class ObjectListing
             }
         }
     }
+
+    /// <summary>
+    /// Only what a listing shows: key, size, ETag, time, storage class, owner and the checksum algorithm names,
+    /// extracted by SQLite so no JSON is parsed per row here.
+    /// </summary>
+    private static SqliteCommand ListCommand(SqliteTransaction tx, string bucket, string comparison)
+    {
+        var command = Command(tx.Connection!, tx,
+            $"""
+            SELECT key, size, etag, last_modified, json_extract(headers, '$.StorageClass'), owner,
+                   (SELECT group_concat(j.key) FROM json_each(checksums) j)
+            FROM objects WHERE bucket = $b AND key {comparison} $c ORDER BY key LIMIT $n
+            """,
+            ("$b", bucket), ("$c", string.Empty), ("$n", BatchSize));
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>A listing row as a record: headers hold only the storage class, checksums only their algorithms.</summary>
+    private static ObjectRecord MapListed(SqliteDataReader reader, string bucket) => new()
+    {
+        Bucket = bucket,
+        Key = reader.GetString(0),
+        Size = reader.GetInt64(1),
+        ETag = reader.GetString(2),
+        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        Headers = reader.IsDBNull(4) ? NoHeaders : new ObjectHeaders { StorageClass = reader.GetString(4) },
+        Owner = reader.GetString(5),
+        Checksums = reader.IsDBNull(6)
+            ? NoChecksums
+            : reader.GetString(6).Split(',').ToDictionary(Enum.Parse<Cairn.Core.Checksums.ChecksumAlgorithm>, _ => string.Empty),
+    };
+
+    private static readonly ObjectHeaders NoHeaders = new();
+    private static readonly Dictionary<Cairn.Core.Checksums.ChecksumAlgorithm, string> NoChecksums = [];
 
     /// <summary>The common prefix a key rolls up into (prefix + text up to and including the delimiter), or null.</summary>
     public static string? CommonPrefixOf(string key, string prefix, string delimiter)

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Amazon.S3;
+using Cairn.Cli.Configuration;
+using Cairn.Cli.Output;
+using Cairn.Client;
+
+namespace Cairn.Cli;
+
+/// <summary>
+/// What a command needs for one invocation: the parsed arguments, the output, and (resolved only when asked, so
+/// argument errors are reported before missing credentials) the connection and an S3 client for it.
+/// </summary>
+internal sealed class CommandContext
+{
+    private readonly GlobalOptions _globals;
+    private readonly ConnectionResolver _resolver;
+    private CairnConnection? _connection;
+
+    public CommandContext(ParseResult parse, GlobalOptions globals, CliOutput output, ConnectionResolver resolver)
+    {
+        Parse = parse;
+        _globals = globals;
+        Output = output;
+        _resolver = resolver;
+    }
+
+    public ParseResult Parse { get; }
+
+    public CliOutput Output { get; }
+
+    public CairnConnection Connection => _connection ??= _resolver.Resolve(_globals.Flags(Parse));
+
+    public AmazonS3Client CreateClient() => CairnS3ClientFactory.Create(Connection);
+
+    public T? Get<T>(Option<T> option) => Parse.GetValue(option);
+
+    public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using Amazon.S3;
+using Cairn.Cli.Configuration;
+using Cairn.Cli.Output;
+using Cairn.Client;
+
+namespace Cairn.Cli;
+
+/// <summary>
+/// Runs a command's body and turns every failure into one short message and an exit code (see
+/// <see cref="ExitCodes"/>): people get "cairn: error: ..." instead of a stack trace, scripts get a status.
+/// </summary>
+internal sealed class CommandRunner
+{
+    private readonly GlobalOptions _globals;
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+    private readonly ConnectionResolver _resolver;
+
+    public CommandRunner(GlobalOptions globals, TextWriter output, TextWriter error, ConnectionResolver resolver)
+    {
+        _globals = globals;
+        _out = output;
+        _error = error;
+        _resolver = resolver;
+    }
+
+    public GlobalOptions Globals => _globals;
+
+    /// <summary>Sets <paramref name="command"/>'s action to run <paramref name="body"/> under this runner.</summary>
+    public void Bind(Command command, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
+
+    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var output = new CliOutput(parse.GetValue(_globals.Json), _out, _error);
+        try
+        {
+            return await body(new CommandContext(parse, _globals, output, _resolver), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Interrupted();
+            return ExitCodes.Interrupted;
+        }
+        catch (UsageException e)
+        {
+            output.Failure(e.Message, "Usage");
+            return ExitCodes.Usage;
+        }
+        catch (TransferVerificationException e)
+        {
+            output.Failure(e.Message, "VerificationFailed");
+            return ExitCodes.VerificationFailed;
+        }
+        catch (AmazonS3Exception e)
+        {
+            output.Failure($"{e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}", e.ErrorCode);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // Network failures after all retries, timeouts, missing files, a source changed mid-upload...: one line each.
+            var detail = e is AmazonClientException or AmazonServiceException && e.InnerException is { } inner ? $" ({inner.Message})" : string.Empty;
+            output.Failure(e.Message + detail);
+            return ExitCodes.Failure;
+        }
+    }
+}
