@@ -10,15 +10,15 @@ using static Cairn.Storage.Sqlite.UploadRows;
 namespace Cairn.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="IMetadataStore"/> on an embedded SQLite database in WAL mode. Writers are serialised through one
-/// connection (SQLite admits one writer at a time anyway; queueing in-process avoids busy-wait retries);
-/// readers use pooled connections and see the last committed state.
+/// <see cref="IMetadataStore"/> on an embedded SQLite database in WAL mode. Writes go through one connection
+/// with group commit (<see cref="GroupCommitWriter"/>; SQLite admits one writer at a time anyway); readers use
+/// pooled connections and see the last committed state.
 /// </summary>
 public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly GroupCommitWriter _writeQueue;
     private readonly TimeProvider _time;
 
     public SqliteMetadataStore(string databasePath, TimeProvider time)
@@ -35,12 +35,13 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;");
         Migrate();
+        _writeQueue = new GroupCommitWriter(_writer);
     }
 
     public void Dispose()
     {
+        _writeQueue.Dispose();
         _writer.Dispose();
-        _writeLock.Dispose();
         SqliteConnection.ClearAllPools();
     }
 
@@ -263,22 +264,9 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         return Task.FromResult(ReadCompletion(connection, uploadId));
     }
 
-    /// <summary>Runs one write transaction (BEGIN IMMEDIATE) on the writer connection, one at a time.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            using var tx = _writer.BeginTransaction(deferred: false);
-            var result = work(tx);
-            tx.Commit();
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    /// <summary>Runs the work in a write transaction shared with concurrent writers (group commit).</summary>
+    private Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        _writeQueue.WriteAsync(work, cancellationToken);
 
     private SqliteConnection OpenReader()
     {
