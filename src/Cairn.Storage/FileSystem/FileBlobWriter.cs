@@ -30,8 +30,24 @@ internal sealed class FileBlobWriter : IBlobWriter
 
     public string BlobId { get; }
 
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
-        _file.WriteAsync(data, cancellationToken);
+    /// <summary>Every 8 MiB written, writeback of that range is started without waiting for it.</summary>
+    private const long WritebackChunk = 8 * 1024 * 1024;
+
+    private long _written;
+    private long _writebackStarted;
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _file.WriteAsync(data, cancellationToken);
+        _written += data.Length;
+        if (_written - _writebackStarted >= WritebackChunk)
+        {
+            // The disk works while the rest of the body arrives, so the fsync at commit only flushes the tail
+            // instead of the whole blob (a 256 MiB fsync is ~0.15 s on fast disks).
+            PosixDirectory.StartWriteback(_file.SafeFileHandle, _writebackStarted, _written - _writebackStarted);
+            _writebackStarted = _written;
+        }
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
