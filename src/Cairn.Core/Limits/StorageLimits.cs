@@ -26,6 +26,13 @@ public sealed class StorageLimits
     /// <summary>Largest page of any list operation (max-keys, max-parts, max-uploads).</summary>
     public int MaxListPage { get; set; } = 1000;
 
+    /// <summary>
+    /// Objects up to this size are stored inside the metadata row instead of as a blob file: one durable
+    /// commit (shared with concurrent writers) instead of a file fsync, a rename and a directory fsync each.
+    /// 0 stores every object as a blob.
+    /// </summary>
+    public int InlineObjectMaxSize { get; set; } = 64 * (int)KiB;
+
     /// <summary>Longest object key in UTF-8 bytes.</summary>
     public int MaxKeyBytes { get; set; } = 1023;
 

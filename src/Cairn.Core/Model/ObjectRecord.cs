@@ -30,4 +30,7 @@ public sealed record ObjectRecord
     public int? PartsCount { get; init; }
 
     public IReadOnlyList<Segment> Segments { get; init; } = [];
+
+    /// <summary>The whole content of a small object kept in the metadata row (then there are no segments).</summary>
+    public byte[]? InlineContent { get; init; }
 }

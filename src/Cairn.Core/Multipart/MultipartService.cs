@@ -86,7 +86,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             return part;
         }
 
-        await using var content = new SegmentReadStream(blobs, source.Segments, start, length);
+        await using var content = ObjectContent.Open(blobs, source, start, length);
         var integrity = new IntegrityExpectation(null, null, null, wanted);
         var (blobId, hashes) = await _ingest.WriteAsync(content, length, integrity, cancellationToken);
         return await StorePartAsync(uploadId, partNumber, blobId, hashes);

@@ -69,6 +69,34 @@ public sealed class BlobIngest(IBlobStore blobs)
         }
     }
 
+    /// <summary>
+    /// Reads a small body (at most the inline limit) into an array of exactly its size, hashed and verified
+    /// like a blob; nothing touches the disk.
+    /// </summary>
+    public async Task<(byte[] Content, ContentHashes Hashes)> ReadInlineAsync(
+        Stream body, long expectedLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
+    {
+        var content = new byte[expectedLength];
+        var filled = await ReadChunkAsync(body, content, content.Length, cancellationToken);
+        if (filled != expectedLength)
+        {
+            throw new CairnException(ErrorCode.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+        }
+
+        // The body must end here; the final read also lets verifying streams check their signatures and trailers.
+        var probe = new byte[1];
+        if (await ReadChunkAsync(body, probe, 1, cancellationToken) != 0)
+        {
+            throw new CairnException(ErrorCode.InvalidRequest, "The body is longer than the announced content length.");
+        }
+
+        using var hasher = new ContentHasher(integrity.Algorithms);
+        hasher.Append(content);
+        var hashes = hasher.Finish();
+        integrity.Verify(hashes);
+        return (content, hashes);
+    }
+
     private static async Task<long> ReceiveAsync(
         Stream body, long expectedLength, ChannelReader<byte[]> free, ChannelWriter<(byte[], int)> output, CancellationToken cancellationToken)
     {
@@ -78,7 +106,7 @@ public sealed class BlobIngest(IBlobStore blobs)
             while (true)
             {
                 var buffer = await free.ReadAsync(cancellationToken);
-                var read = await ReadChunkAsync(body, buffer, cancellationToken);
+                var read = await ReadChunkAsync(body, buffer, BufferSize, cancellationToken);
                 if (read == 0)
                 {
                     return total;
@@ -143,15 +171,15 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     /// <summary>Fills the buffer as far as the body allows, so small network reads don't make tiny disk writes.</summary>
-    private static async ValueTask<int> ReadChunkAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    private static async ValueTask<int> ReadChunkAsync(Stream body, byte[] buffer, int size, CancellationToken cancellationToken)
     {
         var filled = 0;
-        while (filled < BufferSize)
+        while (filled < size)
         {
             int n;
             try
             {
-                n = await body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken);
+                n = await body.ReadAsync(buffer.AsMemory(filled, size - filled), cancellationToken);
             }
             catch (IOException e)
             {

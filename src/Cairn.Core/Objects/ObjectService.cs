@@ -21,23 +21,32 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, cancellationToken);
-        var record = new ObjectRecord
+        if (command.ContentLength <= limits.InlineObjectMaxSize)
         {
-            Bucket = command.Bucket,
-            Key = command.Key,
-            Size = hashes.Length,
-            ETag = hashes.Md5Hex,
-            LastModified = time.GetUtcNow(),
-            Headers = command.Headers,
-            UserMetadata = command.UserMetadata,
-            Checksums = hashes.Base64Checksums(),
-            Owner = command.Owner,
-            Segments = [new Segment(blobId, 0, hashes.Length)],
-        };
+            var (content, inlineHashes) = await _ingest.ReadInlineAsync(body, command.ContentLength, command.Integrity, cancellationToken);
+            var inline = NewRecord(command, inlineHashes) with { InlineContent = content };
+            await metadata.PutObjectAsync(inline, CancellationToken.None);
+            return inline;
+        }
+
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, cancellationToken);
+        var record = NewRecord(command, hashes) with { Segments = [new Segment(blobId, 0, hashes.Length)] };
         await CommitOrDiscardAsync(record, [blobId]);
         return record;
     }
+
+    private ObjectRecord NewRecord(PutObjectCommand command, ContentHashes hashes) => new()
+    {
+        Bucket = command.Bucket,
+        Key = command.Key,
+        Size = hashes.Length,
+        ETag = hashes.Md5Hex,
+        LastModified = time.GetUtcNow(),
+        Headers = command.Headers,
+        UserMetadata = command.UserMetadata,
+        Checksums = hashes.Base64Checksums(),
+        Owner = command.Owner,
+    };
 
     /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
     public async Task<ObjectRecord?> GetInfoAsync(string bucket, string key, CancellationToken cancellationToken)
@@ -52,20 +61,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     }
 
     /// <summary>A stream over <paramref name="length"/> bytes of the object from <paramref name="start"/>.</summary>
-    public Stream OpenContent(ObjectRecord record, long start, long length)
-    {
-        var stream = new SegmentReadStream(blobs, record.Segments, start, length);
-        try
-        {
-            stream.OpenFirst();
-            return stream;
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
-    }
+    public Stream OpenContent(ObjectRecord record, long start, long length) => ObjectContent.Open(blobs, record, start, length);
 
     public async Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
     {

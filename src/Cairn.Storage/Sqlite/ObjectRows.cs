@@ -11,7 +11,7 @@ namespace Cairn.Storage.Sqlite;
 internal static class ObjectRows
 {
     public const string ObjectColumns =
-        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count";
+        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
 
     public static BucketRecord? ReadBucket(SqliteConnection connection, SqliteTransaction? tx, string name)
     {
@@ -63,6 +63,7 @@ internal static class ObjectRows
         ChecksumType = reader.NullableString(9),
         Owner = reader.GetString(10),
         PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+        InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
     };
 
     public static List<Segment> ReadSegments(SqliteTransaction tx, long objectId)
@@ -85,14 +86,14 @@ internal static class ObjectRows
     {
         var id = (long)Scalar(tx,
             """
-            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count)
-            VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p) RETURNING id
+            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data)
+            VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p, $i) RETURNING id
             """,
             ("$b", record.Bucket), ("$k", record.Key), ("$s", record.Size), ("$e", record.ETag),
             ("$t", record.LastModified.ToUnixTimeMilliseconds()), ("$h", ToJson(record.Headers)),
             ("$u", record.UserMetadata.Count == 0 ? null : ToJson(record.UserMetadata)),
             ("$c", record.Checksums.Count == 0 ? null : ToJson(record.Checksums)),
-            ("$ct", record.ChecksumType), ("$o", record.Owner), ("$p", record.PartsCount))!;
+            ("$ct", record.ChecksumType), ("$o", record.Owner), ("$p", record.PartsCount), ("$i", record.InlineContent))!;
 
         using var command = Command(tx.Connection!, tx,
             "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe)");

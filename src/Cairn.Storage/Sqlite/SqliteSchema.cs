@@ -27,6 +27,7 @@ internal static class SqliteSchema
             checksum_type  TEXT,
             owner          TEXT NOT NULL,
             parts_count    INTEGER,
+            inline_data    BLOB,
             UNIQUE (bucket, key)
         );
         CREATE TABLE segments (

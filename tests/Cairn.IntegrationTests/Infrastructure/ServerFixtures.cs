@@ -19,6 +19,15 @@ public sealed class FakeClockServerFixture : CairnServerFixture
     protected override void Configure(CairnOptions options) => options.Time = Clock;
 }
 
+/// <summary>
+/// A server that keeps every object in a blob file (no inline small objects), for tests of the blob
+/// lifecycle: one file per live object, garbage after overwrite and delete.
+/// </summary>
+public sealed class BlobOnlyServerFixture : CairnServerFixture
+{
+    protected override void Configure(CairnOptions options) => options.Limits.InlineObjectMaxSize = 0;
+}
+
 /// <summary>A server configured for a region other than us-east-1.</summary>
 public sealed class EuCentralServerFixture : CairnServerFixture
 {

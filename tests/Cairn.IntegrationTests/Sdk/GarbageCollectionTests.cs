@@ -9,11 +9,12 @@ namespace Cairn.IntegrationTests.Sdk;
 /// <summary>
 /// Blob files on disk versus live objects: after overwrites, deletes and failed uploads, a GC pass leaves
 /// exactly one blob file per live (non-copied) object, and the live objects still read. Blob counts are
-/// taken relative to a GC'd baseline, since the class's other tests share the server.
+/// taken relative to a GC'd baseline, since the class's other tests share the server. The server stores every
+/// object as a blob here; inline small objects are covered by <see cref="InlineObjectTests"/>.
 /// </summary>
-public sealed class GarbageCollectionTests : SdkTestBase, IClassFixture<CairnServerFixture>
+public sealed class GarbageCollectionTests : SdkTestBase, IClassFixture<BlobOnlyServerFixture>
 {
-    public GarbageCollectionTests(CairnServerFixture fixture)
+    public GarbageCollectionTests(BlobOnlyServerFixture fixture)
         : base(fixture)
     {
     }
