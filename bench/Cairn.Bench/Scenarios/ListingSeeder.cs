@@ -60,7 +60,8 @@ internal static class ListingSeeder
         {
             var client = context.ClientFor(server.BaseAddress);
             await client.CreateBucketAsync(Bucket, cancellationToken);
-            await client.PutObjectAsync(Bucket, "template", new PatternContent(4096, 0), cancellationToken);
+            // Larger than the server's inline limit (64 KiB), so the template has a blob and a segment row to copy.
+            await client.PutObjectAsync(Bucket, "template", new PatternContent(128 * 1024, 0), cancellationToken);
             await server.StopAsync();
         }
 
