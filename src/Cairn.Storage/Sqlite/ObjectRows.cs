@@ -129,6 +129,24 @@ internal static class ObjectRows
         return blobs;
     }
 
+    /// <summary>
+    /// Blobs about to be referenced (a copy's source blobs, a fresh blob): refused when the collector has
+    /// doomed them, taken off the garbage queue otherwise.
+    /// </summary>
+    public static void Reference(SqliteTransaction tx, IEnumerable<string> blobIds, string what)
+    {
+        foreach (var blobId in blobIds.Distinct())
+        {
+            if (Scalar(tx, "DELETE FROM garbage WHERE blob_id = $id RETURNING doomed", ("$id", blobId)) is long doomed && doomed != 0)
+            {
+                throw new CairnException(ErrorCode.NoSuchKey, "The copy source was deleted while it was being copied.")
+                {
+                    Extra = new Dictionary<string, string> { ["Key"] = what },
+                };
+            }
+        }
+    }
+
     /// <summary>Queues as garbage every blob that no object segment and no upload part references any more.</summary>
     public static void QueueIfUnreferenced(SqliteTransaction tx, IEnumerable<string> blobIds, DateTimeOffset queuedAt)
     {

@@ -116,6 +116,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         WriteAsync(tx =>
         {
             RequireBucket(tx, record.Bucket);
+            Reference(tx, record.Segments.Select(s => s.BlobId), record.Key);
             var released = RemoveObject(tx, record.Bucket, record.Key);
             InsertObject(tx, record);
             released.ExceptWith(record.Segments.Select(s => s.BlobId));
@@ -143,6 +144,27 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         IReadOnlyList<string> ids = Strings(connection, null, "SELECT blob_id FROM garbage WHERE queued_at <= $c LIMIT $m", ("$c", cutoff), ("$m", max));
         return Task.FromResult(ids);
     }
+
+    public Task<IReadOnlyList<string>> DoomAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken) =>
+        WriteAsync<IReadOnlyList<string>>(tx =>
+        {
+            var doomed = new List<string>(candidates.Count);
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var blobId in candidates)
+            {
+                if (IsReferenced(tx.Connection!, tx, blobId))
+                {
+                    Execute(tx, "DELETE FROM garbage WHERE blob_id = $id", ("$id", blobId));
+                    continue;
+                }
+
+                Execute(tx, "INSERT INTO garbage (blob_id, queued_at, doomed) VALUES ($id, $t, 1) ON CONFLICT (blob_id) DO UPDATE SET doomed = 1",
+                    ("$id", blobId), ("$t", now));
+                doomed.Add(blobId);
+            }
+
+            return doomed;
+        }, cancellationToken);
 
     public Task RemoveGarbageAsync(IReadOnlyCollection<string> blobIds, CancellationToken cancellationToken) =>
         WriteAsync(tx =>
@@ -191,6 +213,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
                 throw MultipartService.NoSuchUpload(part.UploadId);
             }
 
+            Reference(tx, [part.BlobId], part.UploadId);
             if (UpsertPart(tx, part) is { } replaced)
             {
                 QueueIfUnreferenced(tx, [replaced], _time.GetUtcNow());

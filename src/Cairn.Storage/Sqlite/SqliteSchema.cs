@@ -66,7 +66,8 @@ internal static class SqliteSchema
         CREATE INDEX parts_by_blob ON parts (blob_id);
         CREATE TABLE garbage (
             blob_id    TEXT PRIMARY KEY,
-            queued_at  INTEGER NOT NULL
+            queued_at  INTEGER NOT NULL,
+            doomed     INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE TABLE completed_uploads (
             upload_id      TEXT PRIMARY KEY,

@@ -168,6 +168,43 @@ public sealed class BlobGarbageCollectorTests : IDisposable
         Assert.True(Exists(orphan));
     }
 
+    [Fact]
+    public async Task A_copy_that_commits_after_the_collector_doomed_its_source_blob_fails_and_references_nothing()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        await Put("source", blob);
+        var source = (await _metadata.GetObjectAsync("b", "source", None))!;
+        await _metadata.DeleteObjectAsync("b", "source", None);
+
+        // The collector claims the blob between the copy's read of its source and the copy's commit.
+        Assert.Equal([blob], await _metadata.DoomAsync([blob], None));
+        var error = await Assert.ThrowsAsync<Cairn.Core.Errors.CairnException>(() =>
+            _metadata.PutObjectAsync(source with { Key = "copy" }, None));
+
+        Assert.Equal(Cairn.Core.Errors.ErrorCode.NoSuchKey, error.Code);
+        Assert.Null(await _metadata.GetObjectAsync("b", "copy", None));
+        Assert.False(await _metadata.IsBlobReferencedAsync(blob, None));
+    }
+
+    [Fact]
+    public async Task A_queued_blob_referenced_again_by_a_copy_leaves_the_queue_and_survives_a_pass()
+    {
+        await CreateBucket();
+        var blob = await WriteBlob();
+        await Put("source", blob);
+        var source = (await _metadata.GetObjectAsync("b", "source", None))!;
+        await _metadata.DeleteObjectAsync("b", "source", None);
+        Assert.Equal([blob], await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+
+        await _metadata.PutObjectAsync(source with { Key = "copy" }, None);
+
+        Assert.Empty(await _metadata.GetGarbageAsync(TimeSpan.Zero, 100, None));
+        Assert.Equal(0, await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: true, None));
+        Assert.True(Exists(blob));
+        Assert.Empty(await _metadata.DoomAsync([blob], None));
+    }
+
     private Task CreateBucket() =>
         _metadata.CreateBucketAsync(new BucketRecord("b", "owner", DateTimeOffset.UnixEpoch), None);
 
