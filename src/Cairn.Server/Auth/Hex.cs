@@ -16,50 +16,16 @@ internal static class Hex
     }
 
     /// <summary>Decodes exactly <c>destination.Length * 2</c> ASCII hex bytes.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> hex, Span<byte> destination)
-    {
-        if (hex.Length != destination.Length * 2)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var hi = Value(hex[2 * i]);
-            var lo = Value(hex[2 * i + 1]);
-            if ((hi | lo) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((hi << 4) | lo);
-        }
-
-        return true;
-    }
+    public static bool TryDecode(ReadOnlySpan<byte> hex, Span<byte> destination) =>
+        hex.Length == destination.Length * 2
+        && Convert.FromHexString(hex, destination, out _, out var written) == System.Buffers.OperationStatus.Done
+        && written == destination.Length;
 
     /// <summary>Decodes exactly <c>destination.Length * 2</c> hex characters.</summary>
-    public static bool TryDecode(ReadOnlySpan<char> hex, Span<byte> destination)
-    {
-        if (hex.Length != destination.Length * 2)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < destination.Length; i++)
-        {
-            var hi = Value(hex[2 * i]);
-            var lo = Value(hex[2 * i + 1]);
-            if ((hi | lo) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((hi << 4) | lo);
-        }
-
-        return true;
-    }
+    public static bool TryDecode(ReadOnlySpan<char> hex, Span<byte> destination) =>
+        hex.Length == destination.Length * 2
+        && Convert.FromHexString(hex, destination, out _, out var written) == System.Buffers.OperationStatus.Done
+        && written == destination.Length;
 
     /// <summary>The value of one hex digit, or -1.</summary>
     public static int Value(int c) => c switch
