@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
@@ -24,10 +23,11 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     {
         ObjectKey.Validate(template.Key, limits.MaxKeyBytes);
         _ = await metadata.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
+        var now = time.GetUtcNow();
         var upload = template with
         {
-            UploadId = NewUploadId(),
-            InitiatedAt = time.GetUtcNow(),
+            UploadId = UploadIds.New(now),
+            InitiatedAt = now,
         };
         await metadata.CreateUploadAsync(upload, cancellationToken);
         return upload;
@@ -310,5 +310,4 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             Extra = new Dictionary<string, string> { ["UploadId"] = uploadId },
         };
 
-    private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 }

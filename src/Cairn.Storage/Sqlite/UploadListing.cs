@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Multipart;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
 using static Cairn.Storage.Sqlite.UploadRows;
@@ -24,10 +25,17 @@ internal static class UploadListing
 
         // Position (key, initiated_at, upload_id) strictly after which the scan starts.
         var (key, time, id) = (keyMarker ?? string.Empty, long.MaxValue, string.Empty);
-        if (keyMarker is not null && uploadIdMarker is not null
-            && ReadUpload(tx.Connection!, tx, uploadIdMarker) is { } marker && marker.Key == keyMarker)
+        if (keyMarker is not null && uploadIdMarker is not null)
         {
-            (time, id) = (marker.InitiatedAt.ToUnixTimeMilliseconds(), marker.UploadId);
+            if (ReadUpload(tx.Connection!, tx, uploadIdMarker) is { } marker && marker.Key == keyMarker)
+            {
+                (time, id) = (marker.InitiatedAt.ToUnixTimeMilliseconds(), marker.UploadId);
+            }
+            else if (UploadIds.InitiatedAt(uploadIdMarker) is { } initiated)
+            {
+                // The marker's upload completed or was aborted since the previous page: its id still says where it stood.
+                (time, id) = (initiated.ToUnixTimeMilliseconds(), uploadIdMarker);
+            }
         }
 
         var noMarker = keyMarker is null;

@@ -4,15 +4,18 @@ using Cairn.Storage.Tests.Support;
 
 namespace Cairn.Storage.Tests.Sqlite;
 
-/// <summary>The metadata contract against <see cref="SqliteMetadataStore"/>, one database file per test.</summary>
-public sealed class SqliteMetadataStoreTests : MetadataStoreContract, IDisposable
+/// <summary>
+/// What a SQLite contract test class owns: a fresh directory per test and every <see cref="SqliteMetadataStore"/>
+/// opened in it (one database file per directory), all disposed with the test.
+/// </summary>
+internal sealed class SqliteStores : IDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly List<SqliteMetadataStore> _opened = [];
 
-    protected override string TestDirectory => _directory.Path;
+    public string Directory => _directory.Path;
 
-    protected override IMetadataStore CreateStore(string dir)
+    public IMetadataStore Open(string dir)
     {
         var store = new SqliteMetadataStore(Path.Combine(dir, "metadata.db"), TimeProvider.System);
         lock (_opened)
