@@ -33,7 +33,7 @@ internal sealed class CopyHandlers(ObjectService objects, IOptions<CairnOptions>
             replace ? ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, options.Value.Limits) : record.UserMetadata,
             r.Owner, r.Aborted);
 
-        ObjectHandlers.WriteChecksumHeaders(r.Response, copy);
+        ObjectResponseHeaders.WriteChecksums(r.Response, copy);
         await XmlResponse.WriteAsync(r.Response, "CopyObjectResult", xml =>
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(copy.LastModified));

@@ -78,10 +78,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
             ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth));
         var part = await multipart.UploadPartAsync(command, r.OpenBody(), r.Aborted);
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(part.ETag);
-        foreach (var (algorithm, value) in part.Checksums)
-        {
-            r.Response.Headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
-        }
+        ObjectResponseHeaders.WriteChecksums(r.Response, part.Checksums);
     }
 
     public async Task UploadPartCopyAsync(S3Request r)
@@ -111,7 +108,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         await multipart.RequireUploadOrCompletionAsync(r.Bucket, r.Key, uploadId, r.Aborted);
         var list = await CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), options.Value.Limits.MaxXmlBodyBytes, r.Aborted);
         var record = await multipart.CompleteAsync(r.Bucket, r.Key, uploadId, list, r.Aborted);
-        ObjectHandlers.WriteChecksumHeaders(r.Response, record);
+        ObjectResponseHeaders.WriteChecksums(r.Response, record);
         await XmlResponse.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
         {
             xml.Element("Location", new Uri(new Uri($"{r.Request.Scheme}://{r.Request.Host}"), r.Target.Resource).ToString());

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Globalization;
-using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
-using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Server.Hosting;
 using Cairn.Server.Http;
@@ -31,7 +29,7 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
         };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(record.ETag);
-        WriteChecksumHeaders(r.Response, record);
+        ObjectResponseHeaders.WriteChecksums(r.Response, record);
     }
 
     public Task GetObjectAsync(S3Request r) => ReadAsync(r, withBody: true);
@@ -117,15 +115,6 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
 
             ArrayPool<byte>.Shared.Return(current);
             ArrayPool<byte>.Shared.Return(next);
-        }
-    }
-
-    public static void WriteChecksumHeaders(HttpResponse response, ObjectRecord record)
-    {
-        foreach (var (algorithm, value) in record.Checksums)
-        {
-            response.Headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
-            response.Headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
         }
     }
 }

@@ -48,15 +48,7 @@ internal static class ObjectResponseHeaders
 
         if (withChecksums)
         {
-            foreach (var (algorithm, value) in record.Checksums)
-            {
-                headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
-            }
-
-            if (record.Checksums.Count > 0)
-            {
-                headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
-            }
+            WriteChecksums(response, record);
         }
 
         foreach (var (parameter, header) in Overrides)
@@ -65,6 +57,25 @@ internal static class ObjectResponseHeaders
             {
                 headers[header] = value.ToString();
             }
+        }
+    }
+
+    /// <summary>The object's stored checksums and their type (FULL_OBJECT unless the multipart upload made them COMPOSITE).</summary>
+    public static void WriteChecksums(HttpResponse response, ObjectRecord record)
+    {
+        WriteChecksums(response, record.Checksums);
+        if (record.Checksums.Count > 0)
+        {
+            response.Headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
+        }
+    }
+
+    /// <summary>One x-amz-checksum-* header per checksum (a part's checksums carry no type).</summary>
+    public static void WriteChecksums(HttpResponse response, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
+    {
+        foreach (var (algorithm, value) in checksums)
+        {
+            response.Headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
         }
     }
 

@@ -114,13 +114,13 @@ internal static class ObjectRows
         }
     }
 
-    /// <summary>Deletes the object row and its segments; returns the blob ids they referenced.</summary>
-    public static HashSet<string> RemoveObject(SqliteTransaction tx, string bucket, string key)
+    /// <summary>Deletes the object row and its segments; returns the blob ids they referenced, or null when there was no object.</summary>
+    public static HashSet<string>? RemoveObject(SqliteTransaction tx, string bucket, string key)
     {
         var id = Scalar(tx, "SELECT id FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key));
         if (id is null)
         {
-            return [];
+            return null;
         }
 
         var blobs = Strings(tx, "SELECT DISTINCT blob_id FROM segments WHERE object_id = $id", ("$id", id)).ToHashSet();

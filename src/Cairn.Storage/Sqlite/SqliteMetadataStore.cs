@@ -117,7 +117,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         {
             RequireBucket(tx, record.Bucket);
             Reference(tx, record.Segments.Select(s => s.BlobId), record.Key);
-            var released = RemoveObject(tx, record.Bucket, record.Key);
+            var released = RemoveObject(tx, record.Bucket, record.Key) ?? [];
             InsertObject(tx, record);
             released.ExceptWith(record.Segments.Select(s => s.BlobId));
             QueueIfUnreferenced(tx, released, _time.GetUtcNow());
@@ -127,13 +127,12 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         WriteAsync(tx =>
         {
-            var id = Scalar(tx, "SELECT id FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key));
-            if (id is null)
+            if (RemoveObject(tx, bucket, key) is not { } released)
             {
                 return false;
             }
 
-            QueueIfUnreferenced(tx, RemoveObject(tx, bucket, key), _time.GetUtcNow());
+            QueueIfUnreferenced(tx, released, _time.GetUtcNow());
             return true;
         }, cancellationToken);
 
@@ -270,7 +269,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
             var parts = ReadParts(tx.Connection!, tx, uploadId, 0, int.MaxValue).ToDictionary(p => p.PartNumber);
             var (record, listHash) = build(upload, parts);
             RequireBucket(tx, record.Bucket);
-            var released = RemoveObject(tx, record.Bucket, record.Key);
+            var released = RemoveObject(tx, record.Bucket, record.Key) ?? [];
             released.UnionWith(RemoveUpload(tx, uploadId));
             InsertObject(tx, record);
             released.ExceptWith(record.Segments.Select(s => s.BlobId));
