@@ -86,4 +86,6 @@ public enum ErrorCode
     InvalidEncodingType,
     /// <summary>The storage class is not one Cairn knows.</summary>
     InvalidStorageClass,
+    /// <summary>The request body stalled: no byte arrived within the idle timeout.</summary>
+    RequestTimeout,
 }

@@ -50,6 +50,7 @@ internal static class ErrorCatalogue
         [ErrorCode.ConditionalRequestConflict] = new("ConditionalRequestConflict", 409, "A conflicting conditional operation is currently in progress against this resource."),
         [ErrorCode.InvalidEncodingType] = new("InvalidArgument", 400, "Invalid Encoding Method specified in Request"),
         [ErrorCode.InvalidStorageClass] = new("InvalidStorageClass", 400, "The storage class you specified is not valid."),
+        [ErrorCode.RequestTimeout] = new("RequestTimeout", 400, "Your socket connection to the server was not read from or written to within the timeout period."),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

@@ -31,6 +31,12 @@ public sealed class CairnOptions
     /// <summary>Interval of the background garbage collector of unreferenced blobs.</summary>
     public TimeSpan GarbageCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a request body may go without a byte before the request fails with RequestTimeout and its temp
+    /// file is deleted (a stalled client must not hold an upload slot forever).
+    /// </summary>
+    public TimeSpan RequestBodyIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Size and count limits (part sizes, key length, list pages).</summary>
     public StorageLimits Limits { get; set; } = new();
 
