@@ -26,7 +26,7 @@ internal static class SigV2Canonical
         var builder = new StringBuilder(256);
         builder.Append(request.Method).Append('\n');
         builder.Append(request.Headers[AuthHeaders.ContentMd5].ToString().Trim()).Append('\n');
-        builder.Append(request.Headers[AuthHeaders.ContentType].ToString().Trim()).Append('\n');
+        builder.Append(Http.VerbatimHeaders.SignedText(request.Headers[AuthHeaders.ContentType].ToString().Trim())).Append('\n');
         builder.Append(dateLine).Append('\n');
         AppendAmzHeaders(builder, request.Headers);
         builder.Append(resource);
@@ -77,7 +77,12 @@ internal static class SigV2Canonical
                 continue;
             }
 
-            amz.Add((name.ToLowerInvariant(), string.Join(',', values.Select(v => (v ?? string.Empty).Trim()))));
+            var verbatim = Http.VerbatimHeaders.IsVerbatim(name);
+            amz.Add((name.ToLowerInvariant(), string.Join(',', values.Select(v =>
+            {
+                var trimmed = (v ?? string.Empty).Trim();
+                return verbatim ? Http.VerbatimHeaders.SignedText(trimmed) : trimmed;
+            }))));
         }
 
         amz.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));

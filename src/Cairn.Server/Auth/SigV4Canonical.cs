@@ -92,6 +92,7 @@ internal static class SigV4Canonical
     /// <summary>
     /// <c>name:value\n</c> per signed header: values trimmed, inner whitespace runs collapsed to one space, repeated
     /// headers joined with ','. A signed header that is absent contributes an empty value (and so fails the check).
+    /// Verbatim headers (kept as the bytes sent) are signed as the text those bytes stand for.
     /// </summary>
     public static void AppendHeaders(StringBuilder builder, IHeaderDictionary headers, IReadOnlyList<string> signedHeaders)
     {
@@ -99,6 +100,7 @@ internal static class SigV4Canonical
         {
             builder.Append(name).Append(':');
             var values = headers[name];
+            var verbatim = Http.VerbatimHeaders.IsVerbatim(name);
             for (var i = 0; i < values.Count; i++)
             {
                 if (i > 0)
@@ -106,7 +108,7 @@ internal static class SigV4Canonical
                     builder.Append(',');
                 }
 
-                AppendTrimmed(builder, values[i]);
+                AppendTrimmed(builder, verbatim ? Http.VerbatimHeaders.SignedText(values[i] ?? string.Empty) : values[i]);
             }
 
             builder.Append('\n');

@@ -5,6 +5,7 @@ using Cairn.Core.Objects;
 using Cairn.Core.Ports;
 using Cairn.Server.Auth;
 using Cairn.Server.Handlers;
+using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
@@ -60,6 +61,9 @@ public sealed class CairnHost : IAsyncDisposable
             // Slow links must not fail long uploads.
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            // Stored-and-echoed headers (user metadata, Content-Type...) travel byte for byte.
+            kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
+            kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
         });
         Register(builder.Services, options, credentials);
 

@@ -13,18 +13,22 @@ namespace Cairn.Server.Http;
 /// <summary>Parses the object-describing request headers into domain values, once per request.</summary>
 internal static class ObjectRequestHeaders
 {
+    /// <summary>The representation headers stored with an object, kept as the bytes sent (<see cref="VerbatimHeaders"/>).</summary>
     public static ObjectHeaders ReadObjectHeaders(IHeaderDictionary headers) => new()
     {
-        ContentType = NullIfEmpty(headers.ContentType),
-        ContentEncoding = StripAwsChunked(headers.ContentEncoding),
-        ContentDisposition = NullIfEmpty(headers.ContentDisposition),
-        ContentLanguage = NullIfEmpty(headers.ContentLanguage),
-        CacheControl = NullIfEmpty(headers.CacheControl),
-        Expires = NullIfEmpty(headers.Expires),
+        ContentType = Stored(headers, HeaderNames.ContentType),
+        ContentEncoding = StripAwsChunked(Stored(headers, HeaderNames.ContentEncoding)),
+        ContentDisposition = Stored(headers, HeaderNames.ContentDisposition),
+        ContentLanguage = Stored(headers, HeaderNames.ContentLanguage),
+        CacheControl = Stored(headers, HeaderNames.CacheControl),
+        Expires = Stored(headers, HeaderNames.Expires),
         StorageClass = NullIfEmpty(headers[S3Headers.StorageClass]),
     };
 
-    /// <summary>User metadata: names lower-cased without the prefix, size-capped like S3 (2 KiB).</summary>
+    /// <summary>
+    /// User metadata: names lower-cased without the prefix, values kept as the bytes sent, size-capped like S3
+    /// (2 KiB of names and values as sent).
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ReadUserMetadata(IHeaderDictionary headers, IDialect dialect, StorageLimits limits)
     {
         var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -37,8 +41,10 @@ internal static class ObjectRequestHeaders
             }
 
             var key = name[dialect.MetadataPrefix.Length..].ToLowerInvariant();
-            var value = string.Join(",", values.ToArray());
-            total += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(value);
+            var value = VerbatimHeaders.RequireWritable(string.Join(",", values.ToArray()), name);
+
+            // Names are ASCII tokens and values byte strings: their lengths are their sizes on the wire.
+            total += key.Length + value.Length;
             metadata[key] = value;
         }
 
@@ -154,19 +160,23 @@ internal static class ObjectRequestHeaders
         auth.DecodedContentLength ?? request.ContentLength
         ?? throw new CairnException(ErrorCode.MissingContentLength, "You must provide the Content-Length HTTP header.");
 
-    /// <summary>aws-chunked is framing, not content: strip it from Content-Encoding (SPEC.md §2.3).</summary>
-    private static string? StripAwsChunked(string? value)
+    /// <summary>
+    /// aws-chunked is framing, not content: its token is dropped from Content-Encoding and everything else is kept
+    /// exactly as sent, separators included (docs/s3-compatibility.md).
+    /// </summary>
+    public static string? StripAwsChunked(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value) || !value.Contains("aws-chunked", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return value;
         }
 
-        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.Equals("aws-chunked", StringComparison.OrdinalIgnoreCase))
-            .ToArray();
-        return parts.Length == 0 ? null : string.Join(",", parts);
+        var kept = value.Split(',').Where(p => !p.Trim().Equals("aws-chunked", StringComparison.OrdinalIgnoreCase));
+        return NullIfEmpty(string.Join(",", kept).Trim());
     }
+
+    private static string? Stored(IHeaderDictionary headers, string name) =>
+        NullIfEmpty(VerbatimHeaders.RequireWritable(headers[name].ToString(), name));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -30,7 +30,7 @@ internal static class ObjectResponseHeaders
         WriteValidators(response, record);
         var headers = response.Headers;
         headers.AcceptRanges = "bytes";
-        headers.ContentType = record.Headers.ContentType ?? "binary/octet-stream";
+        headers.ContentType = VerbatimHeaders.ForResponse(record.Headers.ContentType ?? "binary/octet-stream");
         SetIfPresent(headers, HeaderNames.ContentEncoding, record.Headers.ContentEncoding);
         SetIfPresent(headers, HeaderNames.ContentDisposition, record.Headers.ContentDisposition);
         SetIfPresent(headers, HeaderNames.ContentLanguage, record.Headers.ContentLanguage);
@@ -43,7 +43,7 @@ internal static class ObjectResponseHeaders
 
         foreach (var (name, value) in record.UserMetadata)
         {
-            headers[dialect.MetadataPrefix + name] = value;
+            headers[dialect.MetadataPrefix + name] = VerbatimHeaders.ForResponse(value);
         }
 
         if (withChecksums)
@@ -55,7 +55,7 @@ internal static class ObjectResponseHeaders
         {
             if (query.TryGetValue(parameter, out var value) && value.Count > 0)
             {
-                headers[header] = value.ToString();
+                headers[header] = VerbatimHeaders.FromText(VerbatimHeaders.RequireWritable(value.ToString(), parameter));
             }
         }
     }
@@ -90,7 +90,7 @@ internal static class ObjectResponseHeaders
     {
         if (!string.IsNullOrEmpty(value))
         {
-            headers[name] = value;
+            headers[name] = VerbatimHeaders.ForResponse(value);
         }
     }
 }
