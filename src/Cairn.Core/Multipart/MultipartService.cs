@@ -21,7 +21,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
 
     public async Task<UploadRecord> InitiateAsync(UploadRecord template, CancellationToken cancellationToken)
     {
-        ObjectKey.Validate(template.Key, limits.MaxKeyBytes);
+        ObjectKey.ValidateNew(template.Key, limits.MaxKeyBytes);
         _ = await metadata.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
         var now = time.GetUtcNow();
         var upload = template with

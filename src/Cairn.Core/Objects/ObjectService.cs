@@ -14,7 +14,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
 
     public async Task<ObjectRecord> PutAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
     {
-        ObjectKey.Validate(command.Key, limits.MaxKeyBytes);
+        ObjectKey.ValidateNew(command.Key, limits.MaxKeyBytes);
         if (command.ContentLength > limits.MaxPutObjectSize)
         {
             throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
@@ -77,7 +77,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
         IReadOnlyDictionary<string, string> userMetadata, string owner, CancellationToken cancellationToken)
     {
-        ObjectKey.Validate(key, limits.MaxKeyBytes);
+        ObjectKey.ValidateNew(key, limits.MaxKeyBytes);
         if (!replace && source.Bucket == bucket && source.Key == key)
         {
             throw new CairnException(

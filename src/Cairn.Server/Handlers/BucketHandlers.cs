@@ -15,7 +15,7 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
     {
         // Optional paging (max-buckets, continuation-token = last name returned) and prefix filter.
         var q = r.Request.Query;
-        var prefix = q["prefix"].ToString();
+        var prefix = KeyEncoding.Plain.Encode(q["prefix"].ToString())!;
         var after = q["continuation-token"].ToString();
         var max = ListingService.ParseMax(q["max-buckets"], "max-buckets") ?? int.MaxValue;
         var all = (await buckets.ListAsync(r.Aborted))

@@ -21,11 +21,7 @@ internal sealed class DeleteObjectsHandler(ObjectService objects, IOptions<Cairn
         // New SDKs send x-amz-checksum-crc32 instead of Content-MD5 (SPEC.md §1.8): either is verified, neither required.
         var integrity = ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth);
         var body = new VerifyingReadStream(r.OpenBody(), integrity);
-        var document = await SafeXmlReader.ReadAsync(body, limits.MaxXmlBodyBytes, r.Aborted);
-        if (document.Name.LocalName != "Delete")
-        {
-            throw new CairnException(ErrorCode.MalformedXML);
-        }
+        var document = await SafeXmlReader.ReadAsync(body, limits.MaxXmlBodyBytes, "Delete", r.Aborted);
 
         var quiet = string.Equals(document.ChildValue("Quiet"), "true", StringComparison.OrdinalIgnoreCase);
         var entries = document.Children("Object")

@@ -35,6 +35,14 @@ internal sealed record CopySource(string Bucket, string Key)
             throw new CairnException(ErrorCode.InvalidCopySource);
         }
 
+        if (Core.Names.ObjectKey.FirstNonXmlCharacter(decoded) is { } bad)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, $"The copy source contains the control character U+{(int)bad:X4}; no object key can hold it.")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = S3Headers.CopySource },
+            };
+        }
+
         return new CopySource(decoded[..slash], decoded[(slash + 1)..]);
     }
 }

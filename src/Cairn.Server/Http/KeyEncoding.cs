@@ -9,7 +9,8 @@ namespace Cairn.Server.Http;
 /// </summary>
 internal sealed class KeyEncoding
 {
-    private static readonly KeyEncoding Plain = new(false);
+    /// <summary>Values as they are (checked to be writable in XML).</summary>
+    public static readonly KeyEncoding Plain = new(false);
     private static readonly KeyEncoding Url = new(true);
 
     private KeyEncoding(bool url) => IsUrl = url;
@@ -23,11 +24,24 @@ internal sealed class KeyEncoding
         _ => throw new CairnException(ErrorCode.InvalidEncodingType),
     };
 
+    /// <summary>
+    /// The value as a listing shows it. Without <c>encoding-type=url</c> a value XML 1.0 cannot carry (a control
+    /// character in a prefix or delimiter the client sent, or in a key stored before such keys were refused) is
+    /// InvalidArgument: written with a substitute, the client could never name that key again.
+    /// </summary>
     public string? Encode(string? value)
     {
-        if (!IsUrl || value is null)
+        if (value is null)
         {
-            return value;
+            return null;
+        }
+
+        if (!IsUrl)
+        {
+            return Core.Names.ObjectKey.FirstNonXmlCharacter(value) is { } bad
+                ? throw new CairnException(ErrorCode.InvalidArgument,
+                    $"The listing would have to carry the control character U+{(int)bad:X4}, which XML 1.0 cannot represent; ask with encoding-type=url.")
+                : value;
         }
 
         var builder = new StringBuilder(value.Length);

@@ -28,17 +28,11 @@ internal sealed partial class S3Pipeline(
     {
         var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
         var response = context.Response;
-        response.Headers[_dialect.RequestIdHeader] = requestId;
-        response.Headers[S3Headers.HostId] = requestId;
-        response.Headers.Server = "Cairn";
-        if (context.Request.ContentLength == 0
-            && context.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
-        {
-            // An empty body is never read, so Kestrel sends no "100 Continue" before the final status. botocore
-            // (boto3, aws cli) then misreads the next response on that pooled connection and stalls for its
-            // read timeout; closing the connection after this response avoids that.
-            response.Headers.Connection = "close";
-        }
+        WriteCommonHeaders(response, requestId);
+        var body = new RequestBody(context.Request.Body, options.Value.RequestBodyIdleTimeout);
+        context.Request.Body = body;
+        response.RegisterForDispose(body);
+        response.OnStarting(() => UnreadBodyPolicy.SettleAsync(context, body));
 
         ResourcePath? target = null;
         try
@@ -98,6 +92,14 @@ internal sealed partial class S3Pipeline(
         }
 
         var entry = ErrorCatalogue.Get(error.Code);
+        if (entry.Status != StatusCodes.Status304NotModified)
+        {
+            // Headers a handler set before failing (ETag, metadata...) describe a success that did not happen; a 304
+            // keeps its validators (RFC 9110 §15.4.5).
+            response.Headers.Clear();
+            WriteCommonHeaders(response, requestId);
+        }
+
         response.StatusCode = entry.Status;
         if (error.Code == ErrorCode.InvalidRange && error.Extra?.TryGetValue("ActualObjectSize", out var size) == true)
         {
@@ -109,7 +111,28 @@ internal sealed partial class S3Pipeline(
             return;
         }
 
-        await _dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
+        try
+        {
+            await _dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
+        }
+        catch (Exception e) when (!response.HasStarted)
+        {
+            // Rendering an error must not fail; if it ever does, a fixed, well-formed body still answers.
+            Log.Unhandled(logger, e, requestId);
+            response.StatusCode = StatusCodes.Status500InternalServerError;
+            var body = System.Text.Encoding.UTF8.GetBytes(
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>{requestId}</RequestId></Error>");
+            response.ContentType = "application/xml";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    private void WriteCommonHeaders(HttpResponse response, string requestId)
+    {
+        response.Headers[_dialect.RequestIdHeader] = requestId;
+        response.Headers[S3Headers.HostId] = requestId;
+        response.Headers.Server = "Cairn";
     }
 
     private static partial class Log

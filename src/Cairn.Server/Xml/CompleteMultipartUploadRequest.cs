@@ -10,11 +10,7 @@ internal static class CompleteMultipartUploadRequest
 {
     public static async Task<IReadOnlyList<CompletePart>> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
-        var document = await SafeXmlReader.ReadAsync(body, maxBytes, cancellationToken);
-        if (document.Name.LocalName != "CompleteMultipartUpload")
-        {
-            throw new CairnException(ErrorCode.MalformedXML);
-        }
+        var document = await SafeXmlReader.ReadAsync(body, maxBytes, "CompleteMultipartUpload", cancellationToken);
 
         var parts = new List<CompletePart>();
         foreach (var part in document.Children("Part"))
