@@ -1,36 +1,32 @@
 namespace Cairn.Server.Routing;
 
 /// <summary>
-/// Decides the operation from method, target and query sub-resources (SPEC.md §1, AWS API reference):
-/// one explicit switch, no order-dependent route table. Unknown sub-resources map to NotImplemented.
+/// Decides the operation from method, target and query sub-resources (docs/s3-compatibility.md, AWS API
+/// reference): one explicit switch, no order-dependent route table. Sub-resources of missing features map to
+/// NotImplemented; parameters that are no sub-resource are ignored.
 /// </summary>
 internal static class S3Router
 {
-    /// <summary>Bucket sub-resources Cairn does not implement yet; a request naming one gets 501.</summary>
+    /// <summary>
+    /// Sub-resources of features Cairn does not implement: a request naming one answers 501, whatever else it carries
+    /// (e.g. <c>PUT ?tagging</c> must never fall through to PutObject).
+    /// </summary>
     private static readonly string[] UnsupportedSubresources =
     [
         "acl", "policy", "policyStatus", "cors", "lifecycle", "website", "tagging", "logging", "notification",
         "replication", "encryption", "object-lock", "ownershipControls", "publicAccessBlock", "accelerate",
         "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering", "retention", "legal-hold",
-        "torrent", "restore", "select", "attributes", "session",
+        "torrent", "restore", "select", "select-type", "session", "renameObject", "metadataTable",
+        "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac", "attributes",
     ];
 
     /// <summary>
-    /// Every query parameter some supported operation understands. Any other name is a sub-resource or
-    /// feature Cairn does not have, and must not fall through to a plain GET/PUT (e.g. ?renameObject).
+    /// Decides the operation. Query parameters that are not sub-resources (SDK extras such as <c>x-id</c>, presign
+    /// parameters, anything unknown) are ignored, as S3 ignores them.
     /// </summary>
-    private static readonly HashSet<string> KnownParameters = new(StringComparer.Ordinal)
-    {
-        "max-buckets", "bucket-region", "list-type", "prefix", "delimiter", "marker", "max-keys", "continuation-token", "start-after", "fetch-owner",
-        "encoding-type", "versions", "key-marker", "version-id-marker", "location", "versioning", "uploads",
-        "upload-id-marker", "max-uploads", "delete", "uploadId", "partNumber", "part-number-marker", "max-parts",
-        "versionId", "response-content-type", "response-content-language", "response-expires", "response-cache-control",
-        "response-content-disposition", "response-content-encoding",
-    };
-
     public static Operation Resolve(string method, ResourcePath target, IQueryCollection query, IHeaderDictionary headers)
     {
-        if (UnsupportedSubresources.Any(query.ContainsKey) || query.Keys.Any(k => !KnownParameters.Contains(k) && !IsIgnorable(k)))
+        if (UnsupportedSubresources.Any(query.ContainsKey))
         {
             return Operation.NotImplemented;
         }
@@ -53,8 +49,8 @@ internal static class S3Router
         "GET" when query.ContainsKey("list-type") => Operation.NotImplemented,
         "GET" => Operation.ListObjects,
         "HEAD" => Operation.HeadBucket,
-        "PUT" when query.Count == 0 || OnlyIgnorable(query) => Operation.CreateBucket,
-        "DELETE" when query.Count == 0 || OnlyIgnorable(query) => Operation.DeleteBucket,
+        "PUT" when !HasBucketSubresource(query) => Operation.CreateBucket,
+        "DELETE" when !HasBucketSubresource(query) => Operation.DeleteBucket,
         "POST" when query.ContainsKey("delete") => Operation.DeleteObjects,
         _ => Operation.NotImplemented,
     };
@@ -79,11 +75,8 @@ internal static class S3Router
         };
     }
 
-    /// <summary>Only parameters that never change the operation are present.</summary>
-    private static bool OnlyIgnorable(IQueryCollection query) => query.Keys.All(IsIgnorable);
-
-    /// <summary>SDK telemetry (JS v3's x-id) and presigned-URL signing parameters (SigV4 X-Amz-*, SigV2).</summary>
-    private static bool IsIgnorable(string name) =>
-        name == "x-id" || name.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase)
-        || name is "AWSAccessKeyId" or "Expires" or "Signature";
+    /// <summary>A bucket sub-resource some operation answers (GET ?location...): PUT or DELETE of it is not CreateBucket/DeleteBucket.</summary>
+    private static bool HasBucketSubresource(IQueryCollection query) =>
+        query.ContainsKey("location") || query.ContainsKey("versioning") || query.ContainsKey("versions")
+        || query.ContainsKey("uploads") || query.ContainsKey("delete");
 }

@@ -144,6 +144,16 @@ public class S3RouterTests
         { "POST", "/b/k?select&select-type=2", "", nameof(Operation.NotImplemented) },
         { "PUT", "/b/k?renameObject", "x-amz-rename-source: /b/old", nameof(Operation.NotImplemented) },
 
+        // Parameters that are no sub-resource are ignored, as S3 ignores them
+        { "GET", "/b/k?x=1", "", nameof(Operation.GetObject) },
+        { "PUT", "/b/k?foo=bar&x-id=PutObject", "", nameof(Operation.PutObject) },
+        { "PUT", "/b?x=1", "", nameof(Operation.CreateBucket) },
+        { "DELETE", "/b?x=1", "", nameof(Operation.DeleteBucket) },
+        { "GET", "/b?unknown-extra=1", "", nameof(Operation.ListObjects) },
+        { "DELETE", "/b/k?x=1", "", nameof(Operation.DeleteObject) },
+        { "PUT", "/b?location", "", nameof(Operation.NotImplemented) },
+        { "DELETE", "/b?uploads", "", nameof(Operation.NotImplemented) },
+
         // Methods that name nothing
         { "POST", "/b/k", "", nameof(Operation.NotImplemented) },
         { "PATCH", "/b/k", "", nameof(Operation.NotImplemented) },
