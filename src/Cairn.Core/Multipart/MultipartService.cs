@@ -48,7 +48,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         // Complete can build the object checksum from stored values alone.
         var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
         var integrity = new IntegrityExpectation(command.Integrity.ContentMd5, command.Integrity.ChecksumAlgorithm, command.Integrity.ExpectedChecksum, algorithms);
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPartSize, integrity, cancellationToken);
         return await StorePartAsync(upload.UploadId, command.PartNumber, blobId, hashes);
     }
 
@@ -88,22 +88,27 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
 
         await using var content = ObjectContent.Open(blobs, source, start, length);
         var integrity = new IntegrityExpectation(null, null, null, wanted);
-        var (blobId, hashes) = await _ingest.WriteAsync(content, length, integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(content, length, limits.MaxPartSize, integrity, cancellationToken);
         return await StorePartAsync(uploadId, partNumber, blobId, hashes);
     }
 
     /// <summary>
-    /// Completes the upload. Validation order (SPEC.md §8.5): NoSuchUpload, MalformedXML (empty list),
-    /// InvalidPartOrder, InvalidPart, EntityTooSmall. A retried Complete of an upload that just completed with
-    /// the same list answers the same result.
+    /// Completes the upload. Validation order (docs/s3-compatibility.md): NoSuchUpload, MalformedXML (empty list),
+    /// InvalidPartOrder, the write condition, InvalidPart, EntityTooSmall. A retried Complete of an upload that just
+    /// completed with the same list answers the same result.
     /// </summary>
-    public async Task<ObjectRecord> CompleteAsync(string bucket, string key, string uploadId, IReadOnlyList<CompletePart> list, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A part number listed more than once counts once, with its last entry, as S3 does: a client that re-sent a
+    /// part while the first send was still running records both ETags, and the part that finished last is the one
+    /// the upload holds.
+    /// </remarks>
+    public async Task<ObjectRecord> CompleteAsync(
+        string bucket, string key, string uploadId, IReadOnlyList<CompletePart> list, WriteCondition condition, CancellationToken cancellationToken)
     {
-        var listHash = MultipartChecksum.HashPartList(list.Select(p => (p.PartNumber, MultipartETag.Normalize(p.ETag))));
         var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
         if (upload is null || upload.Bucket != bucket || upload.Key != key)
         {
-            return await RetriedCompletionAsync(bucket, key, uploadId, listHash, cancellationToken);
+            return await RetriedCompletionAsync(bucket, key, uploadId, HashList(list), cancellationToken);
         }
 
         if (list.Count == 0)
@@ -111,17 +116,33 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             throw new CairnException(ErrorCode.MalformedXML, "The XML you provided was not well-formed or did not validate against our published schema.");
         }
 
-        for (var i = 1; i < list.Count; i++)
+        var chosen = new List<CompletePart>(list.Count);
+        foreach (var entry in list)
         {
-            if (list[i].PartNumber <= list[i - 1].PartNumber)
+            if (chosen.Count > 0 && entry.PartNumber < chosen[^1].PartNumber)
             {
                 throw new CairnException(ErrorCode.InvalidPartOrder);
             }
+
+            if (chosen.Count > 0 && entry.PartNumber == chosen[^1].PartNumber)
+            {
+                chosen[^1] = entry;
+            }
+            else
+            {
+                chosen.Add(entry);
+            }
         }
 
+        if (!condition.IsNone)
+        {
+            condition.Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
+        }
+
+        var listHash = HashList(list);
         try
         {
-            return await metadata.CompleteUploadAsync(uploadId, (current, parts) => (BuildObject(current, parts, list), listHash), cancellationToken);
+            return await metadata.CompleteUploadAsync(uploadId, (current, parts) => (BuildObject(current, parts, chosen), listHash), condition, cancellationToken);
         }
         catch (CairnException e) when (e.Code == ErrorCode.NoSuchUpload)
         {
@@ -129,6 +150,9 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             return await RetriedCompletionAsync(bucket, key, uploadId, listHash, cancellationToken);
         }
     }
+
+    private static string HashList(IReadOnlyList<CompletePart> list) =>
+        MultipartChecksum.HashPartList(list.Select(p => (p.PartNumber, MultipartETag.Normalize(p.ETag))));
 
     public async Task AbortAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
     {

@@ -24,8 +24,13 @@ public sealed class BlobIngest(IBlobStore blobs)
     /// <summary>Buffers in flight per upload: one being received, one hashed, one written, one spare.</summary>
     private const int Buffers = 4;
 
+    /// <summary>
+    /// Writes the body into a new blob. <paramref name="expectedLength"/> is the announced size (the body must be
+    /// exactly that long), or null when none was announced: the body is then read to its end and may not exceed
+    /// <paramref name="maxLength"/> (EntityTooLarge).
+    /// </summary>
     public async Task<(string BlobId, ContentHashes Hashes)> WriteAsync(
-        Stream body, long expectedLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
+        Stream body, long? expectedLength, long maxLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
     {
         await using var writer = blobs.CreateWriter();
         using var hasher = new ContentHasher(integrity.Algorithms);
@@ -40,7 +45,7 @@ public sealed class BlobIngest(IBlobStore blobs)
             free.Writer.TryWrite(rented[i]);
         }
 
-        var receive = ReceiveAsync(body, expectedLength, free.Reader, toHash.Writer, stop.Token);
+        var receive = ReceiveAsync(body, expectedLength, maxLength, free.Reader, toHash.Writer, stop.Token);
         var hash = Task.Run(() => HashAsync(hasher, toHash.Reader, toWrite.Writer, stop.Token), stop.Token);
         var write = WriteStageAsync(writer, toWrite.Reader, free.Writer, stop.Token);
         try
@@ -48,7 +53,7 @@ public sealed class BlobIngest(IBlobStore blobs)
             // The first failure stops the other stages; its exception is the one reported.
             await WhenAllOrFirstFailureAsync([receive, hash, write], stop);
             var total = await receive;
-            if (total != expectedLength)
+            if (expectedLength is { } expected && total != expected)
             {
                 throw new CairnException(ErrorCode.IncompleteBody, "You did not provide the number of bytes specified by the Content-Length HTTP header.");
             }
@@ -90,6 +95,12 @@ public sealed class BlobIngest(IBlobStore blobs)
             throw new CairnException(ErrorCode.InvalidRequest, "The body is longer than the announced content length.");
         }
 
+        return VerifyInline(content, integrity);
+    }
+
+    /// <summary>Hashes a small body read whole (to its end) and checks the client's claims against it.</summary>
+    public (byte[] Content, ContentHashes Hashes) VerifyInline(byte[] content, IntegrityExpectation integrity)
+    {
         using var hasher = new ContentHasher(integrity.Algorithms);
         hasher.Append(content);
         var hashes = hasher.Finish();
@@ -98,7 +109,7 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     private static async Task<long> ReceiveAsync(
-        Stream body, long expectedLength, ChannelReader<byte[]> free, ChannelWriter<(byte[], int)> output, CancellationToken cancellationToken)
+        Stream body, long? expectedLength, long maxLength, ChannelReader<byte[]> free, ChannelWriter<(byte[], int)> output, CancellationToken cancellationToken)
     {
         long total = 0;
         try
@@ -116,6 +127,11 @@ public sealed class BlobIngest(IBlobStore blobs)
                 if (total > expectedLength)
                 {
                     throw new CairnException(ErrorCode.InvalidRequest, "The body is longer than the announced content length.");
+                }
+
+                if (total > maxLength)
+                {
+                    throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
                 }
 
                 await output.WriteAsync((buffer, read), cancellationToken);
@@ -171,7 +187,7 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     /// <summary>Fills the buffer as far as the body allows, so small network reads don't make tiny disk writes.</summary>
-    private static async ValueTask<int> ReadChunkAsync(Stream body, byte[] buffer, int size, CancellationToken cancellationToken)
+    public static async ValueTask<int> ReadChunkAsync(Stream body, byte[] buffer, int size, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < size)

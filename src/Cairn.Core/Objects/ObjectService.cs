@@ -21,18 +21,48 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
-        if (command.ContentLength <= limits.InlineObjectMaxSize)
+        await CheckConditionAsync(command.Bucket, command.Key, command.Condition, cancellationToken);
+        var inlineLimit = limits.InlineObjectMaxSize;
+        if (command.ContentLength is not { } announced)
         {
-            var (content, inlineHashes) = await _ingest.ReadInlineAsync(body, command.ContentLength, command.Integrity, cancellationToken);
-            var inline = NewRecord(command, inlineHashes) with { InlineContent = content };
-            await metadata.PutObjectAsync(inline, CancellationToken.None);
-            return inline;
+            // No length announced: whatever fits the inline limit stays inline, the rest streams on into a blob.
+            var prefix = new byte[inlineLimit + 1];
+            var filled = await BlobIngest.ReadChunkAsync(body, prefix, prefix.Length, cancellationToken);
+            if (filled <= inlineLimit)
+            {
+                return await CommitInlineAsync(command, _ingest.VerifyInline(prefix[..filled], command.Integrity));
+            }
+
+            body = new PrefixedStream(prefix, body);
+        }
+        else if (announced <= inlineLimit)
+        {
+            return await CommitInlineAsync(command, await _ingest.ReadInlineAsync(body, announced, command.Integrity, cancellationToken));
         }
 
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPutObjectSize, command.Integrity, cancellationToken);
         var record = NewRecord(command, hashes) with { Segments = [new Segment(blobId, 0, hashes.Length)] };
-        await CommitOrDiscardAsync(record, [blobId]);
+        await CommitOrDiscardAsync(record, [blobId], command.Condition);
         return record;
+    }
+
+    private async Task<ObjectRecord> CommitInlineAsync(PutObjectCommand command, (byte[] Content, ContentHashes Hashes) inline)
+    {
+        var record = NewRecord(command, inline.Hashes) with { InlineContent = inline.Content };
+        await metadata.PutObjectAsync(record, command.Condition, CancellationToken.None);
+        return record;
+    }
+
+    /// <summary>
+    /// The up-front check of a conditional write or delete: 412 PreconditionFailed (404 NoSuchKey for If-Match
+    /// without an object) before any byte is read; the store checks again when it commits.
+    /// </summary>
+    public async Task CheckConditionAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        if (!condition.IsNone)
+        {
+            condition.Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
+        }
     }
 
     private ObjectRecord NewRecord(PutObjectCommand command, ContentHashes hashes) => new()
@@ -63,10 +93,11 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     /// <summary>A stream over <paramref name="length"/> bytes of the object from <paramref name="start"/>.</summary>
     public Stream OpenContent(ObjectRecord record, long start, long length) => ObjectContent.Open(blobs, record, start, length);
 
-    public async Task<bool> DeleteAsync(string bucket, string key, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         await RequireBucketAsync(bucket, cancellationToken);
-        return await metadata.DeleteObjectAsync(bucket, key, cancellationToken);
+        await CheckConditionAsync(bucket, key, condition, cancellationToken);
+        return await metadata.DeleteObjectAsync(bucket, key, condition, cancellationToken);
     }
 
     /// <summary>
@@ -75,7 +106,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     /// </summary>
     public async Task<ObjectRecord> CopyAsync(
         ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
-        IReadOnlyDictionary<string, string> userMetadata, string owner, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> userMetadata, string owner, WriteCondition condition, CancellationToken cancellationToken)
     {
         ObjectKey.ValidateNew(key, limits.MaxKeyBytes);
         if (!replace && source.Bucket == bucket && source.Key == key)
@@ -86,6 +117,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(bucket, cancellationToken);
+        await CheckConditionAsync(bucket, key, condition, cancellationToken);
         var record = source with
         {
             Bucket = bucket,
@@ -95,7 +127,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             UserMetadata = replace ? userMetadata : source.UserMetadata,
             Owner = owner,
         };
-        await metadata.PutObjectAsync(record, cancellationToken);
+        await metadata.PutObjectAsync(record, condition, cancellationToken);
         return record;
     }
 
@@ -104,12 +136,12 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         ?? throw Failures.NoSuchBucket(bucket);
 
     /// <summary>Commits the record; if the transaction fails the fresh blobs are deleted at once.</summary>
-    private async Task CommitOrDiscardAsync(ObjectRecord record, IReadOnlyList<string> freshBlobs)
+    private async Task CommitOrDiscardAsync(ObjectRecord record, IReadOnlyList<string> freshBlobs, WriteCondition condition)
     {
         try
         {
             // Not cancellable: once the blob is durable, a vanished client must not leave it half-committed.
-            await metadata.PutObjectAsync(record, CancellationToken.None);
+            await metadata.PutObjectAsync(record, condition, CancellationToken.None);
         }
         catch
         {

@@ -9,11 +9,17 @@ public sealed record PutObjectCommand
     public required string Bucket { get; init; }
     public required string Key { get; init; }
 
-    /// <summary>The payload size the client announced (Content-Length, or the aws-chunked decoded length).</summary>
-    public required long ContentLength { get; init; }
+    /// <summary>
+    /// The payload size the client announced (Content-Length, or the aws-chunked decoded length); null for a body
+    /// sent with <c>Transfer-Encoding: chunked</c> and no length, which is read to its end under the size limit.
+    /// </summary>
+    public required long? ContentLength { get; init; }
 
     public ObjectHeaders Headers { get; init; } = new();
     public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
     public required IntegrityExpectation Integrity { get; init; }
     public string Owner { get; init; } = string.Empty;
+
+    /// <summary>Conditional write (If-None-Match / If-Match) on the object this one replaces.</summary>
+    public WriteCondition Condition { get; init; } = WriteCondition.None;
 }

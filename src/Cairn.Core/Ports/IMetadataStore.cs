@@ -24,8 +24,17 @@ public interface IMetadataStore
     /// <summary>Makes the object visible, replacing any previous one (NoSuchBucket when the bucket is gone).</summary>
     Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the object visible if <paramref name="condition"/> still holds for the object it replaces, in the same
+    /// transaction (<see cref="WriteCondition.CheckAtCommit"/>: ConditionalRequestConflict otherwise).
+    /// </summary>
+    Task PutObjectAsync(ObjectRecord record, WriteCondition condition, CancellationToken cancellationToken);
+
     /// <summary>Removes the object; returns false when there was none.</summary>
     Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the object if <paramref name="condition"/> still holds for it; returns false when there was none.</summary>
+    Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken);
 
     /// <summary>
     /// Lists keys in UTF-8 byte order. <paramref name="after"/> is exclusive; with a delimiter, keys that
@@ -79,11 +88,12 @@ public interface IMetadataStore
     /// Completes an upload in one transaction: reads the upload and all its parts, lets <paramref name="build"/>
     /// validate the client's list and build the object (throwing leaves everything untouched), makes the object
     /// visible (replacing any previous one), drops the upload and its part rows, queues unlisted parts' blobs
-    /// as garbage and remembers the completion for retries. Throws NoSuchUpload when the upload is gone.
+    /// as garbage and remembers the completion for retries. Throws NoSuchUpload when the upload is gone, and
+    /// ConditionalRequestConflict when <paramref name="condition"/> no longer holds for the object it replaces.
     /// </summary>
     Task<ObjectRecord> CompleteUploadAsync(
         string uploadId, Func<UploadRecord, IReadOnlyDictionary<int, PartRecord>, (ObjectRecord Record, string PartListHash)> build,
-        CancellationToken cancellationToken);
+        WriteCondition condition, CancellationToken cancellationToken);
 
     /// <summary>A recent completion of this upload id, if remembered.</summary>
     Task<CompletedUpload?> GetCompletedUploadAsync(string uploadId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using Cairn.Core.Errors;
+using Cairn.Core.Model;
 using Cairn.Core.Names;
 using Cairn.Core.Objects;
 using Cairn.Server.Errors;
@@ -25,7 +26,7 @@ internal sealed class DeleteObjectsHandler(ObjectService objects, IOptions<Cairn
 
         var quiet = string.Equals(document.ChildValue("Quiet"), "true", StringComparison.OrdinalIgnoreCase);
         var entries = document.Children("Object")
-            .Select(o => (Key: o.ChildValue("Key"), VersionId: o.ChildValue("VersionId")))
+            .Select(o => (Key: o.ChildValue("Key"), VersionId: o.ChildValue("VersionId"), ETag: o.ChildValue("ETag")))
             .ToList();
         if (entries.Count == 0 || entries.Count > limits.MaxDeleteObjects || entries.Any(e => e.Key is null))
         {
@@ -33,13 +34,16 @@ internal sealed class DeleteObjectsHandler(ObjectService objects, IOptions<Cairn
         }
 
         var results = new List<(string Key, string? VersionId, ErrorEntry? Error, string? Message)>(entries.Count);
-        foreach (var (key, versionId) in entries)
+        foreach (var (key, versionId, etag) in entries)
         {
             try
             {
                 VersionIdQuery.RequireNull(versionId);
                 ObjectKey.Validate(key, limits.MaxKeyBytes);
-                await objects.DeleteAsync(r.Bucket, key!, r.Aborted);
+
+                // Conditional delete per object: <ETag> works like If-Match on DeleteObject.
+                var condition = string.IsNullOrWhiteSpace(etag) ? WriteCondition.None : new WriteCondition(false, etag.Trim());
+                await objects.DeleteAsync(r.Bucket, key!, condition, r.Aborted);
                 results.Add((key!, versionId, null, null));
             }
             catch (CairnException e)

@@ -155,10 +155,15 @@ internal static class ObjectRequestHeaders
             : throw new CairnException(ErrorCode.InvalidDigest, "The Content-MD5 you specified is not valid.");
     }
 
-    /// <summary>The payload size: aws-chunked decoded length, else Content-Length; required for uploads.</summary>
-    public static long ReadPayloadLength(HttpRequest request, AuthResult auth) =>
+    /// <summary>
+    /// The payload size: aws-chunked decoded length, else Content-Length; null for a <c>Transfer-Encoding: chunked</c>
+    /// body without either (curl <c>-T -</c>, SDK streaming modes), which is read to its end under the size limit.
+    /// </summary>
+    public static long? ReadPayloadLength(HttpRequest request, AuthResult auth) =>
         auth.DecodedContentLength ?? request.ContentLength
-        ?? throw new CairnException(ErrorCode.MissingContentLength, "You must provide the Content-Length HTTP header.");
+        ?? (request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : throw new CairnException(ErrorCode.MissingContentLength, "You must provide the Content-Length HTTP header."));
 
     /// <summary>
     /// aws-chunked is framing, not content: its token is dropped from Content-Encoding and everything else is kept

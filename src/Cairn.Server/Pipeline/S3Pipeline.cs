@@ -47,6 +47,8 @@ internal sealed partial class S3Pipeline(
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
             }
 
+            UnsupportedHeaders.Check(context.Request.Headers);
+
             var request = new S3Request
             {
                 Http = context,

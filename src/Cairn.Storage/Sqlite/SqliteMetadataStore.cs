@@ -113,9 +113,13 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
+        PutObjectAsync(record, WriteCondition.None, cancellationToken);
+
+    public Task PutObjectAsync(ObjectRecord record, WriteCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(tx =>
         {
             RequireBucket(tx, record.Bucket);
+            CheckAtCommit(tx, record.Bucket, record.Key, condition);
             Reference(tx, record.Segments.Select(s => s.BlobId), record.Key);
             var released = RemoveObject(tx, record.Bucket, record.Key) ?? [];
             InsertObject(tx, record);
@@ -125,8 +129,12 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         }, cancellationToken);
 
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
+
+    public Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(tx =>
         {
+            CheckAtCommit(tx, bucket, key, condition);
             if (RemoveObject(tx, bucket, key) is not { } released)
             {
                 return false;
@@ -262,13 +270,14 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
 
     public Task<ObjectRecord> CompleteUploadAsync(
         string uploadId, Func<UploadRecord, IReadOnlyDictionary<int, PartRecord>, (ObjectRecord Record, string PartListHash)> build,
-        CancellationToken cancellationToken) =>
+        WriteCondition condition, CancellationToken cancellationToken) =>
         WriteAsync(tx =>
         {
             var upload = ReadUpload(tx.Connection!, tx, uploadId) ?? throw MultipartService.NoSuchUpload(uploadId);
             var parts = ReadParts(tx.Connection!, tx, uploadId, 0, int.MaxValue).ToDictionary(p => p.PartNumber);
             var (record, listHash) = build(upload, parts);
             RequireBucket(tx, record.Bucket);
+            CheckAtCommit(tx, record.Bucket, record.Key, condition);
             var released = RemoveObject(tx, record.Bucket, record.Key) ?? [];
             released.UnionWith(RemoveUpload(tx, uploadId));
             InsertObject(tx, record);
@@ -284,6 +293,14 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     {
         using var connection = OpenReader();
         return Task.FromResult(ReadCompletion(connection, uploadId));
+    }
+
+    private static void CheckAtCommit(SqliteTransaction tx, string bucket, string key, WriteCondition condition)
+    {
+        if (!condition.IsNone)
+        {
+            condition.CheckAtCommit(Scalar(tx, "SELECT etag FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key)) as string);
+        }
     }
 
     /// <summary>Runs the work in a write transaction shared with concurrent writers (group commit).</summary>

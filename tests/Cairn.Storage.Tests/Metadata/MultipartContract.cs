@@ -242,7 +242,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         {
             (seenUpload, seenParts) = (u, p);
             throw failure;
-        }, None));
+        }, WriteCondition.None, None));
 
         Assert.Same(failure, error);
         AssertSameUpload(upload, seenUpload);
@@ -263,7 +263,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var parts = await PutParts(upload, 1, 2, 3);
         var built = BuildFrom(upload, parts[0], parts[2]);
 
-        var returned = await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), None);
+        var returned = await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
 
         AssertSameObject(built, returned);
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
@@ -285,7 +285,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var parts = await PutParts(upload, 1, 2);
         var built = BuildFrom(upload, parts[0]);
 
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), None);
+        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
 
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
         Assert.Equal(oldBlobs.Append(parts[1].BlobId).Order(), (await Store.GetGarbageAsync(TimeSpan.Zero, 100, None)).Order());
@@ -304,7 +304,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         Assert.Null(await Store.GetCompletedUploadAsync(upload.UploadId, None));
         var before = Millis(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "part-list-hash-1"), None);
+        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "part-list-hash-1"), WriteCondition.None, None);
 
         var done = await Store.GetCompletedUploadAsync(upload.UploadId, None);
         Assert.NotNull(done);
@@ -325,14 +325,14 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var upload = await CreateUpload("b", "k");
         var parts = await PutParts(upload, 1);
         var built = BuildFrom(upload, parts[0]);
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), None);
+        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
         var calls = 0;
 
         var error = await Assert.ThrowsAsync<CairnException>(() => Store.CompleteUploadAsync(upload.UploadId, (_, _) =>
         {
             calls++;
             return (NewObject("b", "k", NewBlobId()), "other");
-        }, None));
+        }, WriteCondition.None, None));
 
         Assert.Equal(ErrorCode.NoSuchUpload, error.Code);
         Assert.Equal(0, calls);
@@ -346,7 +346,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         await CreateBucket("b");
 
         var error = await Assert.ThrowsAsync<CairnException>(() =>
-            Store.CompleteUploadAsync("no-such-upload", (_, _) => (NewObject("b", "k", NewBlobId()), "hash"), None));
+            Store.CompleteUploadAsync("no-such-upload", (_, _) => (NewObject("b", "k", NewBlobId()), "hash"), WriteCondition.None, None));
 
         Assert.Equal(ErrorCode.NoSuchUpload, error.Code);
         Assert.Null(await Store.GetObjectAsync("b", "k", None));

@@ -1,0 +1,28 @@
+using Cairn.Core.Model;
+using Microsoft.Net.Http.Headers;
+
+namespace Cairn.Server.Http;
+
+/// <summary>
+/// Conditional writes and deletes: <c>If-None-Match: *</c> (create only) and <c>If-Match: etag</c> (replace or
+/// delete only that object; <c>*</c> = whatever object exists) on PutObject, CopyObject's target,
+/// CompleteMultipartUpload and DeleteObject. If-None-Match with an ETag asks for something S3 does not define for
+/// writes and answers NotImplemented.
+/// </summary>
+internal static class WriteConditions
+{
+    public static WriteCondition Read(IHeaderDictionary headers)
+    {
+        var ifNoneMatch = headers.IfNoneMatch.ToString().Trim();
+        if (ifNoneMatch.Length > 0 && ifNoneMatch != "*")
+        {
+            throw UnsupportedHeaders.NotImplemented(HeaderNames.IfNoneMatch,
+                "If-None-Match on a write accepts only '*' (create the object only if the key is free).");
+        }
+
+        var ifMatch = headers.IfMatch.ToString().Trim();
+        return ifNoneMatch.Length == 0 && ifMatch.Length == 0
+            ? WriteCondition.None
+            : new WriteCondition(ifNoneMatch.Length > 0, ifMatch.Length > 0 ? ifMatch : null);
+    }
+}
