@@ -47,7 +47,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         // The upload's declared algorithm is computed for every part, whatever the part itself carries, so
         // Complete can build the object checksum from stored values alone.
         var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
-        var integrity = new IntegrityExpectation(command.Integrity.ContentMd5, command.Integrity.ChecksumAlgorithm, command.Integrity.ExpectedChecksum, algorithms);
+        var integrity = command.Integrity.Computing(algorithms);
         var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPartSize, integrity, cancellationToken);
         return await StorePartAsync(upload.UploadId, command.PartNumber, blobId, hashes);
     }

@@ -17,18 +17,27 @@ public sealed class IntegrityExpectation
     /// <param name="checksumAlgorithm">The algorithm of the x-amz-checksum-* claim, if any.</param>
     /// <param name="expectedChecksum">Returns the claimed value once the body has been read (null: nothing to compare).</param>
     /// <param name="algorithms">Algorithms to compute; defaults to the claimed one.</param>
+    /// <param name="checksumInTrailer">The checksum value comes in the aws-chunked trailer rather than a header.</param>
     public IntegrityExpectation(byte[]? contentMd5, ChecksumAlgorithm? checksumAlgorithm, Func<string?>? expectedChecksum,
-        IEnumerable<ChecksumAlgorithm>? algorithms = null)
+        IEnumerable<ChecksumAlgorithm>? algorithms = null, bool checksumInTrailer = false)
     {
         ContentMd5 = contentMd5;
         ChecksumAlgorithm = checksumAlgorithm;
         ExpectedChecksum = expectedChecksum;
+        ChecksumInTrailer = checksumInTrailer;
         _algorithms = (algorithms ?? (checksumAlgorithm is { } a ? [a] : [])).ToList();
     }
+
+    /// <summary>The same claims, computing <paramref name="algorithms"/> while streaming.</summary>
+    public IntegrityExpectation Computing(IEnumerable<ChecksumAlgorithm> algorithms) =>
+        new(ContentMd5, ChecksumAlgorithm, ExpectedChecksum, algorithms, ChecksumInTrailer);
 
     public Func<string?>? ExpectedChecksum { get; }
 
     public byte[]? ContentMd5 { get; }
+
+    /// <summary>True when the checksum value arrives in the aws-chunked trailer (S3 words its errors differently).</summary>
+    public bool ChecksumInTrailer { get; }
 
     /// <summary>The algorithm whose checksum the client sends (header or trailer) or asked to be computed.</summary>
     public ChecksumAlgorithm? ChecksumAlgorithm { get; }
@@ -57,7 +66,8 @@ public sealed class IntegrityExpectation
 
         if (!algorithm.TryDecode(expected, out var raw))
         {
-            throw new CairnException(ErrorCode.InvalidRequest, $"Value for x-amz-checksum-{algorithm.WireName()} header is invalid.");
+            throw new CairnException(ErrorCode.InvalidRequest,
+                $"Value for x-amz-checksum-{algorithm.WireName()} {(ChecksumInTrailer ? "trailing header" : "header")} is invalid.");
         }
 
         if (!raw.AsSpan().SequenceEqual(hashes.Checksums[algorithm]))

@@ -18,13 +18,17 @@ internal static class AmzDate
         "ddd, d MMM yyyy H:m:s 'UTC'",
         "dddd, dd-MMM-yy HH:mm:ss 'GMT'",      // RFC 850
         "ddd MMM d HH:mm:ss yyyy",             // asctime
+        "ddd, d MMM yyyy H:m:s zzz",           // RFC 2822 numeric offset, after the colon is put in
     ];
 
     public static bool TryParseIso(string? value, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(value, IsoBasicFormat, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 
-    /// <summary>Parses an HTTP date; numeric offsets (<c>+0000</c>, seen in SigV2 clients) are accepted too.</summary>
+    /// <summary>
+    /// Parses an HTTP date in one of the forms HTTP defines (RFC 1123, RFC 850, asctime) or with a numeric offset
+    /// (<c>+0000</c>, seen in SigV2 clients). Nothing else: a date S3 would not read is no date (AccessDenied).
+    /// </summary>
     public static bool TryParseHttp(string? value, out DateTimeOffset time)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -34,14 +38,13 @@ internal static class AmzDate
         }
 
         value = value.Trim();
-        if (DateTimeOffset.TryParseExact(value, HttpFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowInnerWhite, out time))
+        if (value.Length > 5 && value[^5] is '+' or '-' && value[^4..].All(char.IsAsciiDigit))
         {
-            return true;
+            value = value[..^2] + ":" + value[^2..];
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+        return DateTimeOffset.TryParseExact(value, HttpFormats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowInnerWhite, out time);
     }
 
     /// <summary>Either form: ISO basic first (x-amz-date), then HTTP date.</summary>

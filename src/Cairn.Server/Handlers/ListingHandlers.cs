@@ -42,9 +42,10 @@ internal sealed class ListingHandlers(ListingService listing)
         var q = r.Request.Query;
         var encoding = KeyEncoding.FromQuery(q["encoding-type"]);
         var (prefix, delimiter) = (q["prefix"].ToString(), q["delimiter"].ToString());
-        var token = q["continuation-token"].ToString();
+        // An empty continuation-token= (sent by some paginators on the first page) lists from the start and is echoed.
+        var token = q.TryGetValue("continuation-token", out var sentToken) ? sentToken.ToString() : null;
         var startAfter = q["start-after"].ToString();
-        var after = token.Length > 0 ? DecodeToken(token) : startAfter;
+        var after = token is { Length: > 0 } ? DecodeToken(token) : startAfter;
         var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
         var fetchOwner = string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase);
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, after, maxKeys, r.Aborted);
@@ -56,7 +57,7 @@ internal sealed class ListingHandlers(ListingService listing)
             xml.Element("KeyCount", page.Objects.Count + page.CommonPrefixes.Count);
             xml.Element("Delimiter", NullIfEmpty(encoding.Encode(delimiter)));
             xml.Element("IsTruncated", page.IsTruncated);
-            xml.Element("ContinuationToken", NullIfEmpty(token));
+            xml.Element("ContinuationToken", token);
             xml.Element("StartAfter", NullIfEmpty(encoding.Encode(startAfter)));
             if (page.IsTruncated)
             {

@@ -135,19 +135,22 @@ internal static class ObjectRequestHeaders
             return new IntegrityExpectation(md5, fromTrailer, () =>
                 auth.Trailers.TryGetValue(name, out var value)
                     ? value
-                    : throw new CairnException(ErrorCode.IncompleteBody, "The request ended without the trailer it announced in x-amz-trailer."));
+                    : throw new CairnException(ErrorCode.IncompleteBody, "The request ended without the trailer it announced in x-amz-trailer."),
+                checksumInTrailer: true);
         }
 
         return new IntegrityExpectation(md5, null, null);
     }
 
+    /// <summary>Content-MD5 when sent; an empty or malformed value is InvalidDigest, as S3 answers it.</summary>
     public static byte[]? ReadContentMd5(IHeaderDictionary headers)
     {
-        var text = headers[HeaderNames.ContentMD5].ToString();
-        if (text.Length == 0)
+        if (!headers.TryGetValue(HeaderNames.ContentMD5, out var values))
         {
             return null;
         }
+
+        var text = values.ToString().Trim();
 
         var buffer = new byte[24];
         return Convert.TryFromBase64String(text, buffer, out var written) && written == 16
