@@ -254,9 +254,15 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             ChecksumType = checksums.Count > 0 ? upload.ChecksumType ?? MultipartChecksum.DefaultType(upload.ChecksumAlgorithm!.Value) : null,
             Owner = upload.Owner,
             PartsCount = chosen.Count,
-            Segments = chosen.Select(p => new Segment(p.BlobId, 0, p.Size, p.PartNumber, p.ETag)).ToList(),
+            Segments = chosen.Select(p => new Segment(p.BlobId, 0, p.Size, p.PartNumber, p.ETag, PartChecksum(upload, p))).ToList(),
         };
     }
+
+    /// <summary>The part's checksum of the upload's algorithm, kept with the object's segment.</summary>
+    private static IReadOnlyDictionary<ChecksumAlgorithm, string>? PartChecksum(UploadRecord upload, PartRecord part) =>
+        upload.ChecksumAlgorithm is { } algorithm && part.Checksums.TryGetValue(algorithm, out var value)
+            ? new Dictionary<ChecksumAlgorithm, string> { [algorithm] = value }
+            : null;
 
     private async Task<ObjectRecord> RetriedCompletionAsync(string bucket, string key, string uploadId, string listHash, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ internal sealed class OperationDispatcher(
     DeleteObjectsHandler batchDelete,
     ListingHandlers listing,
     MultipartHandlers multipart,
-    MultipartListingHandlers multipartListing)
+    MultipartListingHandlers multipartListing,
+    ObjectAttributesHandler attributes)
 {
     public Task DispatchAsync(S3Request r) => r.Operation switch
     {
@@ -29,6 +30,7 @@ internal sealed class OperationDispatcher(
         Operation.PutObject => objects.PutObjectAsync(r),
         Operation.GetObject => objects.GetObjectAsync(r),
         Operation.HeadObject => objects.HeadObjectAsync(r),
+        Operation.GetObjectAttributes => attributes.GetObjectAttributesAsync(r),
         Operation.DeleteObject => objects.DeleteObjectAsync(r),
         Operation.CopyObject => copies.CopyObjectAsync(r),
         Operation.CreateMultipartUpload => multipart.CreateMultipartUploadAsync(r),

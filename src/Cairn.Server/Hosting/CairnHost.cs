@@ -117,6 +117,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ListingHandlers>();
         services.AddSingleton<MultipartHandlers>();
         services.AddSingleton<MultipartListingHandlers>();
+        services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<S3Pipeline>();
     }

@@ -25,4 +25,7 @@ internal static class S3Headers
     public const string DeleteMarker = "x-amz-delete-marker";
     public const string MpPartsCount = "x-amz-mp-parts-count";
     public const string BucketRegion = "x-amz-bucket-region";
+    public const string ObjectAttributes = "x-amz-object-attributes";
+    public const string MaxParts = "x-amz-max-parts";
+    public const string PartNumberMarker = "x-amz-part-number-marker";
 }

@@ -18,6 +18,7 @@ internal enum Operation
     CopyObject,
     GetObject,
     HeadObject,
+    GetObjectAttributes,
     DeleteObject,
     CreateMultipartUpload,
     UploadPart,

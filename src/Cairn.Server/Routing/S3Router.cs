@@ -17,7 +17,7 @@ internal static class S3Router
         "replication", "encryption", "object-lock", "ownershipControls", "publicAccessBlock", "accelerate",
         "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering", "retention", "legal-hold",
         "torrent", "restore", "select", "select-type", "session", "renameObject", "metadataTable",
-        "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac", "attributes",
+        "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac",
     ];
 
     /// <summary>
@@ -61,6 +61,7 @@ internal static class S3Router
         return method switch
         {
             "GET" when hasUploadId => Operation.ListParts,
+            "GET" when query.ContainsKey("attributes") => Operation.GetObjectAttributes,
             "GET" => Operation.GetObject,
             "HEAD" => Operation.HeadObject,
             "PUT" when hasUploadId && query.ContainsKey("partNumber") =>

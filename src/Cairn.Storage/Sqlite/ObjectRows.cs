@@ -69,14 +69,15 @@ internal static class ObjectRows
     public static List<Segment> ReadSegments(SqliteTransaction tx, long objectId)
     {
         using var command = Command(tx.Connection!, tx,
-            "SELECT blob_id, blob_offset, length, part_number, part_etag FROM segments WHERE object_id = $id ORDER BY seq", ("$id", objectId));
+            "SELECT blob_id, blob_offset, length, part_number, part_etag, part_checksums FROM segments WHERE object_id = $id ORDER BY seq", ("$id", objectId));
         using var reader = command.ExecuteReader();
         var segments = new List<Segment>();
         while (reader.Read())
         {
             segments.Add(new Segment(
                 reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-                reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4)));
+                reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4),
+                FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(5))));
         }
 
         return segments;
@@ -96,8 +97,8 @@ internal static class ObjectRows
             ("$ct", record.ChecksumType), ("$o", record.Owner), ("$p", record.PartsCount), ("$i", record.InlineContent))!;
 
         using var command = Command(tx.Connection!, tx,
-            "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe)");
-        var parameters = new[] { "$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe" }
+            "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag, part_checksums) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe, $pc)");
+        var parameters = new[] { "$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe", "$pc" }
             .Select(name => command.Parameters.Add(name, SqliteType.Text)).ToArray();
         command.Prepare();
         for (var i = 0; i < record.Segments.Count; i++)
@@ -110,6 +111,7 @@ internal static class ObjectRows
             parameters[4].Value = segment.Length;
             parameters[5].Value = (object?)segment.PartNumber ?? DBNull.Value;
             parameters[6].Value = (object?)segment.PartETag ?? DBNull.Value;
+            parameters[7].Value = segment.PartChecksums is { Count: > 0 } partChecksums ? ToJson(partChecksums) : DBNull.Value;
             command.ExecuteNonQuery();
         }
     }

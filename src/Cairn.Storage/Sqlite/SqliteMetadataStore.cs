@@ -328,6 +328,11 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
             Execute(tx, SqliteSchema.Version1);
         }
 
+        if (version < 2)
+        {
+            Execute(tx, SqliteSchema.Version2);
+        }
+
         Execute(tx, $"PRAGMA user_version = {SqliteSchema.CurrentVersion}");
         tx.Commit();
     }

@@ -6,7 +6,7 @@ namespace Cairn.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public const string Version1 = """
         CREATE TABLE buckets (
@@ -83,5 +83,10 @@ internal static class SqliteSchema
             name   TEXT PRIMARY KEY,
             value  TEXT NOT NULL
         ) WITHOUT ROWID;
+        """;
+
+    /// <summary>Version 2: a multipart object's segments keep their part's checksum (GetObjectAttributes).</summary>
+    public const string Version2 = """
+        ALTER TABLE segments ADD COLUMN part_checksums TEXT;
         """;
 }
