@@ -111,7 +111,8 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         ObjectResponseHeaders.WriteChecksums(r.Response, record);
         await XmlResponse.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
         {
-            xml.Element("Location", new Uri(new Uri($"{r.Request.Scheme}://{r.Request.Host}"), r.Target.Resource).ToString());
+            // Built from validated parts, percent-encoded: nothing here can fail after the object was committed.
+            xml.Element("Location", $"{r.Request.Scheme}://{r.Request.Host}{KeyEncoding.Url.Encode(r.Target.Resource)}");
             xml.Element("Bucket", record.Bucket);
             xml.Element("Key", record.Key);
             xml.Element("ETag", ObjectResponseHeaders.Quote(record.ETag));

@@ -11,7 +11,8 @@ internal sealed class KeyEncoding
 {
     /// <summary>Values as they are (checked to be writable in XML).</summary>
     public static readonly KeyEncoding Plain = new(false);
-    private static readonly KeyEncoding Url = new(true);
+    /// <summary>Percent-encoding of everything outside the unreserved set and '/'.</summary>
+    public static readonly KeyEncoding Url = new(true);
 
     private KeyEncoding(bool url) => IsUrl = url;
 

@@ -26,6 +26,19 @@ internal static class UnreadBodyPolicy
 
     public static async Task SettleAsync(HttpContext context, RequestBody body)
     {
+        try
+        {
+            await SettleCoreAsync(context, body);
+        }
+        catch (Exception)
+        {
+            // Runs as the answer leaves, possibly after a commit: it must not turn that answer into a failure.
+            Close(context);
+        }
+    }
+
+    private static async Task SettleCoreAsync(HttpContext context, RequestBody body)
+    {
         var request = context.Request;
         if (context.RequestAborted.IsCancellationRequested || !HttpProtocol.IsHttp11(request.Protocol) && !HttpProtocol.IsHttp10(request.Protocol))
         {
