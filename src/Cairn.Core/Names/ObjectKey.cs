@@ -4,7 +4,7 @@ using Cairn.Core.Errors;
 namespace Cairn.Core.Names;
 
 /// <summary>
-/// Object key rules (docs/architecture.md): valid UTF-8, 1..<c>maxBytes</c> bytes, not starting with '/' or '\';
+/// Object key rules (docs/s3-compatibility.md): valid UTF-8, 1..<c>maxBytes</c> bytes, not starting with '/' or '\';
 /// a new key must also be listable, so characters XML 1.0 cannot carry are refused where keys are created.
 /// A key is user input and never becomes a file path.
 /// </summary>
