@@ -86,4 +86,9 @@ public enum ErrorCode
     InvalidEncodingType,
     /// <summary>The storage class is not one Cairn knows.</summary>
     InvalidStorageClass,
+    /// <summary>
+    /// The data volume has no room for this write: the free space would fall below the configured floor, or the
+    /// disk filled up while writing (nothing was stored). Reads and deletes are never refused with it.
+    /// </summary>
+    InsufficientStorage,
 }
