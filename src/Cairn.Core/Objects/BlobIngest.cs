@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
+using Cairn.Core.Limits;
 using Cairn.Core.Ports;
 
 namespace Cairn.Core.Objects;
@@ -24,8 +25,9 @@ public sealed class BlobIngest(IBlobStore blobs)
     /// <summary>Buffers in flight per upload: one being received, one hashed, one written, one spare.</summary>
     private const int Buffers = 4;
 
+    /// <summary>Writes the body into a new committed blob; <paramref name="claim"/> learns of every byte written.</summary>
     public async Task<(string BlobId, ContentHashes Hashes)> WriteAsync(
-        Stream body, long expectedLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
+        Stream body, long expectedLength, IntegrityExpectation integrity, SpaceClaim claim, CancellationToken cancellationToken)
     {
         await using var writer = blobs.CreateWriter();
         using var hasher = new ContentHasher(integrity.Algorithms);
@@ -42,7 +44,7 @@ public sealed class BlobIngest(IBlobStore blobs)
 
         var receive = ReceiveAsync(body, expectedLength, free.Reader, toHash.Writer, stop.Token);
         var hash = Task.Run(() => HashAsync(hasher, toHash.Reader, toWrite.Writer, stop.Token), stop.Token);
-        var write = WriteStageAsync(writer, toWrite.Reader, free.Writer, stop.Token);
+        var write = WriteStageAsync(writer, toWrite.Reader, free.Writer, claim, stop.Token);
         try
         {
             // The first failure stops the other stages; its exception is the one reported.
@@ -145,11 +147,12 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     private static async Task WriteStageAsync(
-        IBlobWriter writer, ChannelReader<(byte[] Buffer, int Count)> input, ChannelWriter<byte[]> free, CancellationToken cancellationToken)
+        IBlobWriter writer, ChannelReader<(byte[] Buffer, int Count)> input, ChannelWriter<byte[]> free, SpaceClaim claim, CancellationToken cancellationToken)
     {
         await foreach (var (buffer, count) in input.ReadAllAsync(cancellationToken))
         {
             await writer.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
+            claim.Landed(count);
             free.TryWrite(buffer);
         }
     }

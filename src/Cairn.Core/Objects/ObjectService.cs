@@ -8,7 +8,7 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Objects;
 
 /// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
-public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, TimeProvider time)
+public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
     private readonly BlobIngest _ingest = new(blobs);
 
@@ -21,6 +21,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
+        using var claim = space.Admit(command.ContentLength);
         if (command.ContentLength <= limits.InlineObjectMaxSize)
         {
             var (content, inlineHashes) = await _ingest.ReadInlineAsync(body, command.ContentLength, command.Integrity, cancellationToken);
@@ -29,7 +30,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             return inline;
         }
 
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, command.Integrity, claim, cancellationToken);
         var record = NewRecord(command, hashes) with { Segments = [new Segment(blobId, 0, hashes.Length)] };
         await CommitOrDiscardAsync(record, [blobId]);
         return record;
@@ -86,6 +87,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(bucket, cancellationToken);
+        space.AdmitMetadata();
         var record = source with
         {
             Bucket = bucket,

@@ -1,4 +1,5 @@
 using Cairn.Core.Buckets;
+using Cairn.Core.Limits;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
@@ -8,6 +9,7 @@ using Cairn.Server.Handlers;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
+using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -96,7 +98,12 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         services.AddSingleton<ICredentialStore>(credentials);
-        services.AddSingleton<IMetadataStore>(_ => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time));
+        services.AddSingleton(sp => DiskSpaceService.OpenReserve(options.DataDirectory, sp.GetRequiredService<ILogger<DiskSpaceService>>()));
+        services.AddSingleton(sp => new DataVolume(options.DataDirectory, sp.GetRequiredService<SpaceReserve>(), limits.MinFreeSpace));
+        services.AddSingleton<IDiskSpace>(sp => sp.GetRequiredService<DataVolume>());
+        services.AddSingleton<SpaceAdmission>();
+        services.AddHostedService<DiskSpaceService>();
+        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time, sp.GetRequiredService<SpaceReserve>()));
         services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.DataDirectory));
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();

@@ -1,0 +1,53 @@
+using Cairn.Storage.Space;
+
+namespace Cairn.Server.Hosting;
+
+/// <summary>
+/// Looks after the space reserve that keeps deletes working on a full data volume: tells the operator when part
+/// of it is released and when it is back, and re-creates it once the volume has room again, also while no write
+/// asks (the admission check re-creates it too), so recovery needs no restart.
+/// </summary>
+internal sealed partial class DiskSpaceService(DataVolume volume, ILogger<DiskSpaceService> logger) : BackgroundService
+{
+    /// <summary>A statvfs and two stat calls: checking often costs nothing and brings the reserve back soon.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    /// <summary>The reserve of a data directory, with its releases and restorations logged.</summary>
+    public static SpaceReserve OpenReserve(string dataDirectory, ILogger<DiskSpaceService> logger)
+    {
+        var reserve = new SpaceReserve(dataDirectory);
+        reserve.Released += bytes => Log.Released(logger, bytes / (1024 * 1024));
+        reserve.Restored += bytes => Log.Restored(logger, bytes / (1024 * 1024));
+        return reserve;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                volume.RestoreReserveIfRoom();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.Failed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
+            Message = "The data volume is full: released {MiB} MiB of the space reserve so deletes can commit; new data is refused until space is freed")]
+        public static partial void Released(ILogger logger, long miB);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Space is back on the data volume: re-created {MiB} MiB of the space reserve")]
+        public static partial void Restored(ILogger logger, long miB);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Checking the space reserve failed")]
+        public static partial void Failed(ILogger logger, Exception exception);
+    }
+}
