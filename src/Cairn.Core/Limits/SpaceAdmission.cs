@@ -49,7 +49,7 @@ public sealed class SpaceAdmission(IDiskSpace disk, StorageLimits limits)
 
     private CairnException Refusal(long available, long promisedToOthers, long incoming, long floor)
     {
-        var free = Size(Math.Max(0, available));
+        var free = Size(Math.Max(0, available)) + " free";
         if (promisedToOthers > 0)
         {
             free += $" ({Size(promisedToOthers)} of it promised to uploads in progress)";
