@@ -44,7 +44,7 @@ internal static class DiskFull
     /// </summary>
     public static CairnException Error(string what, Exception cause) =>
         new(ErrorCode.InsufficientStorage,
-            $"The data volume ran out of space while {what} ({Describe(cause)}); the request changed nothing. Free space on the volume or delete objects, then retry.",
+            $"The data volume ran out of space while {what} ({Describe(cause)}); nothing was changed. Free space on the volume or delete objects, then retry.",
             cause);
 
     private static string Describe(Exception cause) => cause switch
