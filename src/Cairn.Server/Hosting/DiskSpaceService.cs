@@ -21,21 +21,32 @@ internal sealed partial class DiskSpaceService(DataVolume volume, ILogger<DiskSp
         return reserve;
     }
 
+    /// <summary>Creates the reserve (or what is missing of it) before the server takes requests.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Restore();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                volume.RestoreReserveIfRoom();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Log.Failed(logger, e);
-            }
+            Restore();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Restore()
+    {
+        try
+        {
+            volume.RestoreReserveIfRoom();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Failed(logger, e);
+        }
     }
 
     private static partial class Log
