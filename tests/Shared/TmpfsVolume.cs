@@ -68,6 +68,14 @@ public sealed class TmpfsVolume : IDisposable
         return file.Length - start;
     }
 
+    /// <summary>Fills the volume, then gives back <paramref name="bytes"/> from the filler: exactly that much stays free.</summary>
+    public void FillLeaving(long bytes)
+    {
+        Fill();
+        using var file = new FileStream(FillerPath, FileMode.Open, FileAccess.Write);
+        file.SetLength(file.Length - bytes);
+    }
+
     public void RemoveFiller() => File.Delete(FillerPath);
 
     public void Dispose()
