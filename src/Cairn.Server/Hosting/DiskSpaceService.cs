@@ -55,7 +55,7 @@ internal sealed partial class DiskSpaceService(DataVolume volume, ILogger<DiskSp
             Message = "The data volume is full: released {MiB} MiB of the space reserve so deletes can commit; new data is refused until space is freed")]
         public static partial void Released(ILogger logger, long miB);
 
-        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Space is back on the data volume: re-created {MiB} MiB of the space reserve")]
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Space reserve in place: created {MiB} MiB that deletes can fall back on when the data volume runs full")]
         public static partial void Restored(ILogger logger, long miB);
 
         [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Checking the space reserve failed")]
