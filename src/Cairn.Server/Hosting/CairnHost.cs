@@ -1,5 +1,4 @@
 using Cairn.Core.Buckets;
-using Cairn.Core.Limits;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
@@ -98,11 +97,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         services.AddSingleton<ICredentialStore>(credentials);
-        services.AddSingleton(sp => DiskSpaceService.OpenReserve(options.DataDirectory, sp.GetRequiredService<ILogger<DiskSpaceService>>()));
-        services.AddSingleton(sp => new DataVolume(options.DataDirectory, sp.GetRequiredService<SpaceReserve>(), limits.MinFreeSpace));
-        services.AddSingleton<IDiskSpace>(sp => sp.GetRequiredService<DataVolume>());
-        services.AddSingleton<SpaceAdmission>();
-        services.AddHostedService<DiskSpaceService>();
+        DiskSpaceService.Register(services, options);
         services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time, sp.GetRequiredService<SpaceReserve>()));
         services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.DataDirectory));
         services.AddSingleton<ObjectService>();

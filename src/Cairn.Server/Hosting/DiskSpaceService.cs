@@ -1,3 +1,5 @@
+using Cairn.Core.Limits;
+using Cairn.Core.Ports;
 using Cairn.Storage.Space;
 
 namespace Cairn.Server.Hosting;
@@ -12,13 +14,24 @@ internal sealed partial class DiskSpaceService(DataVolume volume, ILogger<DiskSp
     /// <summary>A statvfs and two stat calls: checking often costs nothing and brings the reserve back soon.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
-    /// <summary>The reserve of a data directory, with its releases and restorations logged.</summary>
-    public static SpaceReserve OpenReserve(string dataDirectory, ILogger<DiskSpaceService> logger)
+    /// <summary>
+    /// Registers the data volume, its reserve (releases and restorations logged), the admission rule and this
+    /// service. The metadata store takes the <see cref="SpaceReserve"/> from here.
+    /// </summary>
+    public static void Register(IServiceCollection services, CairnOptions options)
     {
-        var reserve = new SpaceReserve(dataDirectory);
-        reserve.Released += bytes => Log.Released(logger, bytes / (1024 * 1024));
-        reserve.Restored += bytes => Log.Restored(logger, bytes / (1024 * 1024));
-        return reserve;
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<DiskSpaceService>>();
+            var reserve = new SpaceReserve(options.DataDirectory);
+            reserve.Released += bytes => Log.Released(logger, bytes / (1024 * 1024));
+            reserve.Restored += bytes => Log.Restored(logger, bytes / (1024 * 1024));
+            return reserve;
+        });
+        services.AddSingleton(sp => new DataVolume(options.DataDirectory, sp.GetRequiredService<SpaceReserve>(), options.Limits.MinFreeSpace));
+        services.AddSingleton<IDiskSpace>(sp => sp.GetRequiredService<DataVolume>());
+        services.AddSingleton<SpaceAdmission>();
+        services.AddHostedService<DiskSpaceService>();
     }
 
     /// <summary>Creates the reserve (or what is missing of it) before the server takes requests.</summary>
