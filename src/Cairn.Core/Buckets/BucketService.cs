@@ -1,4 +1,5 @@
 using Cairn.Core.Errors;
+using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Names;
 using Cairn.Core.Ports;
@@ -6,11 +7,12 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Buckets;
 
 /// <summary>Bucket use cases.</summary>
-public sealed class BucketService(IMetadataStore metadata, TimeProvider time)
+public sealed class BucketService(IMetadataStore metadata, SpaceAdmission space, TimeProvider time)
 {
     public async Task<BucketRecord> CreateAsync(string name, string owner, CancellationToken cancellationToken)
     {
         var bucketName = BucketName.Parse(name);
+        space.AdmitMetadata();
         var record = new BucketRecord(bucketName.Value, owner, time.GetUtcNow());
         var existing = await metadata.CreateBucketAsync(record, cancellationToken);
         if (existing is null)

@@ -88,4 +88,9 @@ public enum ErrorCode
     InvalidStorageClass,
     /// <summary>The request body stalled: no byte arrived within the idle timeout.</summary>
     RequestTimeout,
+    /// <summary>
+    /// The data volume has no room for this write: the free space would fall below the configured floor, or the
+    /// disk filled up while writing (nothing was stored). Reads and deletes are never refused with it.
+    /// </summary>
+    InsufficientStorage,
 }

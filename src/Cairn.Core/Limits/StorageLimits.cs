@@ -44,4 +44,14 @@ public sealed class StorageLimits
 
     /// <summary>Most keys one DeleteObjects request may name.</summary>
     public int MaxDeleteObjects { get; set; } = 1000;
+
+    /// <summary>
+    /// Free space the data volume keeps: a write is refused up front (InsufficientStorage) when the space it
+    /// brings would leave less than this free. A margin for what the check cannot see coming (the metadata
+    /// database and its log, temp files, other programs on the volume), so that the volume does not run full in
+    /// the first place; 64 MiB is nothing on a real disk and still lets small test volumes work. 0 turns the
+    /// check off; running out of space mid-write is still reported as InsufficientStorage, and the reserve that
+    /// keeps deletes working stays.
+    /// </summary>
+    public long MinFreeSpace { get; set; } = 64 * MiB;
 }

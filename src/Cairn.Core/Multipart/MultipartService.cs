@@ -12,7 +12,7 @@ namespace Cairn.Core.Multipart;
 /// Multipart upload use cases (DESIGN.md "Multipart rules"). Parts are blobs of their own; Complete is one
 /// metadata transaction that turns them into the object's segments without reading or copying part data.
 /// </summary>
-public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, TimeProvider time)
+public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
     /// <summary>How long a completed upload id answers a retried Complete with the same success.</summary>
     public static readonly TimeSpan CompletionMemory = TimeSpan.FromHours(1);
@@ -23,6 +23,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     {
         ObjectKey.ValidateNew(template.Key, limits.MaxKeyBytes);
         _ = await metadata.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
+        space.AdmitMetadata();
         var now = time.GetUtcNow();
         var upload = template with
         {
@@ -48,7 +49,8 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         // Complete can build the object checksum from stored values alone.
         var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
         var integrity = command.Integrity.Computing(algorithms);
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPartSize, integrity, cancellationToken);
+        using var claim = space.Admit(command.ContentLength ?? 0);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPartSize, integrity, claim, cancellationToken);
         return await StorePartAsync(upload.UploadId, command.PartNumber, blobId, hashes);
     }
 
@@ -72,6 +74,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             && wanted.All(source.Checksums.ContainsKey);
         if (shareable)
         {
+            space.AdmitMetadata();
             var part = new PartRecord
             {
                 UploadId = uploadId,
@@ -86,9 +89,10 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             return part;
         }
 
+        using var claim = space.Admit(length);
         await using var content = ObjectContent.Open(blobs, source, start, length);
         var integrity = new IntegrityExpectation(null, null, null, wanted);
-        var (blobId, hashes) = await _ingest.WriteAsync(content, length, limits.MaxPartSize, integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(content, length, limits.MaxPartSize, integrity, claim, cancellationToken);
         return await StorePartAsync(uploadId, partNumber, blobId, hashes);
     }
 
@@ -139,6 +143,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             condition.Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
         }
 
+        space.AdmitMetadata();
         var listHash = HashList(list);
         try
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
+using Cairn.Core.Limits;
 using Cairn.Core.Ports;
 
 namespace Cairn.Core.Objects;
@@ -25,12 +26,13 @@ public sealed class BlobIngest(IBlobStore blobs)
     private const int Buffers = 4;
 
     /// <summary>
-    /// Writes the body into a new blob. <paramref name="expectedLength"/> is the announced size (the body must be
-    /// exactly that long), or null when none was announced: the body is then read to its end and may not exceed
-    /// <paramref name="maxLength"/> (EntityTooLarge).
+    /// Writes the body into a new committed blob; <paramref name="claim"/> learns of every byte written.
+    /// <paramref name="expectedLength"/> is the announced size (the body must be exactly that long), or null when
+    /// none was announced: the body is then read to its end and may not exceed <paramref name="maxLength"/>
+    /// (EntityTooLarge).
     /// </summary>
     public async Task<(string BlobId, ContentHashes Hashes)> WriteAsync(
-        Stream body, long? expectedLength, long maxLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
+        Stream body, long? expectedLength, long maxLength, IntegrityExpectation integrity, SpaceClaim claim, CancellationToken cancellationToken)
     {
         await using var writer = blobs.CreateWriter();
         using var hasher = new ContentHasher(integrity.Algorithms);
@@ -47,7 +49,7 @@ public sealed class BlobIngest(IBlobStore blobs)
 
         var receive = ReceiveAsync(body, expectedLength, maxLength, free.Reader, toHash.Writer, stop.Token);
         var hash = Task.Run(() => HashAsync(hasher, toHash.Reader, toWrite.Writer, stop.Token), stop.Token);
-        var write = WriteStageAsync(writer, toWrite.Reader, free.Writer, stop.Token);
+        var write = WriteStageAsync(writer, toWrite.Reader, free.Writer, claim, stop.Token);
         try
         {
             // The first failure stops the other stages; its exception is the one reported.
@@ -161,11 +163,12 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     private static async Task WriteStageAsync(
-        IBlobWriter writer, ChannelReader<(byte[] Buffer, int Count)> input, ChannelWriter<byte[]> free, CancellationToken cancellationToken)
+        IBlobWriter writer, ChannelReader<(byte[] Buffer, int Count)> input, ChannelWriter<byte[]> free, SpaceClaim claim, CancellationToken cancellationToken)
     {
         await foreach (var (buffer, count) in input.ReadAllAsync(cancellationToken))
         {
             await writer.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
+            claim.Landed(count);
             free.TryWrite(buffer);
         }
     }

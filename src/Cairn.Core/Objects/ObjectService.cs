@@ -8,7 +8,7 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Objects;
 
 /// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
-public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, TimeProvider time)
+public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
     private readonly BlobIngest _ingest = new(blobs);
 
@@ -22,6 +22,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
         await CheckConditionAsync(command.Bucket, command.Key, command.Condition, cancellationToken);
+        using var claim = space.Admit(command.ContentLength ?? 0);
         var inlineLimit = limits.InlineObjectMaxSize;
         if (command.ContentLength is not { } announced)
         {
@@ -40,7 +41,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             return await CommitInlineAsync(command, await _ingest.ReadInlineAsync(body, announced, command.Integrity, cancellationToken));
         }
 
-        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPutObjectSize, command.Integrity, cancellationToken);
+        var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPutObjectSize, command.Integrity, claim, cancellationToken);
         var record = NewRecord(command, hashes) with { Segments = [new Segment(blobId, 0, hashes.Length)] };
         await CommitOrDiscardAsync(record, [blobId], command.Condition);
         return record;
@@ -117,6 +118,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(bucket, cancellationToken);
+        space.AdmitMetadata();
         await CheckConditionAsync(bucket, key, condition, cancellationToken);
         var record = source with
         {

@@ -51,6 +51,9 @@ internal static class ErrorCatalogue
         [ErrorCode.InvalidEncodingType] = new("InvalidArgument", 400, "Invalid Encoding Method specified in Request"),
         [ErrorCode.InvalidStorageClass] = new("InvalidStorageClass", 400, "The storage class you specified is not valid."),
         [ErrorCode.RequestTimeout] = new("RequestTimeout", 400, "Your socket connection to the server was not read from or written to within the timeout period."),
+        // Not in AWS's table (S3 never runs out of space); 507 is HTTP's own status for it (RFC 4918), and as a
+        // 5xx it tells clients the server, not the request, is at fault.
+        [ErrorCode.InsufficientStorage] = new("InsufficientStorage", 507, "There is not enough free space on the server's data volume to store this request."),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

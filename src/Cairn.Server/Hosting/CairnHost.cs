@@ -9,6 +9,7 @@ using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
+using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -100,7 +101,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         services.AddSingleton<ICredentialStore>(credentials);
-        services.AddSingleton<IMetadataStore>(_ => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time));
+        DiskSpaceService.Register(services, options);
+        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time, sp.GetRequiredService<SpaceReserve>()));
         services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.DataDirectory));
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();

@@ -1,4 +1,5 @@
 using Cairn.Core.Ports;
+using Cairn.Storage.Space;
 
 namespace Cairn.Storage.FileSystem;
 
@@ -24,7 +25,15 @@ public sealed class FileBlobStore : IBlobStore
     public IBlobWriter CreateWriter()
     {
         var id = Guid.NewGuid().ToString("N");
-        return new FileBlobWriter(id, Path.Combine(_tempRoot, id), PathOf(id));
+        try
+        {
+            return new FileBlobWriter(id, Path.Combine(_tempRoot, id), PathOf(id));
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            // Even an empty file can need space: an inode, or a new block for the directory entry.
+            throw DiskFull.Error("writing object data", e);
+        }
     }
 
     public Stream OpenRead(string blobId)

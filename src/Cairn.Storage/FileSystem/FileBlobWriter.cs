@@ -1,4 +1,5 @@
 using Cairn.Core.Ports;
+using Cairn.Storage.Space;
 
 namespace Cairn.Storage.FileSystem;
 
@@ -38,7 +39,16 @@ internal sealed class FileBlobWriter : IBlobWriter
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        await _file.WriteAsync(data, cancellationToken);
+        try
+        {
+            await _file.WriteAsync(data, cancellationToken);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            // The caller disposes the writer, which deletes the partial temp file and gives its space back.
+            throw DiskFull.Error("writing object data", e);
+        }
+
         _written += data.Length;
         if (_written - _writebackStarted >= WritebackChunk)
         {
@@ -51,13 +61,23 @@ internal sealed class FileBlobWriter : IBlobWriter
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await _file.FlushAsync(cancellationToken);
-        _file.Flush(flushToDisk: true);
-        await _file.DisposeAsync();
-        var directory = Path.GetDirectoryName(_finalPath)!;
-        Directory.CreateDirectory(directory);
-        File.Move(_tempPath, _finalPath);
-        SyncDirectory(directory);
+        try
+        {
+            await _file.FlushAsync(cancellationToken);
+            // File systems that allocate late (delayed allocation, network file systems) report ENOSPC only here.
+            _file.Flush(flushToDisk: true);
+            await _file.DisposeAsync();
+            var directory = Path.GetDirectoryName(_finalPath)!;
+            // A new fan-out directory, or a directory entry that needs another block, can also run out of space.
+            Directory.CreateDirectory(directory);
+            File.Move(_tempPath, _finalPath);
+            SyncDirectory(directory);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            throw DiskFull.Error("writing object data", e);
+        }
+
         _committed = true;
     }
 

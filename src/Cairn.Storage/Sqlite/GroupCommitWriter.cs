@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cairn.Storage.Sqlite;
 
@@ -8,7 +9,9 @@ namespace Cairn.Storage.Sqlite;
 /// a shared transaction, so a failing piece of work rolls back alone; the transaction then commits once for
 /// every caller that was waiting (one WAL fsync per batch instead of one per request). A caller's task
 /// completes only after the commit that made its work durable. Work runs in arrival order, each piece seeing
-/// the effects of those before it, exactly as if the transactions ran one after another.
+/// the effects of those before it, exactly as if the transactions ran one after another. When the transaction
+/// fails as a whole (its commit, or SQLite rolling it back on a full disk), every caller of the batch fails
+/// with that one exception and the connection is left ready for the next batch.
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
 {
@@ -53,9 +56,10 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             batch.Clear();
             WriteItem? current = null;
+            SqliteTransaction? tx = null;
             try
             {
-                using var tx = _connection.BeginTransaction(deferred: false);
+                tx = _connection.BeginTransaction(deferred: false);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
                 {
                     current = item;
@@ -68,6 +72,13 @@ internal sealed class GroupCommitWriter : IDisposable
                     }
                     catch (Exception e)
                     {
+                        if (!InTransaction)
+                        {
+                            // SQLite rolled the whole transaction back itself (it may on SQLITE_FULL and I/O
+                            // errors): the batch's work is lost, and this failure fails every caller in it.
+                            throw;
+                        }
+
                         tx.Rollback("w");
                         tx.Release("w");
                         batch.Add((item, null, e));
@@ -78,13 +89,23 @@ internal sealed class GroupCommitWriter : IDisposable
 
                 tx.Commit();
             }
-            catch (Exception commitFailure)
+            catch (Exception failure)
             {
+                Abandon(tx);
+                if (tx is null)
+                {
+                    // Not even a transaction could start: fail the waiting callers rather than retry forever.
+                    while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var waiting))
+                    {
+                        batch.Add((waiting, null, null));
+                    }
+                }
+
                 // Nothing of this batch is durable: every caller in it fails, including one caught mid-work.
-                current?.Completion.TrySetException(commitFailure);
+                current?.Completion.TrySetException(failure);
                 foreach (var (item, _, _) in batch)
                 {
-                    item.Completion.TrySetException(commitFailure);
+                    item.Completion.TrySetException(failure);
                 }
 
                 continue;
@@ -100,6 +121,35 @@ internal sealed class GroupCommitWriter : IDisposable
                 {
                     item.Completion.TrySetException(error);
                 }
+            }
+        }
+    }
+
+    /// <summary>Whether the connection is inside a transaction (SQLite may have ended it on its own after an error).</summary>
+    private bool InTransaction => raw.sqlite3_get_autocommit(_connection.Handle) == 0;
+
+    /// <summary>
+    /// Ends a failed batch's transaction so the connection serves the next batch, without letting the rollback's
+    /// own complaint (SQLite may already have rolled back) replace the failure the callers must see.
+    /// </summary>
+    private void Abandon(SqliteTransaction? tx)
+    {
+        try
+        {
+            tx?.Dispose();
+        }
+        catch (SqliteException)
+        {
+        }
+
+        if (InTransaction)
+        {
+            try
+            {
+                Sql.Execute(_connection, "ROLLBACK");
+            }
+            catch (SqliteException)
+            {
             }
         }
     }

@@ -2,6 +2,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Storage.Space;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
@@ -12,7 +13,9 @@ namespace Cairn.Storage.Sqlite;
 /// <summary>
 /// <see cref="IMetadataStore"/> on an embedded SQLite database in WAL mode. Writes go through one connection
 /// with group commit (<see cref="GroupCommitWriter"/>; SQLite admits one writer at a time anyway); readers use
-/// pooled connections and see the last committed state.
+/// pooled connections and see the last committed state. A write that fails because the volume is full becomes
+/// InsufficientStorage; writes that free space (deletes, aborts, the collector's bookkeeping) and opening the
+/// database then release part of the <see cref="SpaceReserve"/>, when there is one, and run once more.
 /// </summary>
 public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
 {
@@ -20,10 +23,12 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     private readonly SqliteConnection _writer;
     private readonly GroupCommitWriter _writeQueue;
     private readonly TimeProvider _time;
+    private readonly SpaceReserve? _reserve;
 
-    public SqliteMetadataStore(string databasePath, TimeProvider time)
+    public SqliteMetadataStore(string databasePath, TimeProvider time, SpaceReserve? reserve = null)
     {
         _time = time;
+        _reserve = reserve;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -31,10 +36,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writer = new SqliteConnection(_connectionString);
-        _writer.Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;");
-        Migrate();
+        _writer = OpenWriter();
         _writeQueue = new GroupCommitWriter(_writer);
     }
 
@@ -80,7 +82,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) =>
-        WriteAsync(tx =>
+        ReclaimingWriteAsync(tx =>
         {
             if (ReadBucket(tx.Connection!, tx, name) is null)
             {
@@ -132,7 +134,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
 
     public Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(tx =>
+        ReclaimingWriteAsync(tx =>
         {
             CheckAtCommit(tx, bucket, key, condition);
             if (RemoveObject(tx, bucket, key) is not { } released)
@@ -153,7 +155,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     public Task<IReadOnlyList<string>> DoomAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<string>>(tx =>
+        ReclaimingWriteAsync<IReadOnlyList<string>>(tx =>
         {
             var doomed = new List<string>(candidates.Count);
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -174,7 +176,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         }, cancellationToken);
 
     public Task RemoveGarbageAsync(IReadOnlyCollection<string> blobIds, CancellationToken cancellationToken) =>
-        WriteAsync(tx =>
+        ReclaimingWriteAsync(tx =>
         {
             foreach (var id in blobIds)
             {
@@ -257,7 +259,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     public Task<bool> AbortUploadAsync(string uploadId, CancellationToken cancellationToken) =>
-        WriteAsync(tx =>
+        ReclaimingWriteAsync(tx =>
         {
             if (ReadUpload(tx.Connection!, tx, uploadId) is null)
             {
@@ -304,8 +306,79 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     /// <summary>Runs the work in a write transaction shared with concurrent writers (group commit).</summary>
-    private Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) =>
-        _writeQueue.WriteAsync(work, cancellationToken);
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _writeQueue.WriteAsync(work, cancellationToken);
+        }
+        catch (SqliteException e) when (DiskFull.Is(e))
+        {
+            throw DiskFull.Error("committing metadata", e);
+        }
+    }
+
+    /// <summary>
+    /// A write that frees space, so it must work on a full volume: when it fails for lack of space, part of the
+    /// reserve is released and the write runs once more.
+    /// </summary>
+    private async Task<T> ReclaimingWriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(work, cancellationToken);
+        }
+        catch (CairnException e) when (e.Code == ErrorCode.InsufficientStorage && _reserve is not null)
+        {
+            _reserve.Release(e.InnerException ?? e);
+            return await WriteAsync(work, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Opens the writer connection. On a full volume even that can fail (the WAL index and log need a little
+    /// space, and without them not even reads work), so it releases part of the reserve and tries once more.
+    /// </summary>
+    private SqliteConnection OpenWriter()
+    {
+        try
+        {
+            return OpenAndMigrate();
+        }
+        catch (SqliteException e) when (DiskFull.Is(e))
+        {
+            if (_reserve?.Release(e) != true)
+            {
+                throw DiskFull.Error("opening the metadata database", e);
+            }
+        }
+
+        try
+        {
+            return OpenAndMigrate();
+        }
+        catch (SqliteException e) when (DiskFull.Is(e))
+        {
+            throw DiskFull.Error("opening the metadata database", e);
+        }
+    }
+
+    private SqliteConnection OpenAndMigrate()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;");
+            Migrate(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     private SqliteConnection OpenReader()
     {
@@ -314,15 +387,15 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         return connection;
     }
 
-    private void Migrate()
+    private static void Migrate(SqliteConnection connection)
     {
-        var version = Convert.ToInt32(Scalar(_writer, null, "PRAGMA user_version") ?? 0L);
+        var version = Convert.ToInt32(Scalar(connection, null, "PRAGMA user_version") ?? 0L);
         if (version >= SqliteSchema.CurrentVersion)
         {
             return;
         }
 
-        using var tx = _writer.BeginTransaction(deferred: false);
+        using var tx = connection.BeginTransaction(deferred: false);
         if (version < 1)
         {
             Execute(tx, SqliteSchema.Version1);

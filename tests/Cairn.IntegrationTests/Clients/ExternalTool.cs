@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Clients;
 
@@ -11,9 +12,7 @@ namespace Cairn.IntegrationTests.Clients;
 /// </summary>
 public static class ExternalTool
 {
-    public static bool IsCi =>
-        Environment.GetEnvironmentVariable("CI") is { } ci &&
-        (ci.Equals("true", StringComparison.OrdinalIgnoreCase) || ci == "1");
+    public static bool IsCi => Prerequisite.IsCi;
 
     /// <summary>The full path of <paramref name="command"/> (a name looked up on PATH, or a path), or a skip/failure.</summary>
     public static string Require(string command)
@@ -42,11 +41,7 @@ public static class ExternalTool
 
     /// <summary>Skips the current test, or fails it when running under CI.</summary>
     [DoesNotReturn]
-    public static void Unavailable(string reason)
-    {
-        Skip.If(!IsCi, $"External tool unavailable: {reason}");
-        Assert.Fail($"Required external tool unavailable (CI=true, so this is a failure, not a skip): {reason}");
-    }
+    public static void Unavailable(string reason) => Prerequisite.Missing("external tool", reason);
 
     /// <summary>The full path of an executable, or null. A name with a directory part is checked as a path.</summary>
     public static string? Find(string command)

@@ -42,16 +42,19 @@ public class CairnServerFixture : IAsyncLifetime
     }
 
     /// <summary>An AWSSDK.S3 client with default settings (checksums, streaming signatures) and path-style addressing.</summary>
-    public AmazonS3Client CreateClient(Action<AmazonS3Config>? configure = null)
+    public AmazonS3Client CreateClient(Action<AmazonS3Config>? configure = null) => CreateClient(Host, configure);
+
+    /// <summary>An AWSSDK.S3 client for <paramref name="host"/>, as <see cref="CreateClient(Action{AmazonS3Config}?)"/> makes them.</summary>
+    public static AmazonS3Client CreateClient(CairnHost host, Action<AmazonS3Config>? configure = null)
     {
         var config = new AmazonS3Config
         {
-            ServiceURL = BaseAddress.ToString(),
+            ServiceURL = host.BaseAddress.ToString(),
             ForcePathStyle = true,
             AuthenticationRegion = "us-east-1",
         };
         configure?.Invoke(config);
-        return new AmazonS3Client(new BasicAWSCredentials(AccessKey, SecretKey), config);
+        return new AmazonS3Client(new BasicAWSCredentials(host.AccessKey, host.SecretKey), config);
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,7 @@ namespace Cairn.Server.Tests.Errors;
 public class ErrorCatalogueTests
 {
     /// <summary>Codes that mean the server, not the request, is at fault.</summary>
-    private static readonly ErrorCode[] ServerSideCodes = [ErrorCode.InternalError, ErrorCode.NotImplemented, ErrorCode.SlowDown];
+    private static readonly ErrorCode[] ServerSideCodes = [ErrorCode.InternalError, ErrorCode.NotImplemented, ErrorCode.SlowDown, ErrorCode.InsufficientStorage];
 
     public static TheoryData<string> AllCodes => new(Enum.GetNames<ErrorCode>());
 
@@ -83,6 +83,15 @@ public class ErrorCatalogueTests
         var entry = ErrorCatalogue.Get(Enum.Parse<ErrorCode>(name));
 
         Assert.Equal((wireCode, status), (entry.Code, entry.Status));
+    }
+
+    /// <summary>Not an AWS code (S3 never fills up): HTTP's own 507, so clients see the server is at fault.</summary>
+    [Fact]
+    public void A_full_data_volume_answers_507_InsufficientStorage()
+    {
+        var entry = ErrorCatalogue.Get(ErrorCode.InsufficientStorage);
+
+        Assert.Equal(("InsufficientStorage", 507), (entry.Code, entry.Status));
     }
 
     [Theory]
