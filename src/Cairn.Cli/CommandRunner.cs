@@ -53,9 +53,10 @@ internal sealed class CommandRunner
     private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var output = new CliOutput(parse.GetValue(_globals.Json), _out, _error);
+        var context = new CommandContext(parse, _globals, output, _resolver);
         try
         {
-            return await body(new CommandContext(parse, _globals, output, _resolver), cancellationToken).ConfigureAwait(false);
+            return await body(context, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -74,7 +75,8 @@ internal sealed class CommandRunner
         }
         catch (AmazonS3Exception e)
         {
-            output.Failure($"{e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}", e.ErrorCode);
+            var (message, code) = await ServerErrors.DescribeAsync(e, context, cancellationToken).ConfigureAwait(false);
+            output.Failure(message, code);
             return ExitCodes.Failure;
         }
         catch (Exception e)

@@ -33,6 +33,7 @@ internal sealed class CopyTransfers
         using var s3 = _context.CreateClient();
         var client = new CairnTransferClient(s3);
         var results = new List<CopySummary>();
+        _context.Subject = destination;
         if (_plan.Source == "-")
         {
             var key = destination.RequireKey();
@@ -77,6 +78,7 @@ internal sealed class CopyTransfers
         using var s3 = _context.CreateClient();
         var client = new CairnTransferClient(s3);
         var results = new List<CopySummary>();
+        _context.Subject = source;
         if (_plan.Destination == "-")
         {
             var key = source.RequireKey();
@@ -118,6 +120,7 @@ internal sealed class CopyTransfers
 
     private async Task<CopySummary> UploadFileAsync(CairnTransferClient client, string path, S3Location target, CancellationToken cancellationToken)
     {
+        _context.Subject = target;
         var full = Path.GetFullPath(path);
         var checkpoint = CheckpointFile.PathFor(_plan.CheckpointDirectory, full, Identity(target));
         var result = await PausableAsync(checkpoint, () => _plan.Display.RunAsync($"{Path.GetFileName(full)} → {target}", progress =>
@@ -128,6 +131,7 @@ internal sealed class CopyTransfers
 
     private async Task<CopySummary> DownloadFileAsync(CairnTransferClient client, S3Location source, string path, CancellationToken cancellationToken)
     {
+        _context.Subject = source;
         var full = Path.GetFullPath(path);
         var checkpoint = CheckpointFile.PathFor(_plan.CheckpointDirectory, Identity(source), full);
         var result = await PausableAsync(checkpoint, () => _plan.Display.RunAsync($"{source} → {Path.GetFileName(full)}", progress =>
