@@ -169,6 +169,29 @@ public sealed class CliCopyTests(CairnServerFixture server, ITestOutputHelper ou
         Assert.Equal(["up/sub/c.txt"], await KeysAsync(bucket));
     }
 
+    [Fact]
+    public async Task PlainProgress_CountsOnlyAcknowledgedParts()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var source = TestFiles.Create(server.NewFolder("progress"), "p.bin", 8 * MiB, seed: 63);
+        // Throttled, so that progress lines (one per 2 s) fall in the middle of the upload; the SDK hands a part's
+        // whole body to the socket at once, long before the server acknowledges it. The throttle starts with the
+        // upload: counted from the proxy's start, the CLI's start-up time would let the first MiBs through at once.
+        await using var proxy = new TcpProxy(server.BaseAddress);
+        proxy.Watch($"POST /{bucket}/p.bin?uploads", () => proxy.BytesPerSecond = 2 * MiB);
+
+        var result = await CliProcess.RunAsync(CliEnvironment.For(server, proxy.Address),
+            ["cp", source, $"s3://{bucket}/p.bin", "--part-size", "1MiB", "--concurrency", "4"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stderr.Split('\n').Where(l => l.StartsWith("p.bin → ", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count >= 3, result.ToString());
+        // Done is always a whole number of 1 MiB parts; what is being sent shows apart.
+        Assert.All(lines, l => Assert.Matches(@": (0 B|\d+\.0 MiB) / 8\.0 MiB \(\d+%\) done, \d+/8 parts, ", l));
+        Assert.Contains(lines, l => l.EndsWith(" in flight", StringComparison.Ordinal));
+        Assert.Contains(": 8.0 MiB / 8.0 MiB (100%) done, 8/8 parts", lines[^1], StringComparison.Ordinal);
+    }
+
     private async Task<List<string?>> KeysAsync(string bucket)
     {
         using var s3 = server.CreateClient();
