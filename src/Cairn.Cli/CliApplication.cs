@@ -31,15 +31,22 @@ public static class CliApplication
 
     internal static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ConnectionResolver resolver, CancellationToken cancellationToken)
     {
-        var root = Build(output, error, resolver);
+        var runner = new CommandRunner(new GlobalOptions(), output, error, resolver);
+        var parse = Build(runner).Parse(args);
+        // System.CommandLine would print the full help after its (multi-line) errors and exit 1; a usage error
+        // is one line and exit code 2 here, like every other usage error.
+        if (ParseErrors.Describe(parse) is { } problem)
+        {
+            return Task.FromResult(runner.ReportParseError(parse, problem));
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
-        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        return parse.InvokeAsync(configuration, cancellationToken);
     }
 
-    internal static RootCommand Build(TextWriter output, TextWriter error, ConnectionResolver resolver)
+    internal static RootCommand Build(CommandRunner runner)
     {
-        var globals = new GlobalOptions();
-        var runner = new CommandRunner(globals, output, error, resolver);
+        var globals = runner.Globals;
         var root = new RootCommand("cairn — resumable uploads, parallel downloads and bucket tools for Cairn and other S3-compatible stores.");
         globals.AddTo(root);
         root.Subcommands.Add(CopyCommand.Create(runner));

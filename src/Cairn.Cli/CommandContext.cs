@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.S3;
 using Cairn.Cli.Configuration;
 using Cairn.Cli.Output;
+using Cairn.Cli.Paths;
 using Cairn.Client;
 
 namespace Cairn.Cli;
@@ -28,6 +29,12 @@ internal sealed class CommandContext
 
     public CliOutput Output { get; }
 
+    /// <summary>
+    /// The bucket or object being worked on, which error messages name: an S3 error answer does not say which
+    /// object it is about (a HEAD's has no body at all). Commands set it as they move from object to object.
+    /// </summary>
+    public S3Location? Subject { get; set; }
+
     public CairnConnection Connection => _connection ??= _resolver.Resolve(_globals.Flags(Parse));
 
     public AmazonS3Client CreateClient() => CairnS3ClientFactory.Create(Connection);
@@ -35,4 +42,7 @@ internal sealed class CommandContext
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
+
+    /// <summary>Parses an s3:// argument and makes it the <see cref="Subject"/>.</summary>
+    public S3Location Locate(string text) => Subject = S3Location.Parse(text);
 }

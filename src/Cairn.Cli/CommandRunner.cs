@@ -32,12 +32,31 @@ internal sealed class CommandRunner
     public void Bind(Command command, Func<CommandContext, CancellationToken, Task<int>> body) =>
         command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
 
+    /// <summary>
+    /// Reports a command line that did not parse (<paramref name="problem"/>, from <see cref="ParseErrors"/>) as a
+    /// usage error. Without a recognised command the short usage comes first, as the user may not know the commands.
+    /// </summary>
+    public int ReportParseError(ParseResult parse, string problem)
+    {
+        var output = new CliOutput(parse.GetValue(_globals.Json), _out, _error);
+        if (ParseErrors.IsRoot(parse))
+        {
+            output.Note("usage: cairn <command> [arguments] [options]");
+            output.Note("commands: " + string.Join(", ", parse.RootCommandResult.Command.Subcommands.Select(c => c.Name)));
+        }
+
+        output.Failure(problem, "Usage");
+        output.Note($"Run '{ParseErrors.CommandPath(parse)} --help' for usage.");
+        return ExitCodes.Usage;
+    }
+
     private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var output = new CliOutput(parse.GetValue(_globals.Json), _out, _error);
+        var context = new CommandContext(parse, _globals, output, _resolver);
         try
         {
-            return await body(new CommandContext(parse, _globals, output, _resolver), cancellationToken).ConfigureAwait(false);
+            return await body(context, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -56,7 +75,8 @@ internal sealed class CommandRunner
         }
         catch (AmazonS3Exception e)
         {
-            output.Failure($"{e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message}", e.ErrorCode);
+            var (message, code) = await ServerErrors.DescribeAsync(e, context, cancellationToken).ConfigureAwait(false);
+            output.Failure(message, code);
             return ExitCodes.Failure;
         }
         catch (Exception e)

@@ -14,6 +14,12 @@ internal static class ExitCodes
     /// <summary>Bad arguments or configuration (no credentials, unparseable size, two s3:// paths...).</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// A recursive copy left some files out (each named in a warning) and copied the rest: the value aws cli
+    /// uses for the same outcome, so scripts written for one work with the other.
+    /// </summary>
+    public const int FilesSkipped = 2;
+
     /// <summary>Data transferred but it does not match the server's ETag or checksum.</summary>
     public const int VerificationFailed = 3;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Amazon.S3.Model;
-using Cairn.Cli.Paths;
-using S3Location = Cairn.Cli.Paths.S3Location;
 
 namespace Cairn.Cli.Commands;
 
@@ -15,7 +13,7 @@ internal static class BucketCommands
         command.Arguments.Add(location);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var bucket = S3Location.Parse(context.Get(location)!).Bucket;
+            var bucket = context.Locate(context.Get(location)!).Bucket;
             using var s3 = context.CreateClient();
             await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
             context.Output.Line($"make_bucket: {bucket}");
@@ -34,7 +32,7 @@ internal static class BucketCommands
         command.Options.Add(force);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var bucket = S3Location.Parse(context.Get(location)!).Bucket;
+            var bucket = context.Locate(context.Get(location)!).Bucket;
             using var s3 = context.CreateClient();
             var deleted = 0;
             var aborted = 0;

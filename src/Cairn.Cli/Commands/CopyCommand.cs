@@ -79,7 +79,13 @@ internal static class CopyCommand
             var results = S3Location.IsS3(to)
                 ? await transfers.UploadAsync(S3Location.Parse(to), cancellationToken).ConfigureAwait(false)
                 : await transfers.DownloadAsync(S3Location.Parse(from), cancellationToken).ConfigureAwait(false);
-            context.Output.Document(new { transfers = results });
+            context.Output.Document(new { transfers = results, skipped = transfers.Skipped });
+            if (transfers.Skipped.Count > 0)
+            {
+                context.Output.Note($"cairn: warning: {transfers.Skipped.Count} skipped (see above), {results.Count} copied");
+                return ExitCodes.FilesSkipped;
+            }
+
             return ExitCodes.Success;
         });
         return command;

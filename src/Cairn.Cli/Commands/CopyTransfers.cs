@@ -13,12 +13,17 @@ namespace Cairn.Cli.Commands;
 /// <summary>
 /// Carries out a <c>cp</c>: expands folders and prefixes into single transfers, gives each file transfer its
 /// checkpoint (named by a hash of endpoint, source and destination, so the same command finds it again), and
-/// reports each result. On Ctrl-C it tells the user how to resume before passing the cancellation on.
+/// reports each result. On Ctrl-C it tells the user how to resume before passing the cancellation on. A folder
+/// or prefix copy goes past what it cannot copy (an unreadable file, a key that is not a safe file name), with a
+/// warning for each; <see cref="Skipped"/> lists them.
 /// </summary>
 internal sealed class CopyTransfers
 {
+    private static readonly char[] InvalidNameChars = Path.GetInvalidFileNameChars();
+
     private readonly CommandContext _context;
     private readonly CopyPlan _plan;
+    private readonly List<SkippedFile> _skipped = [];
 
     public CopyTransfers(CommandContext context, CopyPlan plan)
     {
@@ -28,11 +33,14 @@ internal sealed class CopyTransfers
 
     private CliOutput Output => _context.Output;
 
+    public IReadOnlyList<SkippedFile> Skipped => _skipped;
+
     public async Task<List<CopySummary>> UploadAsync(S3Location destination, CancellationToken cancellationToken)
     {
         using var s3 = _context.CreateClient();
         var client = new CairnTransferClient(s3);
         var results = new List<CopySummary>();
+        _context.Subject = destination;
         if (_plan.Source == "-")
         {
             var key = destination.RequireKey();
@@ -51,8 +59,14 @@ internal sealed class CopyTransfers
             }
 
             var root = Path.GetFullPath(_plan.Source);
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in LocalTree.Files(root, Skip))
             {
+                if (LocalTree.Unreadable(file) is { } reason)
+                {
+                    Skip(file, reason);
+                    continue;
+                }
+
                 var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
                 results.Add(await UploadFileAsync(client, file, destination.Child(relative), cancellationToken).ConfigureAwait(false));
             }
@@ -77,6 +91,7 @@ internal sealed class CopyTransfers
         using var s3 = _context.CreateClient();
         var client = new CairnTransferClient(s3);
         var results = new List<CopySummary>();
+        _context.Subject = source;
         if (_plan.Destination == "-")
         {
             var key = source.RequireKey();
@@ -94,10 +109,16 @@ internal sealed class CopyTransfers
             await foreach (var entry in ListAsync(s3, source.Bucket, prefix, cancellationToken).ConfigureAwait(false))
             {
                 var relative = entry.Key[prefix.Length..];
-                var segments = relative.Split('/');
-                if (relative.Length == 0 || relative.EndsWith('/') || segments.Any(s => s is "" or "." or ".."))
+                if ((relative.Length == 0 || relative.EndsWith('/')) && entry.Size is null or 0)
                 {
-                    Output.Note($"skipping {source with { Key = entry.Key }}: not a safe file name");
+                    // An empty "folder/" marker, as consoles create: there is nothing to copy.
+                    continue;
+                }
+
+                var segments = relative.Split('/');
+                if (segments.Any(s => s is "" or "." or ".." || s.IndexOfAny(InvalidNameChars) >= 0))
+                {
+                    Skip((source with { Key = entry.Key }).ToString(), "the key is not a safe local file name (it has an empty, '.' or '..' part, or a character file names cannot have)");
                     continue;
                 }
 
@@ -118,6 +139,7 @@ internal sealed class CopyTransfers
 
     private async Task<CopySummary> UploadFileAsync(CairnTransferClient client, string path, S3Location target, CancellationToken cancellationToken)
     {
+        _context.Subject = target;
         var full = Path.GetFullPath(path);
         var checkpoint = CheckpointFile.PathFor(_plan.CheckpointDirectory, full, Identity(target));
         var result = await PausableAsync(checkpoint, () => _plan.Display.RunAsync($"{Path.GetFileName(full)} → {target}", progress =>
@@ -128,12 +150,19 @@ internal sealed class CopyTransfers
 
     private async Task<CopySummary> DownloadFileAsync(CairnTransferClient client, S3Location source, string path, CancellationToken cancellationToken)
     {
+        _context.Subject = source;
         var full = Path.GetFullPath(path);
         var checkpoint = CheckpointFile.PathFor(_plan.CheckpointDirectory, Identity(source), full);
         var result = await PausableAsync(checkpoint, () => _plan.Display.RunAsync($"{source} → {Path.GetFileName(full)}", progress =>
             client.DownloadFileAsync(source.Bucket, source.Key, full, _plan.Options with { CheckpointPath = checkpoint, Progress = progress }, cancellationToken)),
             cancellationToken).ConfigureAwait(false);
         return Report(source, path, result);
+    }
+
+    private void Skip(string path, string reason)
+    {
+        _skipped.Add(new SkippedFile(path, reason));
+        Output.Note($"cairn: warning: skipping {path}: {reason}");
     }
 
     private async Task<T> PausableAsync<T>(string checkpoint, Func<Task<T>> transfer, CancellationToken cancellationToken)

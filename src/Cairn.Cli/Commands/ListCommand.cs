@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Amazon.S3.Model;
-using Cairn.Cli.Paths;
-using S3Location = Cairn.Cli.Paths.S3Location;
 
 namespace Cairn.Cli.Commands;
 
@@ -35,7 +33,7 @@ internal static class ListCommand
                 return ExitCodes.Success;
             }
 
-            var target = S3Location.Parse(text);
+            var target = context.Locate(text);
             var prefixes = new List<string>();
             var objects = new List<object>();
             string? token = null;

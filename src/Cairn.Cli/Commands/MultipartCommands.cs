@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Cairn.Cli.Paths;
-using S3Location = Cairn.Cli.Paths.S3Location;
 
 namespace Cairn.Cli.Commands;
 
@@ -19,7 +17,7 @@ internal static class MultipartCommands
         command.Arguments.Add(location);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var target = S3Location.Parse(context.Get(location)!);
+            var target = context.Locate(context.Get(location)!);
             using var s3 = context.CreateClient();
             var uploads = new List<object>();
             await foreach (var upload in ListUploadsAsync(s3, target.Bucket, target.Key, cancellationToken).ConfigureAwait(false))
@@ -43,7 +41,7 @@ internal static class MultipartCommands
         command.Options.Add(uploadId);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var target = S3Location.Parse(context.Get(location)!);
+            var target = context.Locate(context.Get(location)!);
             var key = target.RequireKey();
             using var s3 = context.CreateClient();
             var parts = new List<object>();
@@ -85,7 +83,7 @@ internal static class MultipartCommands
         command.Options.Add(uploadId);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var target = S3Location.Parse(context.Get(location)!);
+            var target = context.Locate(context.Get(location)!);
             var key = target.RequireKey();
             using var s3 = context.CreateClient();
             await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest

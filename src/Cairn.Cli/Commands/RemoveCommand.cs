@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Cairn.Cli.Paths;
-using S3Location = Cairn.Cli.Paths.S3Location;
 
 namespace Cairn.Cli.Commands;
 
@@ -21,7 +19,7 @@ internal static class RemoveCommand
         command.Options.Add(recursive);
         runner.Bind(command, async (context, cancellationToken) =>
         {
-            var target = S3Location.Parse(context.Get(location)!);
+            var target = context.Locate(context.Get(location)!);
             using var s3 = context.CreateClient();
             if (!context.Get(recursive))
             {

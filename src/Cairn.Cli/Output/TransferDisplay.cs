@@ -6,6 +6,8 @@ namespace Cairn.Cli.Output;
 /// <summary>
 /// Shows transfer progress on stderr: Spectre.Console bars when stderr is a terminal, one plain line every
 /// couple of seconds when it is a file or pipe (CI logs), nothing with <c>--no-progress</c> or <c>--json</c>.
+/// Both count as done only finished parts (acknowledged by the server, or written in full), and show the bytes
+/// of unfinished parts apart as "in flight": a part cut off by a pause or a failure is sent again.
 /// </summary>
 internal abstract class TransferDisplay
 {
@@ -16,6 +18,14 @@ internal abstract class TransferDisplay
 
     /// <summary>Runs <paramref name="transfer"/> with a progress sink labelled <paramref name="label"/>.</summary>
     public abstract Task<T> RunAsync<T>(string label, Func<IProgress<TransferProgress>?, Task<T>> transfer);
+
+    /// <summary>How it moves: "106.3 MiB/s, ETA 0:07, 8.0 MiB in flight" (ETA and in flight only when there are any).</summary>
+    public static string Movement(TransferProgress p)
+    {
+        var eta = p.EstimatedRemaining is { } left ? ", ETA " + DurationText.Format(left) : string.Empty;
+        var inFlight = p.BytesInFlight > 0 ? $", {ByteSize.Format(p.BytesInFlight)} in flight" : string.Empty;
+        return $"{ByteSize.Format(p.BytesPerSecond)}/s{eta}{inFlight}";
+    }
 
     /// <summary>Invokes the callback on the reporting thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
     private sealed class DirectProgress(Action<TransferProgress> report) : IProgress<TransferProgress>
@@ -66,11 +76,10 @@ internal abstract class TransferDisplay
         private static string Describe(string label, TransferProgress p)
         {
             var amount = p.TotalBytes is { } total
-                ? $"{ByteSize.Format(p.BytesDone)} / {ByteSize.Format(total)} ({(total == 0 ? 100 : p.BytesDone * 100.0 / total):0}%)"
-                : ByteSize.Format(p.BytesDone);
+                ? $"{ByteSize.Format(p.BytesDone)} / {ByteSize.Format(total)} ({(total == 0 ? 100 : p.BytesDone * 100.0 / total):0}%) done"
+                : $"{ByteSize.Format(p.BytesDone)} done";
             var parts = p.TotalParts is { } count ? $"{p.PartsDone}/{count} parts" : $"{p.PartsDone} parts";
-            var eta = p.EstimatedRemaining is { } left ? ", ETA " + DurationText.Format(left) : string.Empty;
-            return $"{label}: {amount}, {parts}, {ByteSize.Format(p.BytesPerSecond)}/s{eta}";
+            return $"{label}: {amount}, {parts}, {Movement(p)}";
         }
     }
 
@@ -89,13 +98,14 @@ internal abstract class TransferDisplay
                 .AutoClear(false)
                 .Columns(
                     new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                    new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+                    new DownloadedColumn(), new TransferStatusColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask(Markup.Escape(label), maxValue: 1);
                     task.IsIndeterminate = true;
                     var sink = new DirectProgress(p =>
                     {
+                        task.Tag = p;
                         if (p.TotalBytes is { } total)
                         {
                             task.IsIndeterminate = false;

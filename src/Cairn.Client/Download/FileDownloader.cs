@@ -130,7 +130,7 @@ internal sealed class FileDownloader
 
                 saver.MarkChanged();
                 await saver.SaveAsync().ConfigureAwait(false);
-                progress.PartDone();
+                progress.PartDone(length);
             }, cancellationToken).ConfigureAwait(false);
 
             try
@@ -212,7 +212,7 @@ internal sealed class FileDownloader
 
                     await RandomAccess.WriteAsync(file, buffer.AsMemory(0, read), offset + written, token).ConfigureAwait(false);
                     written += read;
-                    progress.AddBytes(read);
+                    progress.AddInFlight(read);
                 }
             }
             finally

@@ -82,7 +82,7 @@ internal sealed class StreamDownloader
                         }
 
                         position += read;
-                        progress.AddBytes(read);
+                        progress.AddDone(read);
                     }
 
                     if (position < version.Size)
@@ -100,7 +100,8 @@ internal sealed class StreamDownloader
         }
 
         digests.Add(md5.GetHashAndReset());
-        progress.PartDone();
+        // The bytes were done as soon as the destination had them: a broken connection resumes after them.
+        progress.PartDone(0);
         string verification;
         if (plain)
         {

@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace Cairn.Client.Progress;
 
 /// <summary>
-/// Thread-safe counter behind <see cref="TransferProgress"/> events. Workers add bytes as their part streams are
-/// read (and take them back when an attempt fails), so progress moves smoothly instead of jumping one part at a
-/// time; reports are throttled so a fast link does not flood the console.
+/// Thread-safe counter behind <see cref="TransferProgress"/> events. A byte is done only once its part is: an
+/// uploaded part when the server has acknowledged it, a downloaded range when it is written in full. Until then
+/// workers count bytes as in flight as their part streams are read (and take them back when an attempt fails),
+/// so a display can show movement inside large parts without claiming it as done; the rate counts both.
+/// Reports are throttled so a fast link does not flood the console.
 /// </summary>
 internal sealed class ProgressTracker
 {
@@ -19,6 +21,7 @@ internal sealed class ProgressTracker
     private long? _totalBytes;
     private int? _totalParts;
     private long _bytesDone;
+    private long _bytesInFlight;
     private long _bytesMoved;
     private int _partsDone;
     private int _partsSkipped;
@@ -31,10 +34,6 @@ internal sealed class ProgressTracker
         _totalParts = totalParts;
     }
 
-    public long BytesDone => Interlocked.Read(ref _bytesDone);
-
-    public TimeSpan Elapsed => _clock.Elapsed;
-
     public void SetTotals(long? totalBytes, int? totalParts)
     {
         lock (_lock)
@@ -46,11 +45,19 @@ internal sealed class ProgressTracker
         Report(force: true);
     }
 
-    /// <summary>Bytes moved over the network by this run (negative to take back a failed attempt).</summary>
-    public void AddBytes(long delta)
+    /// <summary>Bytes of an unfinished part moved over the network (negative to take back a failed attempt).</summary>
+    public void AddInFlight(long delta)
     {
-        Interlocked.Add(ref _bytesDone, delta);
+        Interlocked.Add(ref _bytesInFlight, delta);
         Interlocked.Add(ref _bytesMoved, delta);
+        Report(force: false);
+    }
+
+    /// <summary>Bytes final as soon as they are moved: a download to a stream has handed them to the reader.</summary>
+    public void AddDone(long bytes)
+    {
+        Interlocked.Add(ref _bytesDone, bytes);
+        Interlocked.Add(ref _bytesMoved, bytes);
         Report(force: false);
     }
 
@@ -62,8 +69,11 @@ internal sealed class ProgressTracker
         Interlocked.Increment(ref _partsSkipped);
     }
 
-    public void PartDone()
+    /// <summary>A part finished: its <paramref name="bytes"/>, counted in flight until now, are done.</summary>
+    public void PartDone(long bytes)
     {
+        Interlocked.Add(ref _bytesInFlight, -bytes);
+        Interlocked.Add(ref _bytesDone, bytes);
         Interlocked.Increment(ref _partsDone);
         Report(force: true);
     }
@@ -102,12 +112,15 @@ internal sealed class ProgressTracker
 
             var rate = span.TotalSeconds > 0 ? Math.Max(0, moved - firstBytes) / span.TotalSeconds : 0;
             var done = Interlocked.Read(ref _bytesDone);
+            var inFlight = Math.Max(0, Interlocked.Read(ref _bytesInFlight));
+            // Measured against what is not done: bytes in flight may only have been handed to the socket.
             TimeSpan? eta = _totalBytes is { } total && rate > 0
                 ? TimeSpan.FromSeconds(Math.Max(0, total - done) / rate)
                 : null;
             snapshot = new TransferProgress
             {
                 BytesDone = done,
+                BytesInFlight = inFlight,
                 TotalBytes = _totalBytes,
                 PartsDone = Volatile.Read(ref _partsDone),
                 TotalParts = _totalParts,

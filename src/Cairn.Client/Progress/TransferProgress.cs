@@ -7,7 +7,17 @@ namespace Cairn.Client.Progress;
 /// </summary>
 public sealed record TransferProgress
 {
+    /// <summary>
+    /// Bytes of finished parts only: acknowledged by the server (uploads) or written in full (downloads), plus
+    /// parts a resumed transfer found complete. A pause or crash never loses them.
+    /// </summary>
     public required long BytesDone { get; init; }
+
+    /// <summary>
+    /// Bytes of parts still in progress, already sent (or received) but not yet done: they become done when
+    /// their part completes, or are taken back if the attempt fails.
+    /// </summary>
+    public long BytesInFlight { get; init; }
 
     public long? TotalBytes { get; init; }
 

@@ -66,7 +66,7 @@ internal sealed class FileUploader
         {
             var etag = await _operations.PutObjectAsync(bucket, key,
                 onProgress => new FileSegmentStream(handle, baseOffset, size, onProgress), progress, cancellationToken).ConfigureAwait(false);
-            progress.PartDone();
+            progress.PartDone(size);
             return new UploadResult
             {
                 Bucket = bucket, Key = key, ETag = etag, Size = size, BytesTransferred = size, Multipart = false, PartSize = size,
@@ -106,7 +106,7 @@ internal sealed class FileUploader
             var part = await _operations.UploadPartAsync(bucket, key, checkpoint.UploadId, partNumber, length,
                 onProgress => new FileSegmentStream(handle, baseOffset + offset, length, onProgress), progress, token).ConfigureAwait(false);
             await writer.AddAsync(part).ConfigureAwait(false);
-            progress.PartDone();
+            progress.PartDone(length);
         }, cancellationToken).ConfigureAwait(false);
 
         if (sourceChanged())

@@ -67,7 +67,7 @@ internal sealed class StreamUploader
                 var etag = await _operations.PutObjectAsync(bucket, key,
                     onProgress => new ProgressMemoryStream(buffer, filled, md5, onProgress), progress, cancellationToken).ConfigureAwait(false);
                 progress.SetTotals(filled, 1);
-                progress.PartDone();
+                progress.PartDone(filled);
                 return new UploadResult
                 {
                     Bucket = bucket, Key = key, ETag = etag, Size = filled, BytesTransferred = filled, Multipart = false, PartSize = filled,
@@ -171,7 +171,7 @@ internal sealed class StreamUploader
                 parts.Add(part);
             }
 
-            progress.PartDone();
+            progress.PartDone(length);
         }
         catch
         {

@@ -91,7 +91,7 @@ internal sealed class UploadOperations
         where TBody : Stream, IPartBody =>
         _retrier.RunAsync($"UploadPart {partNumber}", async (_, token) =>
         {
-            await using var body = openBody(progress.AddBytes);
+            await using var body = openBody(progress.AddInFlight);
             try
             {
                 var response = await _s3.UploadPartAsync(new UploadPartRequest
@@ -112,7 +112,7 @@ internal sealed class UploadOperations
             }
             catch
             {
-                progress.AddBytes(-body.ReportedBytes);
+                progress.AddInFlight(-body.ReportedBytes);
                 throw;
             }
         }, cancellationToken);
@@ -122,7 +122,7 @@ internal sealed class UploadOperations
         where TBody : Stream, IPartBody =>
         _retrier.RunAsync("PutObject", async (_, token) =>
         {
-            await using var body = openBody(progress.AddBytes);
+            await using var body = openBody(progress.AddInFlight);
             try
             {
                 var response = await _s3.PutObjectAsync(new PutObjectRequest
@@ -145,7 +145,7 @@ internal sealed class UploadOperations
             }
             catch
             {
-                progress.AddBytes(-body.ReportedBytes);
+                progress.AddInFlight(-body.ReportedBytes);
                 throw;
             }
         }, cancellationToken);

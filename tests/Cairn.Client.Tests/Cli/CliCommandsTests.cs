@@ -135,7 +135,7 @@ public sealed class CliCommandsTests(CairnServerFixture server) : IClassFixture<
     [InlineData(1, "cp", "/no/such/file", "s3://b/k")]
     [InlineData(1, "ls", "s3://no-such-bucket-here")]
     [InlineData(1, "cp", "s3://no-such-bucket-here/k", "out")]
-    [InlineData(1, "mb")]
+    [InlineData(2, "mb")]
     public async Task Failures_HaveNonZeroExitCodes(int expected, params string[] args)
     {
         var result = await CliProcess.RunAsync(CliEnvironment.For(server), args);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.S3.Model;
 using Cairn.Client.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -102,5 +103,99 @@ public sealed class CliCopyTests(CairnServerFixture server, ITestOutputHelper ou
 
         var folderWithoutFlag = await CliProcess.RunAsync(environment, ["cp", root, $"s3://{bucket}/x/"]);
         Assert.Equal(2, folderWithoutFlag.ExitCode);
+    }
+
+    [Fact]
+    public async Task RecursiveDownload_SkippingUnsafeKeys_CopiesTheRestAndExitsWithTwo()
+    {
+        var bucket = await server.CreateBucketAsync();
+        using var s3 = server.CreateClient();
+        foreach (var key in new[] { "tree/ok.txt", "tree/sub/fine.txt", "tree/../escape.txt", "tree/a//b.txt" })
+        {
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = key });
+        }
+
+        // An empty folder marker holds nothing to copy: neither a warning nor a reason to fail.
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "tree/empty/", ContentBody = string.Empty });
+        var parent = server.NewFolder("unsafe");
+        var copy = Path.Combine(parent, "copy");
+
+        var result = await CliProcess.RunAsync(CliEnvironment.For(server), ["cp", $"s3://{bucket}/tree", copy, "--recursive", "--json"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("tree/ok.txt", await File.ReadAllTextAsync(Path.Combine(copy, "ok.txt")));
+        Assert.Equal("tree/sub/fine.txt", await File.ReadAllTextAsync(Path.Combine(copy, "sub", "fine.txt")));
+        Assert.Equal(2, result.Json.GetProperty("transfers").GetArrayLength());
+        Assert.Equal(
+            [$"s3://{bucket}/tree/../escape.txt", $"s3://{bucket}/tree/a//b.txt"],
+            result.Json.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("path").GetString()));
+        Assert.Contains($"cairn: warning: skipping s3://{bucket}/tree/../escape.txt: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("tree/empty/", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(parent, "escape.txt")), "A '..' key must not be written outside the destination.");
+    }
+
+    [Fact]
+    public async Task RecursiveUpload_SkippingABrokenLink_CopiesTheRestAndExitsWithTwo()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var root = server.NewFolder("links");
+        Directory.CreateDirectory(Path.Combine(root, "sub"));
+        TestFiles.Create(root, "a.txt", 100, seed: 47);
+        TestFiles.Create(Path.Combine(root, "sub"), "b.txt", 200, seed: 48);
+        var dangling = Path.Combine(root, "sub", "dangling");
+        File.CreateSymbolicLink(dangling, Path.Combine(root, "nowhere"));
+
+        var result = await CliProcess.RunAsync(CliEnvironment.For(server), ["cp", root, $"s3://{bucket}/up/", "--recursive"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"cairn: warning: skipping {dangling}: broken link to ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["up/a.txt", "up/sub/b.txt"], await KeysAsync(bucket));
+    }
+
+    [Fact]
+    public async Task RecursiveUpload_LinkToAnEnclosingFolder_IsSkippedInsteadOfFollowedForever()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var root = server.NewFolder("loop");
+        Directory.CreateDirectory(Path.Combine(root, "sub"));
+        TestFiles.Create(Path.Combine(root, "sub"), "c.txt", 300, seed: 49);
+        var loop = Path.Combine(root, "sub", "back-to-top");
+        Directory.CreateSymbolicLink(loop, root);
+
+        var result = await CliProcess.RunAsync(CliEnvironment.For(server), ["cp", root, $"s3://{bucket}/up/", "--recursive"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"cairn: warning: skipping {loop}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["up/sub/c.txt"], await KeysAsync(bucket));
+    }
+
+    [Fact]
+    public async Task PlainProgress_CountsOnlyAcknowledgedParts()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var source = TestFiles.Create(server.NewFolder("progress"), "p.bin", 8 * MiB, seed: 63);
+        // Throttled, so that progress lines (one per 2 s) fall in the middle of the upload; the SDK hands a part's
+        // whole body to the socket at once, long before the server acknowledges it. The throttle starts with the
+        // upload: counted from the proxy's start, the CLI's start-up time would let the first MiBs through at once.
+        await using var proxy = new TcpProxy(server.BaseAddress);
+        proxy.Watch($"POST /{bucket}/p.bin?uploads", () => proxy.BytesPerSecond = 2 * MiB);
+
+        var result = await CliProcess.RunAsync(CliEnvironment.For(server, proxy.Address),
+            ["cp", source, $"s3://{bucket}/p.bin", "--part-size", "1MiB", "--concurrency", "4"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stderr.Split('\n').Where(l => l.StartsWith("p.bin → ", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count >= 3, result.ToString());
+        // Done is always a whole number of 1 MiB parts; what is being sent shows apart.
+        Assert.All(lines, l => Assert.Matches(@": (0 B|\d+\.0 MiB) / 8\.0 MiB \(\d+%\) done, \d+/8 parts, ", l));
+        Assert.Contains(lines, l => l.EndsWith(" in flight", StringComparison.Ordinal));
+        Assert.Contains(": 8.0 MiB / 8.0 MiB (100%) done, 8/8 parts", lines[^1], StringComparison.Ordinal);
+    }
+
+    private async Task<List<string?>> KeysAsync(string bucket)
+    {
+        using var s3 = server.CreateClient();
+        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+        return [.. (listing.S3Objects ?? []).Select(o => o.Key)];
     }
 }

@@ -28,6 +28,23 @@ public sealed class FileDownloaderTests(CairnServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Progress_CountsOnlyFullyWrittenRangesAsDone()
+    {
+        var (bucket, _) = await UploadAsync("p.bin", 8 * MiB, MiB, seed: 38);
+        var target = Path.Combine(server.NewFolder("dst"), "p.bin");
+        var progress = new CallbackProgress();
+        // Throttled, so that reports fall in the middle of ranges being received.
+        await using var proxy = new TcpProxy(server.BaseAddress) { BytesPerSecond = 8 * MiB };
+        using var s3 = server.CreateTransferS3(proxy.Address);
+
+        await new CairnTransferClient(s3).DownloadFileAsync(bucket, "p.bin", target, new TransferOptions { Concurrency = 3, Progress = progress });
+
+        Assert.All(progress.Reports, p => Assert.Equal(p.PartsDone * MiB, p.BytesDone));
+        Assert.Contains(progress.Reports, p => p.BytesInFlight > 0);
+        Assert.Equal((8 * MiB, 0L), (progress.Reports[^1].BytesDone, progress.Reports[^1].BytesInFlight));
+    }
+
+    [Fact]
     public async Task SinglePartObject_IsVerifiedByMd5()
     {
         var (bucket, source) = await UploadAsync("single.bin", 700 * 1024, MiB, seed: 32);

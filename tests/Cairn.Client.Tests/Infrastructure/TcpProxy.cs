@@ -18,7 +18,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Random _random;
     private readonly Lock _lock = new();
-    private readonly List<(byte[] Needle, int[] Count)> _watches = [];
+    private readonly List<(byte[] Needle, int[] Count, Action? OnMatch)> _watches = [];
     private readonly Task _acceptLoop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long? _bytesPerSecond;
@@ -83,13 +83,16 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public int SlowDowns => Volatile.Read(ref _slowDowns);
 
-    /// <summary>Counts occurrences of <paramref name="pattern"/> (ASCII) in client-to-server bytes from now on.</summary>
-    public Func<int> Watch(string pattern)
+    /// <summary>
+    /// Counts occurrences of <paramref name="pattern"/> (ASCII) in client-to-server bytes from now on, calling
+    /// <paramref name="onMatch"/> (if any) at each one before the bytes that contain it are forwarded.
+    /// </summary>
+    public Func<int> Watch(string pattern, Action? onMatch = null)
     {
         var counter = new int[1];
         lock (_lock)
         {
-            _watches.Add((Encoding.ASCII.GetBytes(pattern), counter));
+            _watches.Add((Encoding.ASCII.GetBytes(pattern), counter, onMatch));
         }
 
         return () => Volatile.Read(ref counter[0]);
@@ -246,7 +249,7 @@ public sealed class TcpProxy : IAsyncDisposable
 
     private byte[] Scan(byte[] tail, ReadOnlySpan<byte> chunk)
     {
-        List<(byte[] Needle, int[] Count)> watches;
+        List<(byte[] Needle, int[] Count, Action? OnMatch)> watches;
         lock (_lock)
         {
             if (_watches.Count == 0)
@@ -261,13 +264,14 @@ public sealed class TcpProxy : IAsyncDisposable
         tail.CopyTo(window, 0);
         chunk.CopyTo(window.AsSpan(tail.Length));
         var keep = 0;
-        foreach (var (needle, count) in watches)
+        foreach (var (needle, count, onMatch) in watches)
         {
             var span = window.AsSpan();
             int index;
             while ((index = span.IndexOf(needle)) >= 0)
             {
                 Interlocked.Increment(ref count[0]);
+                onMatch?.Invoke();
                 span = span[(index + needle.Length)..];
             }
 

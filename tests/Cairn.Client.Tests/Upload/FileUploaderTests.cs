@@ -63,6 +63,23 @@ public sealed class FileUploaderTests(CairnServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task Progress_CountsOnlyAcknowledgedPartsAsDone()
+    {
+        var bucket = await server.CreateBucketAsync();
+        var path = TestFiles.Create(server.NewFolder("src"), "p.bin", 8 * MiB, seed: 8);
+        var progress = new CallbackProgress();
+        // Throttled, so that reports fall in the middle of parts being sent.
+        await using var proxy = new TcpProxy(server.BaseAddress) { BytesPerSecond = 8 * MiB };
+        using var s3 = server.CreateTransferS3(proxy.Address);
+
+        await new CairnTransferClient(s3).UploadFileAsync(path, bucket, "p.bin", new TransferOptions { PartSize = MiB, Concurrency = 3, Progress = progress });
+
+        Assert.All(progress.Reports, p => Assert.Equal(p.PartsDone * MiB, p.BytesDone));
+        Assert.Contains(progress.Reports, p => p.BytesInFlight > 0);
+        Assert.Equal((8 * MiB, 0L), (progress.Reports[^1].BytesDone, progress.Reports[^1].BytesInFlight));
+    }
+
+    [Fact]
     public async Task Pause_KeepsCheckpointAndUpload_ThenResumeSendsOnlyMissingParts()
     {
         var (bucket, path, checkpoint, paused) = await PausedUploadAsync("resume.bin", seed: 3);
