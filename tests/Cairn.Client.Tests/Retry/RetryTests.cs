@@ -37,6 +37,13 @@ public class RetryTests
     }
 
     [Fact]
+    public void TransientErrors_ExcludeServerErrorsThatSayTheyWillNotPass()
+    {
+        Assert.False(TransientErrors.IsTransient(new AmazonS3Exception("full") { StatusCode = HttpStatusCode.InsufficientStorage, ErrorCode = "InsufficientStorage" }, default));
+        Assert.False(TransientErrors.IsTransient(new AmazonS3Exception("no SSE") { StatusCode = HttpStatusCode.NotImplemented, ErrorCode = "NotImplemented" }, default));
+    }
+
+    [Fact]
     public async Task Retrier_RetriesTransientFailuresThenSucceeds()
     {
         var events = new List<RetryEvent>();
