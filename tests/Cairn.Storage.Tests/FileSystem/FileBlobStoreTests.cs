@@ -170,7 +170,7 @@ public sealed class FileBlobStoreTests : IDisposable
         await using var inFlight = _store.CreateWriter();
         await inFlight.WriteAsync(new byte[] { 1 }, None);
 
-        var removed = _store.CleanTemporary(TimeSpan.FromHours(1));
+        var removed = _store.CleanTemporary(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
 
         Assert.Equal(1, removed);
         Assert.False(File.Exists(old));
