@@ -2,6 +2,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Storage.FileSystem;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
@@ -31,6 +32,8 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        // Created 0600 before SQLite sees it: SQLite gives the -wal and -shm files the database file's mode.
+        OwnerOnly.CreateFile(databasePath);
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;");

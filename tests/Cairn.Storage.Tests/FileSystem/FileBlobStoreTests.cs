@@ -181,6 +181,18 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Temp_and_blob_files_are_readable_and_writable_by_their_owner_only()
+    {
+        await using var writer = _store.CreateWriter();
+        await writer.WriteAsync(new byte[] { 1 }, None);
+        Assert.Equal("0600", UnixModes.Of(Assert.Single(Directory.GetFiles(_store.TempDirectory))));
+
+        await writer.CommitAsync(None);
+
+        Assert.Equal("0600", UnixModes.Of(_store.PathOf(writer.BlobId)));
+    }
+
+    [Fact]
     public void PathOf_places_a_blob_under_its_two_level_fan_out()
     {
         const string id = "0123456789abcdef0123456789abcdef";
