@@ -22,13 +22,25 @@ var configuration = new ConfigurationBuilder()
     .Build();
 
 var options = configuration.GetSection(CairnOptions.SectionName).Get<CairnOptions>() ?? new CairnOptions();
-await using var host = await CairnHost.StartAsync(options);
-Console.WriteLine($"Cairn listening on {host.BaseAddress.ToString().TrimEnd('/')} (data in {options.DataDirectory})");
-if (host.CredentialsGenerated)
-{
-    Console.WriteLine($"Generated root credentials (stored in the data dir; shown only now):");
-    Console.WriteLine($"  access key: {host.AccessKey}");
-    Console.WriteLine($"  secret key: {host.SecretKey}");
-}
 
-await host.WaitForShutdownAsync();
+// A problem the operator can fix (data directory in use, port taken) ends the process with one line on
+// stderr and one of ServerExitCodes.
+try
+{
+    await using var host = await CairnHost.StartAsync(options);
+    Console.WriteLine($"Cairn listening on {host.BaseAddress.ToString().TrimEnd('/')} (data in {options.DataDirectory})");
+    if (host.CredentialsGenerated)
+    {
+        Console.WriteLine($"Generated root credentials (stored in the data dir; shown only now):");
+        Console.WriteLine($"  access key: {host.AccessKey}");
+        Console.WriteLine($"  secret key: {host.SecretKey}");
+    }
+
+    await host.WaitForShutdownAsync();
+    return ServerExitCodes.Stopped;
+}
+catch (ServerStartException e)
+{
+    Console.Error.WriteLine($"cairn: {e.Message}");
+    return e.ExitCode;
+}
