@@ -108,6 +108,41 @@ public sealed class ServerStartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_flag_stops_the_server_with_one_line_naming_the_nearest_flag()
+    {
+        var typo = Path.Combine(_root, "typo");
+
+        var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(["--metdata", typo], RootEnvironment, Patience);
+
+        Assert.Equal(ServerExitCodes.ConfigurationError, exitCode);
+        Assert.Equal("cairn: unknown flag --metdata (did you mean --data?)", Assert.Single(lines));
+        Assert.False(Directory.Exists(typo));
+    }
+
+    [Fact]
+    public async Task An_unknown_setting_in_the_environment_stops_the_server_with_one_line_naming_the_nearest_setting()
+    {
+        var environment = new Dictionary<string, string>(RootEnvironment) { ["CAIRN__Limts__MaxPartSize"] = "1048576" };
+
+        var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(["--data", DataDirectory], environment, Patience);
+
+        Assert.Equal(ServerExitCodes.ConfigurationError, exitCode);
+        Assert.Equal("cairn: unknown setting 'Cairn:Limts:MaxPartSize' (did you mean 'Cairn:Limits:MaxPartSize'?)", Assert.Single(lines));
+        Assert.False(Directory.Exists(DataDirectory));
+    }
+
+    [Fact]
+    public async Task A_setting_whose_value_cannot_be_read_stops_the_server_with_one_line()
+    {
+        var environment = new Dictionary<string, string>(RootEnvironment) { ["CAIRN__Limits__MaxPartSize"] = "abc" };
+
+        var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(["--data", DataDirectory], environment, Patience);
+
+        Assert.Equal(ServerExitCodes.ConfigurationError, exitCode);
+        Assert.Equal("cairn: invalid value 'abc' for 'Cairn:Limits:MaxPartSize' (expected a whole number)", Assert.Single(lines));
+    }
+
+    [Fact]
     public async Task After_puts_of_a_small_and_a_large_object_the_data_directory_is_0700_and_every_file_0600()
     {
         var server = await StartAsync();
