@@ -19,8 +19,11 @@ public interface IBlobStore
     /// <summary>Every committed blob id with its last write time (for the orphan sweep).</summary>
     IEnumerable<(string BlobId, DateTimeOffset WrittenAt)> EnumerateBlobs();
 
-    /// <summary>Deletes temp files older than the given age (leftovers of a crash).</summary>
-    int CleanTemporary(TimeSpan olderThan);
+    /// <summary>
+    /// Deletes temp files last written at or before <paramref name="writtenBefore"/> (leftovers of a crash). The
+    /// caller's clock decides the cutoff, as it does for the blob times <see cref="EnumerateBlobs"/> reports.
+    /// </summary>
+    int CleanTemporary(DateTimeOffset writtenBefore);
 }
 
 /// <summary>A blob being written. Single writer; not thread-safe.</summary>

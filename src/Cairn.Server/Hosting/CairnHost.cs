@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Cairn.Core.Buckets;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
@@ -11,6 +12,7 @@ using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
 using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -23,11 +25,16 @@ namespace Cairn.Server.Hosting;
 /// </summary>
 public sealed class CairnHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>The SQLite metadata database in the data directory.</summary>
+    public const string DatabaseFileName = "cairn.db";
 
-    private CairnHost(WebApplication app, CairnOptions options, RootCredentials credentials, Uri baseAddress)
+    private readonly WebApplication _app;
+    private readonly DataDirectoryLock _dataLock;
+
+    private CairnHost(WebApplication app, DataDirectoryLock dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress)
     {
         _app = app;
+        _dataLock = dataLock;
         Options = options;
         AccessKey = credentials.AccessKey;
         SecretKey = credentials.SecretKey;
@@ -48,37 +55,42 @@ public sealed class CairnHost : IAsyncDisposable
     public static async Task<CairnHost> StartAsync(CairnOptions options, CancellationToken cancellationToken = default)
     {
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(options.DataDirectory);
-        var credentials = RootCredentials.Load(options);
+        OwnerOnly.CreateDirectory(options.DataDirectory);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        // Before anything else reads or writes the directory: one server per data directory.
+        var dataLock = LockDataDirectory(options.DataDirectory);
+        WebApplication? app = null;
+        try
         {
-            kestrel.AddServerHeader = false;
-            // Size limits are enforced per operation from Content-Length before the body is read.
-            kestrel.Limits.MaxRequestBodySize = null;
-            // Slow links must not fail long uploads.
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
-            // Stored-and-echoed headers (user metadata, Content-Type...) travel byte for byte.
-            kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
-            kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
-        });
-        Register(builder.Services, options, credentials);
+            var credentials = RootCredentials.Load(options);
+            app = Build(options, credentials);
+            DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
+            var pipeline = app.Services.GetRequiredService<S3Pipeline>();
+            app.Run(pipeline.InvokeAsync);
 
-        var app = builder.Build();
-        var pipeline = app.Services.GetRequiredService<S3Pipeline>();
-        app.Run(pipeline.InvokeAsync);
+            // Listed before the listeners open, so none of this process's own temp files is among them.
+            var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
+            await ListenAsync(app, options.Urls, cancellationToken);
 
-        // Before accepting requests: no upload is in flight, so every temp file and unreferenced blob is a
-        // leftover of a crash.
-        await app.Services.GetRequiredService<BlobGarbageCollector>().CollectAsync(TimeSpan.Zero, sweepOrphans: true, cancellationToken);
+            // Only once the port is ours: temp files whose writer is gone (a crash) go now; orphan blobs and
+            // stale temp files go in the collector's first full sweep, once older than its grace period.
+            leftovers.RemoveAbandoned();
 
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CairnHost(app, options, credentials, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new CairnHost(app, dataLock, options, credentials, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                // Stopped first, so services that did start end as in a normal shutdown.
+                await app.StopAsync(CancellationToken.None);
+                await app.DisposeAsync();
+            }
+
+            dataLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>One immediate garbage pass (queue and orphans, no grace period); returns blob files deleted.</summary>
@@ -91,6 +103,80 @@ public sealed class CairnHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _dataLock.Dispose();
+    }
+
+    private static DataDirectoryLock LockDataDirectory(string dataDirectory)
+    {
+        try
+        {
+            return DataDirectoryLock.Acquire(dataDirectory);
+        }
+        catch (DataDirectoryInUseException e)
+        {
+            throw new ServerStartException(
+                ServerExitCodes.DataDirectoryInUse,
+                $"data directory {dataDirectory} is in use by another Cairn process ({e.Holder ?? "holder unknown"}); stop it or choose another --data",
+                e);
+        }
+    }
+
+    private static WebApplication Build(CairnOptions options, RootCredentials credentials)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        // A failed start propagates from StartAsync and is reported once, by the caller; the host would add
+        // its own error with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Size limits are enforced per operation from Content-Length before the body is read.
+            kestrel.Limits.MaxRequestBodySize = null;
+            // Slow links must not fail long uploads.
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+
+            // Stored-and-echoed headers (user metadata, Content-Type...) travel byte for byte.
+            kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
+            kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
+        });
+        Register(builder.Services, options, credentials);
+        return builder.Build();
+    }
+
+    /// <summary>Starts the listeners; an address that cannot be bound becomes one line for the operator.</summary>
+    private static async Task ListenAsync(WebApplication app, string urls, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (ListenFailure(e) is { } reason)
+        {
+            // Kestrel names the address it failed on in its message; fall back to the configured list.
+            var url = urls.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .FirstOrDefault(u => e.Message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) ?? urls;
+            throw new ServerStartException(ServerExitCodes.CannotListen, $"cannot listen on {url.TrimEnd('/')}: {reason}", e);
+        }
+    }
+
+    private static string? ListenFailure(Exception e)
+    {
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case AddressInUseException:
+                    return "address already in use";
+                case SocketException socket:
+                    return socket.SocketErrorCode == SocketError.AccessDenied ? "permission denied" : socket.Message;
+            }
+        }
+
+        return null;
     }
 
     private static void Register(IServiceCollection services, CairnOptions options, RootCredentials credentials)
@@ -102,8 +188,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(time);
         services.AddSingleton<ICredentialStore>(credentials);
         DiskSpaceService.Register(services, options);
-        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, "cairn.db"), time, sp.GetRequiredService<SpaceReserve>()));
-        services.AddSingleton<IBlobStore>(_ => new FileBlobStore(options.DataDirectory));
+        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        services.AddSingleton(_ => new FileBlobStore(options.DataDirectory));
+        services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();

@@ -4,28 +4,31 @@ using Microsoft.Extensions.Options;
 namespace Cairn.Server.Hosting;
 
 /// <summary>
-/// Runs the blob garbage collector in the background: the queue every interval (with a grace period so
-/// readers that just looked up a manifest can still open their blobs), and a full orphan sweep hourly.
+/// Runs the blob garbage collector in the background on the configured clock: the queue every interval (with a
+/// grace period so readers that just looked up a manifest can still open their blobs), and a full sweep of
+/// orphan blobs and temp files at the first pass after start and hourly after that. The full sweep spares
+/// anything younger than an hour: it may belong to a writer that has not committed yet.
 /// </summary>
 internal sealed partial class GarbageCollectionService(
-    BlobGarbageCollector collector, IOptions<CairnOptions> options, ILogger<GarbageCollectionService> logger) : BackgroundService
+    BlobGarbageCollector collector, IOptions<CairnOptions> options, TimeProvider time, ILogger<GarbageCollectionService> logger) : BackgroundService
 {
     private static readonly TimeSpan ReaderGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan OrphanGrace = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lastSweep = DateTime.UtcNow;
-        using var timer = new PeriodicTimer(options.Value.GarbageCollectionInterval);
+        DateTimeOffset? lastSweep = null;
+        using var timer = new PeriodicTimer(options.Value.GarbageCollectionInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                var sweep = DateTime.UtcNow - lastSweep > OrphanGrace;
+                var now = time.GetUtcNow();
+                var sweep = lastSweep is null || now - lastSweep > OrphanGrace;
                 await collector.CollectAsync(sweep ? OrphanGrace : ReaderGrace, sweep, stoppingToken);
                 if (sweep)
                 {
-                    lastSweep = DateTime.UtcNow;
+                    lastSweep = now;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

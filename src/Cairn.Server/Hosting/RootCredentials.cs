@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Cairn.Server.Auth;
+using Cairn.Storage.FileSystem;
 
 namespace Cairn.Server.Hosting;
 
@@ -50,10 +51,9 @@ internal sealed class RootCredentials : ICredentialStore
             "CAIRN" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 15),
             RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40));
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(pair));
-        if (!OperatingSystem.IsWindows())
+        using (var file = new FileStream(temp, OwnerOnly.ForNewFile(new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write })))
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            JsonSerializer.Serialize(file, pair);
         }
 
         File.Move(temp, path, overwrite: true);

@@ -79,13 +79,12 @@ public sealed class FileBlobStore : IBlobStore
         }
     }
 
-    public int CleanTemporary(TimeSpan olderThan)
+    public int CleanTemporary(DateTimeOffset writtenBefore)
     {
-        var cutoff = DateTime.UtcNow - olderThan;
         var removed = 0;
         foreach (var path in Directory.EnumerateFiles(_tempRoot))
         {
-            if (File.GetLastWriteTimeUtc(path) <= cutoff)
+            if (File.GetLastWriteTimeUtc(path) <= writtenBefore)
             {
                 File.Delete(path);
                 removed++;

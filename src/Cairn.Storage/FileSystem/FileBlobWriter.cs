@@ -19,14 +19,14 @@ internal sealed class FileBlobWriter : IBlobWriter
         BlobId = blobId;
         _tempPath = tempPath;
         _finalPath = finalPath;
-        _file = new FileStream(tempPath, new FileStreamOptions
+        _file = new FileStream(tempPath, OwnerOnly.ForNewFile(new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
             Options = FileOptions.Asynchronous,
             BufferSize = 0,
-        });
+        }));
     }
 
     public string BlobId { get; }

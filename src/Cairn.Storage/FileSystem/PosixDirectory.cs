@@ -5,7 +5,7 @@ namespace Cairn.Storage.FileSystem;
 /// <summary>POSIX calls .NET does not expose: fsync(2) of a directory, and early writeback of a file range.</summary>
 internal static partial class PosixDirectory
 {
-    private const int ReadOnly = 0;
+    internal const int ReadOnly = 0;
     private const int Directory = 0x10000; // O_DIRECTORY on Linux x86-64 and arm64
 
     public static void Sync(string path)
@@ -61,11 +61,11 @@ internal static partial class PosixDirectory
     private static partial int SyncFileRange(int fd, long offset, long nbytes, uint flags);
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
+    internal static partial int Open(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FSync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
+    internal static partial int Close(int fd);
 }

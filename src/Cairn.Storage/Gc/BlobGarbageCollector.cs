@@ -43,7 +43,7 @@ public sealed class BlobGarbageCollector(IMetadataStore metadata, IBlobStore blo
                 deleted += await DeleteDoomedAsync(candidates.GetRange(i, Math.Min(1000, candidates.Count - i)), cancellationToken);
             }
 
-            blobs.CleanTemporary(grace);
+            blobs.CleanTemporary(cutoff);
         }
 
         return deleted;

@@ -3,6 +3,7 @@ using Cairn.Core.Multipart;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
 using Cairn.Storage.Space;
+using Cairn.Storage.FileSystem;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
@@ -36,6 +37,8 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        // Created 0600 before SQLite sees it: SQLite gives the -wal and -shm files the database file's mode.
+        OwnerOnly.CreateFile(databasePath);
         _writer = OpenWriter();
         _writeQueue = new GroupCommitWriter(_writer);
     }

@@ -39,6 +39,8 @@ public sealed class CairnServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the server wrote (stdout and stderr interleaved), for assertion messages.</summary>
     public string Output
     {
@@ -63,41 +65,19 @@ public sealed class CairnServerProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null)
     {
-        var serverDll = LocateServerAssembly();
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var variables = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+            ["CAIRN_ROOT_USER"] = accessKey,
+            ["CAIRN_ROOT_PASSWORD"] = secretKey,
         };
-        startInfo.ArgumentList.Add(serverDll);
-        startInfo.ArgumentList.Add("--data");
-        startInfo.ArgumentList.Add(dataDirectory);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add($"http://127.0.0.1:{port}");
-
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name &&
-                (name.StartsWith("CAIRN", StringComparison.OrdinalIgnoreCase) ||
-                 name.StartsWith("ASPNETCORE_URLS", StringComparison.OrdinalIgnoreCase)))
-            {
-                startInfo.Environment.Remove(name);
-            }
-        }
-
-        startInfo.Environment["CAIRN_ROOT_USER"] = accessKey;
-        startInfo.Environment["CAIRN_ROOT_PASSWORD"] = secretKey;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            startInfo.Environment[name] = value;
+            variables[name] = value;
         }
+
+        var startInfo = CreateStartInfo(["--data", dataDirectory, "--urls", $"http://127.0.0.1:{port}"], variables);
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var server = new CairnServerProcess(process, baseAddress, accessKey, secretKey);
@@ -107,7 +87,7 @@ public sealed class CairnServerProcess : IAsyncDisposable
             new InvalidOperationException("The server exited before it was ready."));
         if (!process.Start())
         {
-            throw new InvalidOperationException("Could not start " + serverDll);
+            throw new InvalidOperationException("Could not start " + startInfo.ArgumentList[0]);
         }
 
         process.StandardInput.Close();
@@ -144,6 +124,68 @@ public sealed class CairnServerProcess : IAsyncDisposable
                 Assert.Fail($"The server was not ready within {limit.TotalSeconds:0}s:\n{server.Output}");
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the server with exactly <paramref name="args"/> (no --data or --urls added) until it exits, for
+    /// starts that are meant to fail; returns its exit code and every line it wrote (stdout and stderr).
+    /// Fails the test when it is still running after <paramref name="timeout"/> (the server is then killed).
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunToExitAsync(
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var startInfo = CreateStartInfo(args, environment);
+        var lines = new List<string>();
+        using var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The server was still running after {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:0}s:\n{string.Join('\n', Snapshot())}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        return (process.ExitCode, Snapshot());
+
+        void Collect(string? line)
+        {
+            if (line is not null)
+            {
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            }
+        }
+
+        List<string> Snapshot()
+        {
+            lock (lines)
+            {
+                return [.. lines];
+            }
+        }
+    }
+
+    /// <summary>A port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>An AWSSDK.S3 client with default settings and path-style addressing, for this instance.</summary>
@@ -212,6 +254,47 @@ public sealed class CairnServerProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// <c>dotnet Cairn.Server.dll ARGS</c> from the server's folder with redirected output, in an environment
+    /// without the caller's CAIRN* and ASPNETCORE_URLS variables plus <paramref name="environment"/>.
+    /// </summary>
+    private static ProcessStartInfo CreateStartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
+        var serverDll = LocateServerAssembly();
+        var startInfo = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = Path.GetDirectoryName(serverDll)!,
+        };
+        startInfo.ArgumentList.Add(serverDll);
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name &&
+                (name.StartsWith("CAIRN", StringComparison.OrdinalIgnoreCase) ||
+                 name.StartsWith("ASPNETCORE_URLS", StringComparison.OrdinalIgnoreCase)))
+            {
+                startInfo.Environment.Remove(name);
+            }
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
+    }
+
+    /// <summary>
     /// Cairn.Server.dll: beside the test assembly (the project reference copies it there) or, failing
     /// that, in the server project's own build output.
     /// </summary>
@@ -254,15 +337,6 @@ public sealed class CairnServerProcess : IAsyncDisposable
         }
 
         return ExternalTool.Find("dotnet") ?? "dotnet";
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(int port)

@@ -170,7 +170,7 @@ public sealed class FileBlobStoreTests : IDisposable
         await using var inFlight = _store.CreateWriter();
         await inFlight.WriteAsync(new byte[] { 1 }, None);
 
-        var removed = _store.CleanTemporary(TimeSpan.FromHours(1));
+        var removed = _store.CleanTemporary(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
 
         Assert.Equal(1, removed);
         Assert.False(File.Exists(old));
@@ -178,6 +178,18 @@ public sealed class FileBlobStoreTests : IDisposable
         Assert.Equal(new byte[] { 7 }, await ReadAll(oldBlob));
         await inFlight.CommitAsync(None);
         Assert.Equal(new byte[] { 1 }, await ReadAll(inFlight.BlobId));
+    }
+
+    [Fact]
+    public async Task Temp_and_blob_files_are_readable_and_writable_by_their_owner_only()
+    {
+        await using var writer = _store.CreateWriter();
+        await writer.WriteAsync(new byte[] { 1 }, None);
+        Assert.Equal("0600", UnixModes.Of(Assert.Single(Directory.GetFiles(_store.TempDirectory))));
+
+        await writer.CommitAsync(None);
+
+        Assert.Equal("0600", UnixModes.Of(_store.PathOf(writer.BlobId)));
     }
 
     [Fact]

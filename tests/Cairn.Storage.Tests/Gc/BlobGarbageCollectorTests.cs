@@ -3,6 +3,7 @@ using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cairn.Storage.Tests.Gc;
 
@@ -158,6 +159,34 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sweep_ages_temp_files_and_orphan_blobs_on_the_injected_clock()
+    {
+        // The collector's clock runs 30 minutes ahead of the file times: ages are 30 minutes more by it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30));
+        var collector = new BlobGarbageCollector(_metadata, _blobs, clock);
+        var youngTemp = TempFile("young", writtenAgo: TimeSpan.FromMinutes(10));
+        var oldTemp = TempFile("old", writtenAgo: TimeSpan.FromMinutes(50));
+        var youngOrphan = await WriteBlob();
+        var oldOrphan = await WriteBlob();
+        File.SetLastWriteTimeUtc(_blobs.PathOf(youngOrphan), DateTime.UtcNow.AddMinutes(-10));
+        File.SetLastWriteTimeUtc(_blobs.PathOf(oldOrphan), DateTime.UtcNow.AddMinutes(-50));
+
+        var deleted = await collector.CollectAsync(TimeSpan.FromHours(1), sweepOrphans: true, None);
+
+        Assert.Equal(1, deleted);
+        Assert.True(File.Exists(youngTemp));
+        Assert.False(File.Exists(oldTemp));
+        Assert.True(Exists(youngOrphan));
+        Assert.False(Exists(oldOrphan));
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await collector.CollectAsync(TimeSpan.FromHours(1), sweepOrphans: true, None);
+
+        Assert.False(File.Exists(youngTemp));
+        Assert.False(Exists(youngOrphan));
+    }
+
+    [Fact]
     public async Task An_orphan_blob_is_left_alone_when_the_pass_does_not_sweep()
     {
         var orphan = await WriteBlob();
@@ -228,4 +257,12 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     }
 
     private bool Exists(string blobId) => File.Exists(_blobs.PathOf(blobId));
+
+    private string TempFile(string name, TimeSpan writtenAgo)
+    {
+        var path = Path.Combine(_blobs.TempDirectory, name);
+        File.WriteAllText(path, name);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - writtenAgo);
+        return path;
+    }
 }

@@ -1,0 +1,58 @@
+using Cairn.Storage.FileSystem;
+using Cairn.Storage.Tests.Support;
+
+namespace Cairn.Storage.Tests.FileSystem;
+
+public sealed class TempLeftoversTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TempDirectory _directory = new();
+    private readonly FileBlobStore _store;
+
+    public TempLeftoversTests()
+    {
+        _store = new FileBlobStore(_directory.Path);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task A_leftover_no_writer_holds_is_removed_however_recent()
+    {
+        var leftover = Path.Combine(_store.TempDirectory, "0123456789abcdef0123456789abcdef");
+        await File.WriteAllTextAsync(leftover, "written just before a crash", None);
+
+        var removed = TempLeftovers.Find(_store.TempDirectory).RemoveAbandoned();
+
+        Assert.Equal(1, removed);
+        Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
+    public async Task A_temp_file_a_live_writer_holds_is_kept_and_still_commits()
+    {
+        await using var writer = _store.CreateWriter();
+        await writer.WriteAsync(new byte[] { 1, 2, 3 }, None);
+        var leftovers = TempLeftovers.Find(_store.TempDirectory);
+        Assert.Equal(1, leftovers.Count);
+
+        var removed = leftovers.RemoveAbandoned();
+
+        Assert.Equal(0, removed);
+        await writer.WriteAsync(new byte[] { 4 }, None);
+        await writer.CommitAsync(None);
+        await using var read = _store.OpenRead(writer.BlobId);
+        Assert.Equal(4, read.Length);
+    }
+
+    [Fact]
+    public async Task Files_created_after_the_listing_are_not_touched()
+    {
+        var leftovers = TempLeftovers.Find(_store.TempDirectory);
+        var later = Path.Combine(_store.TempDirectory, "created-after-the-listing");
+        await File.WriteAllTextAsync(later, "x", None);
+
+        Assert.Equal(0, leftovers.RemoveAbandoned());
+        Assert.True(File.Exists(later));
+    }
+}
