@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Cairn.Core.Errors;
+using Cairn.Core.IO;
 
 namespace Cairn.Server.Auth;
 
@@ -12,7 +13,7 @@ namespace Cairn.Server.Auth;
 /// soon as its last byte has been read, before that byte is returned; EOF is reported only after the final chunk,
 /// the trailers and the trailer signature have been verified. Memory stays bounded whatever the body size.
 /// </summary>
-internal sealed class AwsChunkedStream : ReadOnlyPayloadStream
+internal sealed class AwsChunkedStream : ReadOnlyStream
 {
     private const int BufferSize = 32 * 1024;
 

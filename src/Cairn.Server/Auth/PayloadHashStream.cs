@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Cairn.Core.Errors;
+using Cairn.Core.IO;
 
 namespace Cairn.Server.Auth;
 
@@ -9,7 +10,7 @@ namespace Cairn.Server.Auth;
 /// the digest is computed while streaming and compared when the source reaches its end, so the read that would
 /// report EOF throws XAmzContentSHA256Mismatch instead. A body shorter than its Content-Length is IncompleteBody.
 /// </summary>
-internal sealed class PayloadHashStream : ReadOnlyPayloadStream
+internal sealed class PayloadHashStream : ReadOnlyStream
 {
     private readonly Stream _source;
     private readonly byte[]? _expectedSha256;

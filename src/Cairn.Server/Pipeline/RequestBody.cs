@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Server.Auth;
+using Cairn.Core.IO;
 
 namespace Cairn.Server.Pipeline;
 
@@ -9,7 +10,7 @@ namespace Cairn.Server.Pipeline;
 /// fails a read that waits longer than the idle timeout for the next byte with RequestTimeout, so a stalled upload
 /// cannot hold its slot and its temp file forever.
 /// </summary>
-internal sealed class RequestBody : ReadOnlyPayloadStream
+internal sealed class RequestBody : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly TimeSpan _idleTimeout;

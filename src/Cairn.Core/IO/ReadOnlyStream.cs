@@ -1,10 +1,10 @@
-namespace Cairn.Server.Auth;
+namespace Cairn.Core.IO;
 
 /// <summary>
-/// Common ground of the body wrappers: forward-only, read-only streams whose one real operation is
-/// <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>.
+/// Common ground of the body wrappers (framing decoders, verifiers, prefixes): forward-only, read-only streams
+/// whose one real operation is <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>.
 /// </summary>
-internal abstract class ReadOnlyPayloadStream : Stream
+public abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 
