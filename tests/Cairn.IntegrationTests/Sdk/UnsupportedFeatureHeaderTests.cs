@@ -80,13 +80,12 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
         // Before, the PUT answered 200 and a DeleteObject right after succeeded: the "retention" was never there.
         var bucket = await CreateBucketAsync("lock");
 
-        var ex = await S3Assert.ThrowsAsync(HttpStatusCode.NotImplemented, "NotImplemented", () => PutAsync(bucket, "locked", [1, 2, 3], r =>
+        await S3Assert.ThrowsAsync(HttpStatusCode.NotImplemented, "NotImplemented", () => PutAsync(bucket, "locked", [1, 2, 3], r =>
         {
             r.ObjectLockMode = ObjectLockMode.Compliance;
             r.ObjectLockRetainUntilDate = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         }));
 
-        Assert.Contains("x-amz-object-lock", ex.Message, StringComparison.Ordinal);
         Assert.False(await ExistsAsync(bucket, "locked"));
     }
 
