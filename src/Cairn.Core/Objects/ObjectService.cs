@@ -31,6 +31,11 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             var filled = await BlobIngest.ReadChunkAsync(body, prefix, prefix.Length, cancellationToken);
             if (filled <= inlineLimit)
             {
+                if (filled > limits.MaxPutObjectSize)
+                {
+                    throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+                }
+
                 return await CommitInlineAsync(command, _ingest.VerifyInline(prefix[..filled], command.Integrity));
             }
 
