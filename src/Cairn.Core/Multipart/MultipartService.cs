@@ -39,7 +39,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         CheckPartNumber(command.PartNumber);
         if (command.ContentLength > limits.MaxPartSize)
         {
-            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+            throw new CairnException(ErrorCode.EntityTooLarge);
         }
 
         var upload = await RequireUploadAsync(command.Bucket, command.Key, command.UploadId, cancellationToken);
@@ -66,7 +66,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         var (start, length) = range ?? (0, source.Size);
         if (length > limits.MaxPartSize)
         {
-            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+            throw new CairnException(ErrorCode.EntityTooLarge);
         }
 
         var wanted = upload.ChecksumAlgorithm is { } algorithm ? [algorithm] : Array.Empty<ChecksumAlgorithm>();

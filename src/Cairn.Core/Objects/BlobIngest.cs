@@ -133,7 +133,7 @@ public sealed class BlobIngest(IBlobStore blobs)
 
                 if (total > maxLength)
                 {
-                    throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+                    throw new CairnException(ErrorCode.EntityTooLarge);
                 }
 
                 await output.WriteAsync((buffer, read), cancellationToken);

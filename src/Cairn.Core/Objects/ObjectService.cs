@@ -17,7 +17,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         ObjectKey.ValidateNew(command.Key, limits.MaxKeyBytes);
         if (command.ContentLength > limits.MaxPutObjectSize)
         {
-            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+            throw new CairnException(ErrorCode.EntityTooLarge);
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             {
                 if (filled > limits.MaxPutObjectSize)
                 {
-                    throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.");
+                    throw new CairnException(ErrorCode.EntityTooLarge);
                 }
 
                 return await CommitInlineAsync(command, _ingest.VerifyInline(prefix[..filled], command.Integrity));

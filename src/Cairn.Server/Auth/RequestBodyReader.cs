@@ -18,7 +18,7 @@ internal static class RequestBodyReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new CairnException(ErrorCode.EntityTooLarge, "Your proposed upload exceeds the maximum allowed size.", ex);
+            throw new CairnException(ErrorCode.EntityTooLarge, null, ex);
         }
         catch (BadHttpRequestException ex)
         {

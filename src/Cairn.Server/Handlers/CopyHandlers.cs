@@ -31,7 +31,7 @@ internal sealed class CopyHandlers(ObjectService objects, IOptions<CairnOptions>
             record, r.Bucket, r.Key, replace || objectHeaders.StorageClass is not null,
             replace ? objectHeaders : record.Headers with { StorageClass = objectHeaders.StorageClass ?? record.Headers.StorageClass },
             replace ? ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, options.Value.Limits) : record.UserMetadata,
-            r.Owner, WriteConditions.Read(headers), r.Aborted);
+            r.Owner, WriteConditions.ForWrite(headers), r.Aborted);
 
         ObjectResponseHeaders.WriteChecksums(r.Response, copy);
         await XmlResponse.WriteAsync(r.Response, "CopyObjectResult", xml =>

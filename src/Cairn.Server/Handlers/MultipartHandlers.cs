@@ -107,7 +107,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         var uploadId = r.Request.Query["uploadId"].ToString();
         await multipart.RequireUploadOrCompletionAsync(r.Bucket, r.Key, uploadId, r.Aborted);
         var list = await CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), options.Value.Limits.MaxXmlBodyBytes, r.Aborted);
-        var record = await multipart.CompleteAsync(r.Bucket, r.Key, uploadId, list, WriteConditions.Read(r.Request.Headers), r.Aborted);
+        var record = await multipart.CompleteAsync(r.Bucket, r.Key, uploadId, list, WriteConditions.ForWrite(r.Request.Headers), r.Aborted);
         ObjectResponseHeaders.WriteChecksums(r.Response, record);
         await XmlResponse.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
         {

@@ -69,7 +69,8 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, IOptions<Ca
     {
         var after = record.Segments.Where(s => s.PartNumber > marker).ToList();
         var page = after.Take(maxParts).ToList();
-        var truncated = after.Count > page.Count;
+        // A page of 0 parts reports no more: "truncated" with nothing to advance would send a paginator round forever.
+        var truncated = page.Count > 0 && after.Count > page.Count;
         xml.Start("ObjectParts");
         xml.Element("PartsCount", partsCount);
         xml.Element("PartNumberMarker", marker);

@@ -26,7 +26,7 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, options.Value.Limits),
             Integrity = ObjectRequestHeaders.ReadIntegrity(headers, r.Auth),
             Owner = r.Owner,
-            Condition = WriteConditions.Read(headers),
+            Condition = WriteConditions.ForWrite(headers),
         };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(record.ETag);
@@ -40,7 +40,7 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
     public async Task DeleteObjectAsync(S3Request r)
     {
         VersionIdQuery.Require(r.Request.Query);
-        await objects.DeleteAsync(r.Bucket, r.Key, WriteConditions.Read(r.Request.Headers), r.Aborted);
+        await objects.DeleteAsync(r.Bucket, r.Key, WriteConditions.ForDelete(r.Request.Headers), r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
