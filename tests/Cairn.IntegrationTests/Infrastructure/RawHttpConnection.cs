@@ -299,5 +299,6 @@ public sealed record RawHttpResponse(int Status, IReadOnlyList<KeyValuePair<stri
     }
 
     public override string ToString() =>
-        $"{Status} [{string.Join(", ", Headers.Select(h => h.Key + ": " + Encoding.Latin1.GetString(h.Value)))}] {BodyText}";
+        $"{Status} [{string.Join(", ", Headers.Select(h => h.Key + ": " + Encoding.Latin1.GetString(h.Value)))}] "
+        + (BodyText.Length > 2000 ? BodyText[..2000] + "..." : BodyText);
 }
