@@ -110,4 +110,46 @@ public class ObjectKeyTests
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
     }
+
+    [Theory]
+    [InlineData(0x00)]
+    [InlineData(0x01)]
+    [InlineData(0x08)]
+    [InlineData(0x0B)]
+    [InlineData(0x0C)]
+    [InlineData(0x0E)]
+    [InlineData(0x1F)]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    public void A_new_key_with_a_character_xml_cannot_carry_is_invalid_argument(int codePoint)
+    {
+        var key = "bad" + (char)codePoint + "name";
+        Assert.Equal(key, ObjectKey.Validate(key, MaxBytes)); // an existing key may still be named
+
+        var error = Assert.Throws<CairnException>(() => ObjectKey.ValidateNew(key, MaxBytes));
+
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains($"U+{codePoint:X4}", error.Detail);
+    }
+
+    [Theory]
+    [InlineData("tab\there")]
+    [InlineData("cr\rhere")]
+    [InlineData("lf\nhere")]
+    [InlineData("crlf\r\nhere")]
+    [InlineData("\u007F-delete-is-xml")]
+    [InlineData("emoji-😀-is-a-surrogate-pair")]
+    [InlineData("\uFFFD-replacement")]
+    public void A_new_key_may_hold_tab_cr_lf_and_every_other_xml_character(string key)
+    {
+        Assert.Equal(key, ObjectKey.ValidateNew(key, MaxBytes));
+    }
+
+    [Fact]
+    public void A_new_key_follows_the_rules_of_every_key()
+    {
+        Assert.Equal(ErrorCode.KeyTooLongError, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew(new string('a', 1024), MaxBytes)).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew("/a", MaxBytes)).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew("", MaxBytes)).Code);
+    }
 }

@@ -35,3 +35,11 @@ public sealed class EuCentralServerFixture : CairnServerFixture
 
     protected override void Configure(CairnOptions options) => options.Region = Region;
 }
+
+/// <summary>A server that fails a request body after one second without data (the default is 30 s).</summary>
+public sealed class ShortBodyIdleTimeoutServerFixture : CairnServerFixture
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
+
+    protected override void Configure(CairnOptions options) => options.RequestBodyIdleTimeout = IdleTimeout;
+}

@@ -78,4 +78,26 @@ public class KeyEncodingTests
     {
         Assert.Null(KeyEncoding.FromQuery("url").Encode(null));
     }
+
+    [Theory]
+    [InlineData("\u0000")]
+    [InlineData("bad\u0001name")]
+    [InlineData("\u001F")]
+    [InlineData("\uFFFF")]
+    public void Without_encoding_type_a_value_xml_cannot_carry_is_invalid_argument_pointing_to_url_encoding(string value)
+    {
+        var error = Assert.Throws<CairnException>(() => KeyEncoding.FromQuery(null).Encode(value));
+
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains("encoding-type=url", error.Detail);
+    }
+
+    [Theory]
+    [InlineData("tab\there")]
+    [InlineData("cr\rhere")]
+    [InlineData("crlf\r\nhere")]
+    public void Without_encoding_type_tab_cr_and_lf_are_sent_as_they_are(string value)
+    {
+        Assert.Equal(value, KeyEncoding.FromQuery(null).Encode(value));
+    }
 }
