@@ -9,12 +9,16 @@ namespace Cairn.Server.Xml;
 /// server-side size cap, DTDs prohibited and a nesting limit; anything malformed, oversized or too deep is
 /// MalformedXML. The tree is built here, element by element, instead of by <see cref="XElement.Load(XmlReader)"/>,
 /// whose cost grows with the square of the nesting depth (100,000 levels took 15 s): every document up to the cap
-/// is parsed or refused in linear time.
+/// is parsed or refused in linear time. Attributes are counted before the XML reader sees the document: S3's
+/// control documents carry none but namespace declarations, while 2 MiB of them cost the reader most of a second.
 /// </summary>
 internal static class SafeXmlReader
 {
     /// <summary>S3's control documents nest a few levels; 32 leaves room for every one of them.</summary>
     public const int MaxDepth = 32;
+
+    /// <summary>Namespace declarations are the only attributes S3's documents use; 16 is plenty for those.</summary>
+    public const int MaxAttributesPerElement = 16;
 
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -61,6 +65,7 @@ internal static class SafeXmlReader
             buffer.Write(chunk, 0, read);
         }
 
+        CheckAttributeCounts(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         buffer.Position = 0;
         try
         {
@@ -93,6 +98,69 @@ internal static class SafeXmlReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// One linear pass over the raw bytes counting the '=' of each start tag outside quoted values (comments,
+    /// CDATA sections and processing instructions skipped): more than <see cref="MaxAttributesPerElement"/> is
+    /// MalformedXML. Anything else malformed is left to the XML reader.
+    /// </summary>
+    private static void CheckAttributeCounts(ReadOnlySpan<byte> document)
+    {
+        var i = 0;
+        while (i < document.Length)
+        {
+            var open = document[i..].IndexOf((byte)'<');
+            if (open < 0)
+            {
+                return;
+            }
+
+            i += open + 1;
+            var rest = document[i..];
+            var skipTo = rest.StartsWith("!--"u8) ? "-->"u8
+                : rest.StartsWith("![CDATA["u8) ? "]]>"u8
+                : rest.StartsWith("?"u8) ? "?>"u8
+                : default;
+            if (!skipTo.IsEmpty)
+            {
+                var end = rest.IndexOf(skipTo);
+                i = end < 0 ? document.Length : i + end + skipTo.Length;
+                continue;
+            }
+
+            i += CountTagAttributes(rest);
+        }
+    }
+
+    /// <summary>Walks one tag up to its '&gt;' (outside quotes); returns the bytes it spans.</summary>
+    private static int CountTagAttributes(ReadOnlySpan<byte> tag)
+    {
+        byte quote = 0;
+        var attributes = 0;
+        for (var i = 0; i < tag.Length; i++)
+        {
+            var b = tag[i];
+            if (quote != 0)
+            {
+                quote = b == quote ? (byte)0 : quote;
+            }
+            else if (b is (byte)'"' or (byte)'\'')
+            {
+                quote = b;
+            }
+            else if (b == '>')
+            {
+                return i + 1;
+            }
+            else if (b == '=' && ++attributes > MaxAttributesPerElement)
+            {
+                throw new CairnException(ErrorCode.MalformedXML,
+                    $"The XML you provided has an element with more than {MaxAttributesPerElement} attributes.");
+            }
+        }
+
+        return tag.Length;
     }
 
     private static XElement Build(XmlReader reader)
