@@ -40,6 +40,7 @@ public sealed class DataDirectoryLock : IDisposable
                 Mode = FileMode.OpenOrCreate,
                 Access = FileAccess.ReadWrite,
                 Share = FileShare.None,
+                BufferSize = 0, // a failed write leaves nothing pending for a later flush to fail on
             }));
         }
         catch (IOException e) when (IsLockedElsewhere(e))
@@ -52,12 +53,11 @@ public sealed class DataDirectoryLock : IDisposable
             var holder = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId} on {Environment.MachineName}\n");
             file.SetLength(0);
             file.Write(Encoding.UTF8.GetBytes(holder));
-            file.Flush();
         }
-        catch
+        catch (IOException)
         {
-            file.Dispose();
-            throw;
+            // A full volume: the lock is the flock, not the line naming its holder, so the server still starts
+            // (and serves the reads and deletes that free space); a refused second server names no holder.
         }
 
         return new DataDirectoryLock(file, path);
