@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Cairn.Core.Errors;
 
 namespace Cairn.Server.Http;
@@ -11,8 +12,8 @@ namespace Cairn.Server.Http;
 /// </summary>
 internal static class UnsupportedHeaders
 {
-    private static readonly (string Header, string Feature, string[] Defaults)[] Rules =
-    [
+    private static readonly FrozenDictionary<string, (string Feature, string[] Defaults)> Rules = new (string Header, string Feature, string[] Defaults)[]
+    {
         ("x-amz-server-side-encryption", "server-side encryption", []),
         ("x-amz-server-side-encryption-aws-kms-key-id", "server-side encryption with KMS", []),
         ("x-amz-server-side-encryption-context", "server-side encryption with KMS", []),
@@ -44,18 +45,20 @@ internal static class UnsupportedHeaders
         ("x-amz-if-match-last-modified-time", "directory-bucket delete conditions", []),
         ("x-amz-if-match-size", "directory-bucket delete conditions", []),
         ("x-amz-if-match-initiated-time", "directory-bucket upload conditions", []),
-    ];
+    }.ToFrozenDictionary(rule => rule.Header, rule => (rule.Feature, rule.Defaults), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Throws NotImplemented for the first header that asks for a missing feature.</summary>
     public static void Check(IHeaderDictionary headers)
     {
-        foreach (var (header, feature, defaults) in Rules)
+        // The request's few headers are walked, not the table: this runs on every request.
+        foreach (var (header, values) in headers)
         {
-            if (!headers.TryGetValue(header, out var values))
+            if (!header.StartsWith(S3Headers.Prefix, StringComparison.OrdinalIgnoreCase) || !Rules.TryGetValue(header, out var rule))
             {
                 continue;
             }
 
+            var (feature, defaults) = rule;
             var value = values.ToString().Trim();
             if (!defaults.Any(d => string.Equals(d, value, StringComparison.OrdinalIgnoreCase)))
             {

@@ -14,7 +14,8 @@ internal sealed class RequestBody : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly TimeSpan _idleTimeout;
-    private readonly CancellationTokenSource _idle = new();
+    // Created by the first read: most requests (GET, HEAD, DELETE, listings) never read a body.
+    private CancellationTokenSource? _idle;
 
     public RequestBody(Stream inner, TimeSpan idleTimeout)
     {
@@ -41,14 +42,15 @@ internal sealed class RequestBody : ReadOnlyStream
             return 0;
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _idle.Token);
-        _idle.CancelAfter(_idleTimeout);
+        var idle = _idle ??= new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        idle.CancelAfter(_idleTimeout);
         int read;
         try
         {
             read = await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             TimedOut = true;
             throw new CairnException(ErrorCode.RequestTimeout,
@@ -56,9 +58,9 @@ internal sealed class RequestBody : ReadOnlyStream
         }
         finally
         {
-            if (!_idle.IsCancellationRequested)
+            if (!idle.IsCancellationRequested)
             {
-                _idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -75,7 +77,7 @@ internal sealed class RequestBody : ReadOnlyStream
     {
         if (disposing)
         {
-            _idle.Dispose();
+            _idle?.Dispose();
         }
 
         base.Dispose(disposing);
