@@ -79,13 +79,7 @@ public sealed class SmallVolumeServer : IAsyncDisposable
 
     private async Task StartHostAsync()
     {
-        var options = new CairnOptions
-        {
-            DataDirectory = DataDirectory,
-            Urls = "http://127.0.0.1:0",
-            RootUser = "cairn-test-root",
-            RootPassword = "cairn-test-secret-0123456789",
-        };
+        var options = CairnServerFixture.TestOptions(DataDirectory);
         options.Limits.MinFreeSpace = _minFreeSpace;
         _host = await CairnHost.StartAsync(options);
     }

@@ -30,16 +30,19 @@ public class CairnServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new CairnOptions
-        {
-            DataDirectory = DataDirectory,
-            Urls = "http://127.0.0.1:0",
-            RootUser = "cairn-test-root",
-            RootPassword = "cairn-test-secret-0123456789",
-        };
+        var options = TestOptions(DataDirectory);
         Configure(options);
         _host = await CairnHost.StartAsync(options);
     }
+
+    /// <summary>What every test server runs with: the given data dir, a free loopback port, fixed root keys.</summary>
+    public static CairnOptions TestOptions(string dataDirectory) => new()
+    {
+        DataDirectory = dataDirectory,
+        Urls = "http://127.0.0.1:0",
+        RootUser = "cairn-test-root",
+        RootPassword = "cairn-test-secret-0123456789",
+    };
 
     /// <summary>An AWSSDK.S3 client with default settings (checksums, streaming signatures) and path-style addressing.</summary>
     public AmazonS3Client CreateClient(Action<AmazonS3Config>? configure = null) => CreateClient(Host, configure);
