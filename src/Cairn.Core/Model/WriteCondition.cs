@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
+using Cairn.Core.Ports;
 
 namespace Cairn.Core.Model;
 
@@ -38,6 +39,18 @@ public sealed record WriteCondition(bool IfNoneMatchAny, string? IfMatch)
         {
             Extra = new Dictionary<string, string> { ["Condition"] = IfNoneMatchAny && currentETag is not null ? "If-None-Match" : "If-Match" },
         };
+    }
+
+    /// <summary>
+    /// The up-front check against the object stored now, before any byte of a body is read; the store checks again
+    /// when it commits.
+    /// </summary>
+    public async Task CheckAsync(IMetadataStore metadata, string bucket, string key, CancellationToken cancellationToken)
+    {
+        if (!IsNone)
+        {
+            Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
+        }
     }
 
     /// <summary>The check at commit: the condition held at first, so a failure now means a concurrent write won.</summary>

@@ -138,10 +138,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             }
         }
 
-        if (!condition.IsNone)
-        {
-            condition.Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
-        }
+        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
 
         space.AdmitMetadata();
         var listHash = HashList(list);

@@ -21,7 +21,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
-        await CheckConditionAsync(command.Bucket, command.Key, command.Condition, cancellationToken);
+        await command.Condition.CheckAsync(metadata, command.Bucket, command.Key, cancellationToken);
         using var claim = space.Admit(command.ContentLength ?? 0);
         var inlineLimit = limits.InlineObjectMaxSize;
         if (command.ContentLength is not { } announced)
@@ -59,18 +59,6 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         return record;
     }
 
-    /// <summary>
-    /// The up-front check of a conditional write or delete: 412 PreconditionFailed (404 NoSuchKey for If-Match
-    /// without an object) before any byte is read; the store checks again when it commits.
-    /// </summary>
-    public async Task CheckConditionAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
-    {
-        if (!condition.IsNone)
-        {
-            condition.Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
-        }
-    }
-
     private ObjectRecord NewRecord(PutObjectCommand command, ContentHashes hashes) => new()
     {
         Bucket = command.Bucket,
@@ -102,7 +90,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     public async Task<bool> DeleteAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         await RequireBucketAsync(bucket, cancellationToken);
-        await CheckConditionAsync(bucket, key, condition, cancellationToken);
+        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
         return await metadata.DeleteObjectAsync(bucket, key, condition, cancellationToken);
     }
 
@@ -124,7 +112,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
 
         await RequireBucketAsync(bucket, cancellationToken);
         space.AdmitMetadata();
-        await CheckConditionAsync(bucket, key, condition, cancellationToken);
+        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
         var record = source with
         {
             Bucket = bucket,
