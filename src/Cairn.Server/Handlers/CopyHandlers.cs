@@ -38,10 +38,7 @@ internal sealed class CopyHandlers(ObjectService objects, IOptions<CairnOptions>
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(copy.LastModified));
             xml.Element("ETag", ObjectResponseHeaders.Quote(copy.ETag));
-            foreach (var (algorithm, value) in copy.Checksums)
-            {
-                xml.Element("Checksum" + Core.Checksums.ChecksumAlgorithms.XmlName(algorithm), value);
-            }
+            xml.Checksums(copy.Checksums);
         }, r.Aborted);
     }
 }

@@ -95,10 +95,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
             xml.Element("ETag", ObjectResponseHeaders.Quote(part.ETag));
-            foreach (var (algorithm, value) in part.Checksums)
-            {
-                xml.Element("Checksum" + algorithm.XmlName(), value);
-            }
+            xml.Checksums(part.Checksums);
         }, r.Aborted);
     }
 
@@ -116,10 +113,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
             xml.Element("Bucket", record.Bucket);
             xml.Element("Key", record.Key);
             xml.Element("ETag", ObjectResponseHeaders.Quote(record.ETag));
-            foreach (var (algorithm, value) in record.Checksums)
-            {
-                xml.Element("Checksum" + algorithm.XmlName(), value);
-            }
+            xml.Checksums(record.Checksums);
 
             xml.Element("ChecksumType", record.ChecksumType);
         }, r.Aborted);

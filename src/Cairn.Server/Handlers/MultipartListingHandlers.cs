@@ -105,10 +105,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
                 xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
                 xml.Element("ETag", ObjectResponseHeaders.Quote(part.ETag));
                 xml.Element("Size", part.Size);
-                foreach (var (partAlgorithm, value) in part.Checksums)
-                {
-                    xml.Element("Checksum" + partAlgorithm.XmlName(), value);
-                }
+                xml.Checksums(part.Checksums);
 
                 xml.WriteEndElement();
             }

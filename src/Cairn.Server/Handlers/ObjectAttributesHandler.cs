@@ -43,7 +43,7 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, IOptions<Ca
             if (wanted.Contains("Checksum") && record.Checksums.Count > 0)
             {
                 xml.Start("Checksum");
-                WriteChecksums(xml, record.Checksums);
+                xml.Checksums(record.Checksums);
                 xml.Element("ChecksumType", record.ChecksumType ?? "FULL_OBJECT");
                 xml.WriteEndElement();
             }
@@ -82,20 +82,13 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, IOptions<Ca
             xml.Start("Part");
             xml.Element("PartNumber", segment.PartNumber!.Value);
             xml.Element("Size", segment.Length);
-            WriteChecksums(xml, segment.PartChecksums ?? new Dictionary<ChecksumAlgorithm, string>());
+            xml.Checksums(segment.PartChecksums ?? new Dictionary<ChecksumAlgorithm, string>());
             xml.WriteEndElement();
         }
 
         xml.WriteEndElement();
     }
 
-    private static void WriteChecksums(System.Xml.XmlWriter xml, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
-    {
-        foreach (var (algorithm, value) in checksums)
-        {
-            xml.Element("Checksum" + algorithm.XmlName(), value);
-        }
-    }
 
     /// <summary>The comma-separated attribute names; missing, empty or unknown names are InvalidArgument.</summary>
     private static HashSet<string> ParseAttributes(string header)

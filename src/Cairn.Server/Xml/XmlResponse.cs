@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Cairn.Core.Checksums;
 
 namespace Cairn.Server.Xml;
 
@@ -65,6 +66,15 @@ internal static class XmlResponse
     public static void Element(this XmlWriter xml, string name, bool value) => xml.Element(name, value ? "true" : "false");
 
     public static void Start(this XmlWriter xml, string name) => xml.WriteStartElement(name);
+
+    /// <summary>One <c>Checksum&lt;ALGORITHM&gt;</c> element per stored checksum (objects, parts, copies alike).</summary>
+    public static void Checksums(this XmlWriter xml, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
+    {
+        foreach (var (algorithm, value) in checksums)
+        {
+            xml.Element("Checksum" + algorithm.XmlName(), value);
+        }
+    }
 
     /// <summary>The text with every character XML 1.0 cannot carry replaced by U+FFFD.</summary>
     public static string Carriable(string text)
