@@ -273,77 +273,28 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
     /// Synchronous reads are not paced: the SDK hashes a seekable body that way before it sends it (with
     /// asynchronous reads), and only the sending is meant to be slow.
     /// </summary>
-    private sealed class PacedStream(byte[] data, TimeSpan duration) : Stream
+    private sealed class PacedStream(byte[] data, TimeSpan duration) : SeekableBody(data)
     {
         private readonly System.Diagnostics.Stopwatch _clock = new();
-        private long _position;
 
         /// <summary>How far the paced (sending) reads have got.</summary>
         public long Sent { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
-
-        public override long Length => data.Length;
-
-        public override long Position
-        {
-            get => _position;
-            set => _position = Math.Clamp(value, 0, data.Length);
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer) => Copy(buffer);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_position == 0)
+            if (Position == 0)
             {
                 _clock.Restart();
             }
 
-            var count = Copy(buffer.Span);
-            Sent = _position;
-            var due = duration * ((double)_position / Math.Max(1, data.Length)) - _clock.Elapsed;
+            var count = Copy(buffer.Span, Length);
+            Sent = Position;
+            var due = duration * ((double)Position / Math.Max(1, Length)) - _clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due, cancellationToken);
             }
 
-            return count;
-        }
-
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            Position = origin switch
-            {
-                SeekOrigin.Begin => offset,
-                SeekOrigin.Current => _position + offset,
-                _ => data.Length + offset,
-            };
-            return _position;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Copy(Span<byte> buffer)
-        {
-            var count = (int)Math.Min(buffer.Length, data.Length - _position);
-            data.AsSpan((int)_position, count).CopyTo(buffer);
-            _position += count;
             return count;
         }
     }
