@@ -1,3 +1,4 @@
+using Cairn.Core.Operations;
 using Cairn.Core.Errors;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Routing;

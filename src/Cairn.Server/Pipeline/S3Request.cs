@@ -1,3 +1,4 @@
+using Cairn.Core.Operations;
 using Cairn.Server.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Routing;

@@ -1,3 +1,4 @@
+using Cairn.Core.Operations;
 namespace Cairn.Server.Routing;
 
 /// <summary>

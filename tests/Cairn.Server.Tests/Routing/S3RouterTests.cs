@@ -1,3 +1,4 @@
+using Cairn.Core.Operations;
 using Cairn.Server.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,7 +1,10 @@
-namespace Cairn.Server.Routing;
+namespace Cairn.Core.Operations;
 
-/// <summary>Every operation the router can name, with AWS's operation names. Unsupported ones answer NotImplemented.</summary>
-internal enum Operation
+/// <summary>
+/// Every operation a dialect can route to, named after the S3 API operation it is. A dialect maps its requests onto
+/// these; what is not supported answers NotImplemented.
+/// </summary>
+public enum Operation
 {
     NotImplemented,
     ListBuckets,
