@@ -6,11 +6,8 @@ using Cairn.Server.Xml;
 
 namespace Cairn.Server.Dialects.S3;
 
-/// <summary>
-/// The S3 REST dialect (docs/s3-compatibility.md): SigV4/SigV2 signatures, x-amz-* headers, documents in the
-/// 2006-03-01 namespace and an un-namespaced &lt;Error&gt; body. The default dialect: a request no dialect claims
-/// is answered as S3. Its parts (router, codecs) hold no state of their own and serve every request.
-/// </summary>
+/// <summary>The S3 REST dialect (docs/s3-compatibility.md): x-amz-* headers and an un-namespaced &lt;Error&gt; body.</summary>
+/// <remarks>The default dialect (SigV4/SigV2); its router and codecs hold no state and serve every request.</remarks>
 internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimits limits) : IDialect
 {
     public DialectMatch Match(HttpRequest request) => S3RequestMatcher.Match(request);
