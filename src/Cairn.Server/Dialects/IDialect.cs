@@ -1,20 +1,51 @@
+using Cairn.Server.Auth;
 using Cairn.Server.Errors;
+using Cairn.Server.Routing;
 
 namespace Cairn.Server.Dialects;
 
 /// <summary>
-/// What differs between the S3 and OSS dialects of the same operations: header prefixes, the error body,
-/// the request-id header. Handlers ask the dialect instead of using literals.
+/// One wire protocol for the same operations (S3 today, OSS next): everything a request and its response spell.
+/// A dialect recognises its requests, routes them to an operation, authenticates them, parses each operation's
+/// input into a neutral record and renders its result, its errors and its request id. Handlers work on the records
+/// only, so a new dialect is a new set of files under <c>Dialects/</c> (docs/dialects.md).
 /// </summary>
 internal interface IDialect
 {
+    /// <summary>How strongly the request carries this dialect's marks; the selector picks the strongest.</summary>
+    DialectMatch Match(HttpRequest request);
+
+    /// <summary>Decides the operation a request names.</summary>
+    IRequestRouter Router { get; }
+
+    /// <summary>
+    /// Verifies whatever signature the request carries in this dialect's scheme(s); anonymous when it carries none.
+    /// Throws CairnException when a signature is present and wrong.
+    /// </summary>
+    AuthResult Authenticate(HttpRequest request, ResourcePath target);
+
+    /// <summary>Refuses (501) a request whose headers ask for a feature Cairn does not have.</summary>
+    void RefuseUnsupported(HttpRequest request);
+
     /// <summary>Prefix of user metadata headers ("x-amz-meta-").</summary>
     string MetadataPrefix { get; }
 
-    /// <summary>Header that carries the request id ("x-amz-request-id").</summary>
-    string RequestIdHeader { get; }
+    /// <summary>The request-id header(s) every response carries, errors included.</summary>
+    void WriteRequestId(HttpResponse response, string requestId);
 
     /// <summary>Writes the error document (the caller has set the status).</summary>
     Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);
+
+    /// <summary>Bucket operations' inputs and results.</summary>
+    IBucketCodec Buckets { get; }
+
+    /// <summary>Whole-object operations' inputs and results (put, get, head, delete, copy, attributes, batch delete).</summary>
+    IObjectCodec Objects { get; }
+
+    /// <summary>Multipart uploads' inputs and results, listings of uploads and parts included.</summary>
+    IMultipartCodec Multipart { get; }
+
+    /// <summary>Object listings' inputs and results.</summary>
+    IListingCodec Listing { get; }
 }

@@ -1,36 +1,22 @@
 using System.Buffers;
-using System.Globalization;
 using Cairn.Core.Errors;
 using Cairn.Core.Objects;
-using Cairn.Server.Hosting;
+using Cairn.Server.Dialects;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
-using Microsoft.Extensions.Options;
 
 namespace Cairn.Server.Handlers;
 
 /// <summary>Whole-object operations: PutObject, GetObject, HeadObject, DeleteObject.</summary>
-internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOptions> options)
+internal sealed class ObjectHandlers(ObjectService objects)
 {
     private const int CopyBufferSize = 512 * 1024;
 
     public async Task PutObjectAsync(S3Request r)
     {
-        var headers = r.Request.Headers;
-        var command = new PutObjectCommand
-        {
-            Bucket = r.Bucket,
-            Key = r.Key,
-            ContentLength = ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth),
-            Headers = StorageClasses.Validate(ObjectRequestHeaders.ReadObjectHeaders(headers)),
-            UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, options.Value.Limits),
-            Integrity = ObjectRequestHeaders.ReadIntegrity(headers, r.Auth),
-            Owner = r.Owner,
-            Condition = WriteConditions.ForWrite(headers),
-        };
+        var command = r.Dialect.Objects.ReadPutObject(r);
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
-        r.Response.Headers.ETag = ObjectResponseHeaders.Quote(record.ETag);
-        ObjectResponseHeaders.WriteChecksums(r.Response, record);
+        r.Dialect.Objects.WritePutObject(r, record);
     }
 
     public Task GetObjectAsync(S3Request r) => ReadAsync(r, withBody: true);
@@ -39,31 +25,22 @@ internal sealed class ObjectHandlers(ObjectService objects, IOptions<CairnOption
 
     public async Task DeleteObjectAsync(S3Request r)
     {
-        VersionIdQuery.Require(r.Request.Query);
-        await objects.DeleteAsync(r.Bucket, r.Key, WriteConditions.ForDelete(r.Request.Headers), r.Aborted);
+        var condition = r.Dialect.Objects.ReadDeleteObject(r);
+        await objects.DeleteAsync(r.Bucket, r.Key, condition, r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
     private async Task ReadAsync(S3Request r, bool withBody)
     {
-        var query = r.Request.Query;
-        VersionIdQuery.Require(query);
+        var input = r.Dialect.Objects.ReadGetObject(r);
         var record = await objects.GetInfoAsync(r.Bucket, r.Key, r.Aborted)
             ?? throw Failures.NoSuchKey(r.Key);
 
-        ObjectResponseHeaders.WriteValidators(r.Response, record);
-        Preconditions.Check(r.Request.Headers, record, isRead: true);
+        r.Dialect.Objects.WriteValidators(r, record);
+        Preconditions.Check(input.Conditions, record, isRead: true);
 
-        var rangeHeader = r.Request.Headers.Range.ToString();
-        var (slice, partsCount) = ObjectSlice.Resolve(record, query["partNumber"], rangeHeader);
-        var checksumsWanted = slice is null
-            && string.Equals(r.Request.Headers[S3Headers.ChecksumMode], "ENABLED", StringComparison.OrdinalIgnoreCase);
-        ObjectResponseHeaders.Write(r.Response, record, r.Dialect, query, checksumsWanted);
-        r.Response.Headers[S3Headers.VersionId] = VersionIdQuery.NullVersion;
-        if (partsCount is { } count)
-        {
-            r.Response.Headers[S3Headers.MpPartsCount] = count.ToString(CultureInfo.InvariantCulture);
-        }
+        var (slice, partsCount) = ObjectSlice.Resolve(record, input.PartNumber, input.Range);
+        r.Dialect.Objects.WriteObjectHeaders(r, new ObjectReadResult(record, slice is null && input.ChecksumsRequested, partsCount));
 
         var (start, length) = slice is { } s ? (s.Start, s.Length) : (0L, record.Size);
         if (slice is not null && length > 0)

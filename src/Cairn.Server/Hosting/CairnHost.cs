@@ -5,6 +5,8 @@ using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
 using Cairn.Server.Auth;
+using Cairn.Server.Dialects;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -199,6 +201,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddHostedService<GarbageCollectionService>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
+        RegisterDialects(services);
         services.AddSingleton<BucketHandlers>();
         services.AddSingleton<ObjectHandlers>();
         services.AddSingleton<CopyHandlers>();
@@ -209,5 +212,14 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<S3Pipeline>();
+    }
+
+    /// <summary>Every dialect the server speaks, and the selector that picks one per request; S3 is the default.</summary>
+    private static void RegisterDialects(IServiceCollection services)
+    {
+        services.AddSingleton<S3Dialect>();
+        services.AddSingleton<IDialect>(provider => provider.GetRequiredService<S3Dialect>());
+        services.AddSingleton(provider => new DialectSelector(
+            provider.GetServices<IDialect>(), fallback: provider.GetRequiredService<S3Dialect>()));
     }
 }

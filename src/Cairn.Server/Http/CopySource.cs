@@ -3,10 +3,13 @@ using Cairn.Server.Routing;
 
 namespace Cairn.Server.Http;
 
-/// <summary>The parsed <c>x-amz-copy-source</c> header: "[/]bucket/key[?versionId=id]", URL-encoded.</summary>
+/// <summary>
+/// The object a copy reads, from the copy-source header's value "[/]bucket/key[?versionId=id]", URL-encoded: the
+/// dialect names the header, the format is the same in every dialect.
+/// </summary>
 internal sealed record CopySource(string Bucket, string Key)
 {
-    public static CopySource Parse(string? header)
+    public static CopySource Parse(string? header, string headerName)
     {
         if (string.IsNullOrEmpty(header))
         {
@@ -39,7 +42,7 @@ internal sealed record CopySource(string Bucket, string Key)
         {
             throw new CairnException(ErrorCode.InvalidArgument, $"The copy source contains the control character U+{(int)bad:X4}; no object key can hold it.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = S3Headers.CopySource },
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = headerName },
             };
         }
 

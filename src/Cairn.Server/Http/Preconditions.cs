@@ -10,22 +10,16 @@ namespace Cairn.Server.Http;
 /// </summary>
 internal static class Preconditions
 {
-    public static void Check(IHeaderDictionary headers, ObjectRecord record, bool isRead) =>
-        Check(
-            headers[HeaderNames.IfMatch], headers[HeaderNames.IfUnmodifiedSince],
-            headers[HeaderNames.IfNoneMatch], headers[HeaderNames.IfModifiedSince],
-            record, notModifiedCode: isRead ? ErrorCode.NotModified : ErrorCode.PreconditionFailed, modifiedSinceApplies: isRead);
+    public static void Check(ObjectConditions conditions, ObjectRecord record, bool isRead) =>
+        Check(conditions, record, notModifiedCode: isRead ? ErrorCode.NotModified : ErrorCode.PreconditionFailed, modifiedSinceApplies: isRead);
 
-    /// <summary>x-amz-copy-source-if-* headers: every failure is 412, If-Modified-Since included.</summary>
-    public static void CheckCopySource(IHeaderDictionary headers, ObjectRecord source) =>
-        Check(
-            headers[S3Headers.CopySourceIfMatch], headers[S3Headers.CopySourceIfUnmodifiedSince],
-            headers[S3Headers.CopySourceIfNoneMatch], headers[S3Headers.CopySourceIfModifiedSince],
-            source, ErrorCode.PreconditionFailed, modifiedSinceApplies: true);
+    /// <summary>A copy source's conditions: every failure is 412, If-Modified-Since included.</summary>
+    public static void CheckCopySource(ObjectConditions conditions, ObjectRecord source) =>
+        Check(conditions, source, ErrorCode.PreconditionFailed, modifiedSinceApplies: true);
 
-    private static void Check(string? ifMatch, string? ifUnmodifiedSince, string? ifNoneMatch, string? ifModifiedSince,
-        ObjectRecord record, ErrorCode notModifiedCode, bool modifiedSinceApplies)
+    private static void Check(ObjectConditions conditions, ObjectRecord record, ErrorCode notModifiedCode, bool modifiedSinceApplies)
     {
+        var (ifMatch, ifUnmodifiedSince, ifNoneMatch, ifModifiedSince) = conditions;
         // HTTP dates have second precision.
         var lastModified = DateTimeOffset.FromUnixTimeSeconds(record.LastModified.ToUnixTimeSeconds());
         if (!string.IsNullOrEmpty(ifMatch))

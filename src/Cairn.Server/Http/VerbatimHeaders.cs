@@ -26,7 +26,7 @@ internal static class VerbatimHeaders
     public static Encoding? EncodingFor(string headerName) => IsVerbatim(headerName) ? Encoding.Latin1 : null;
 
     public static bool IsVerbatim(string headerName) =>
-        Names.Contains(headerName) || headerName.StartsWith(S3Headers.MetaPrefix, StringComparison.OrdinalIgnoreCase);
+        Names.Contains(headerName) || Dialects.MetadataHeaders.IsMetadata(headerName);
 
     /// <summary>
     /// The text a client signed for a verbatim header value: the bytes as UTF-8 when they are valid UTF-8 (SDKs

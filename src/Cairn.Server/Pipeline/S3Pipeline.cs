@@ -1,11 +1,9 @@
 using Cairn.Core.Operations;
 using Cairn.Core.Errors;
-using Cairn.Server.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Errors;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
-using Cairn.Server.Http;
 using Cairn.Server.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -13,23 +11,22 @@ using Microsoft.Extensions.Options;
 namespace Cairn.Server.Pipeline;
 
 /// <summary>
-/// The single endpoint: request id → route → authenticate → authorize → handler; any failure becomes one
-/// catalogue error rendered by the dialect. Handlers never write errors themselves.
+/// The single endpoint: request id → dialect → route → authenticate → authorize → handler; any failure becomes one
+/// catalogue error rendered by the request's dialect. Handlers never write errors themselves (docs/dialects.md).
 /// </summary>
 internal sealed partial class S3Pipeline(
-    RequestAuthenticator authenticator,
+    DialectSelector dialects,
     Authorizer authorizer,
     OperationDispatcher dispatcher,
     IOptions<CairnOptions> options,
     ILogger<S3Pipeline> logger)
 {
-    private readonly IDialect _dialect = S3Dialect.Instance;
-
     public async Task InvokeAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        var dialect = dialects.Select(context.Request);
         var response = context.Response;
-        WriteCommonHeaders(response, requestId);
+        WriteCommonHeaders(response, dialect, requestId);
         var body = new RequestBody(context.Request.Body, options.Value.RequestBodyIdleTimeout);
         context.Request.Body = body;
         response.RegisterForDispose(body);
@@ -40,21 +37,21 @@ internal sealed partial class S3Pipeline(
         {
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
-            var operation = S3Router.Resolve(context.Request.Method, target, context.Request.Query, context.Request.Headers);
-            var auth = authenticator.Authenticate(context.Request, target.VirtualHosted ? target.Bucket : null);
+            var operation = dialect.Router.Resolve(context.Request, target);
+            var auth = dialect.Authenticate(context.Request, target);
             authorizer.Authorize(auth, operation, target);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
             }
 
-            UnsupportedHeaders.Check(context.Request.Headers);
+            dialect.RefuseUnsupported(context.Request);
 
             var request = new S3Request
             {
                 Http = context,
                 RequestId = requestId,
-                Dialect = _dialect,
+                Dialect = dialect,
                 Target = target,
                 Operation = operation,
                 Auth = auth,
@@ -63,12 +60,12 @@ internal sealed partial class S3Pipeline(
         }
         catch (CairnException e)
         {
-            await WriteErrorAsync(context, e, target, requestId);
+            await WriteErrorAsync(context, dialect, e, target, requestId);
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel: body shorter than Content-Length, or over a limit.
-            await WriteErrorAsync(context, new CairnException(e.StatusCode == 413 ? ErrorCode.EntityTooLarge : ErrorCode.IncompleteBody), target, requestId);
+            await WriteErrorAsync(context, dialect, new CairnException(e.StatusCode == 413 ? ErrorCode.EntityTooLarge : ErrorCode.IncompleteBody), target, requestId);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -80,11 +77,11 @@ internal sealed partial class S3Pipeline(
         catch (Exception e)
         {
             Log.Unhandled(logger, e, requestId);
-            await WriteErrorAsync(context, new CairnException(ErrorCode.InternalError), target, requestId);
+            await WriteErrorAsync(context, dialect, new CairnException(ErrorCode.InternalError), target, requestId);
         }
     }
 
-    private async Task WriteErrorAsync(HttpContext context, CairnException error, ResourcePath? target, string requestId)
+    private async Task WriteErrorAsync(HttpContext context, IDialect dialect, CairnException error, ResourcePath? target, string requestId)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -100,7 +97,7 @@ internal sealed partial class S3Pipeline(
             // Headers a handler set before failing (ETag, metadata...) describe a success that did not happen; a 304
             // keeps its validators (RFC 9110 §15.4.5).
             response.Headers.Clear();
-            WriteCommonHeaders(response, requestId);
+            WriteCommonHeaders(response, dialect, requestId);
         }
 
         response.StatusCode = entry.Status;
@@ -116,7 +113,7 @@ internal sealed partial class S3Pipeline(
 
         try
         {
-            await _dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
+            await dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
         }
         catch (Exception e) when (!response.HasStarted)
         {
@@ -131,10 +128,9 @@ internal sealed partial class S3Pipeline(
         }
     }
 
-    private void WriteCommonHeaders(HttpResponse response, string requestId)
+    private static void WriteCommonHeaders(HttpResponse response, IDialect dialect, string requestId)
     {
-        response.Headers[_dialect.RequestIdHeader] = requestId;
-        response.Headers[S3Headers.HostId] = requestId;
+        dialect.WriteRequestId(response, requestId);
         response.Headers.Server = "Cairn";
     }
 

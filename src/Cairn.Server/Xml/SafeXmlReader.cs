@@ -31,20 +31,7 @@ internal static class SafeXmlReader
         CheckCharacters = false,
     };
 
-    /// <summary>Reads the document and checks that its root is <paramref name="rootName"/> in no namespace or S3's.</summary>
-    public static async Task<XElement> ReadAsync(Stream body, int maxBytes, string rootName, CancellationToken cancellationToken)
-    {
-        var document = await ReadAsync(body, maxBytes, cancellationToken);
-        var ns = document.Name.NamespaceName;
-        if (document.Name.LocalName != rootName || ns.Length > 0 && ns != XmlResponse.S3Namespace)
-        {
-            throw new CairnException(ErrorCode.MalformedXML,
-                $"The XML you provided was not well-formed or did not validate against our published schema: expected a {rootName} document.");
-        }
-
-        return document;
-    }
-
+    /// <summary>Reads the whole document (the caller checks its root: each dialect names its own).</summary>
     public static async Task<XElement> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();

@@ -1,13 +1,12 @@
 using System.Text;
 using System.Xml;
-using Cairn.Core.Checksums;
 
 namespace Cairn.Server.Xml;
 
 /// <summary>
-/// The one XML writer of every response document: S3 success documents (root in the 2006-03-01 namespace,
-/// docs/s3-compatibility.md) and error documents alike. Documents are small and bounded (a list page holds at
-/// most 1,000 entries), so they are built in memory and sent with a Content-Length.
+/// The one XML writer of every response document, success and error alike; each dialect names the elements and
+/// the namespace. Documents are small and bounded (a list page holds at most 1,000 entries), so they are built in
+/// memory and sent with a Content-Length.
 /// <para>
 /// It never emits what XML 1.0 cannot carry and never throws on text: CR is written as <c>&amp;#xD;</c> (so a key
 /// with CR or CRLF reads back exactly), and a character XML 1.0 cannot represent at all becomes U+FFFD. Values a
@@ -17,8 +16,6 @@ namespace Cairn.Server.Xml;
 /// </summary>
 internal static class XmlResponse
 {
-    public const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
-
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
@@ -27,9 +24,10 @@ internal static class XmlResponse
         CheckCharacters = false,
     };
 
-    public static async Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, CancellationToken cancellationToken)
+    /// <summary>Sends a whole document with its Content-Type and Content-Length.</summary>
+    public static async Task WriteAsync(HttpResponse response, string root, string ns, Action<XmlWriter> body, CancellationToken cancellationToken)
     {
-        using var buffer = Render(root, S3Namespace, body);
+        using var buffer = Render(root, ns, body);
         response.ContentType = "application/xml";
         response.ContentLength = buffer.Length;
         await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
@@ -66,15 +64,6 @@ internal static class XmlResponse
     public static void Element(this XmlWriter xml, string name, bool value) => xml.Element(name, value ? "true" : "false");
 
     public static void Start(this XmlWriter xml, string name) => xml.WriteStartElement(name);
-
-    /// <summary>One <c>Checksum&lt;ALGORITHM&gt;</c> element per stored checksum (objects, parts, copies alike).</summary>
-    public static void Checksums(this XmlWriter xml, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
-    {
-        foreach (var (algorithm, value) in checksums)
-        {
-            xml.Element("Checksum" + algorithm.XmlName(), value);
-        }
-    }
 
     /// <summary>The text with every character XML 1.0 cannot carry replaced by U+FFFD.</summary>
     public static string Carriable(string text)

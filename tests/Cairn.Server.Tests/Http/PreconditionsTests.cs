@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -182,7 +183,7 @@ public class PreconditionsTests
     [Fact]
     public void A_failing_condition_names_the_header_that_failed()
     {
-        var error = Assert.Throws<CairnException>(() => Preconditions.Check(Headers(("If-None-Match", ETag)), Record, isRead: true));
+        var error = Assert.Throws<CairnException>(() => Preconditions.Check(ReadConditions(("If-None-Match", ETag)), Record, isRead: true));
 
         Assert.Equal("If-None-Match", error.Extra!["Condition"]);
     }
@@ -216,7 +217,7 @@ public class PreconditionsTests
     [InlineData("x-amz-copy-source-if-unmodified-since", Same)]
     public void A_holding_copy_source_condition_passes(string header, string value)
     {
-        Preconditions.CheckCopySource(Headers((header, value)), Record);
+        Preconditions.CheckCopySource(CopySourceConditions((header, value)), Record);
     }
 
     [Fact]
@@ -224,7 +225,7 @@ public class PreconditionsTests
     {
         // CopyObject: if-match true and if-unmodified-since false → 200 OK, the copy happens.
         Preconditions.CheckCopySource(
-            Headers(("x-amz-copy-source-if-match", ETag), ("x-amz-copy-source-if-unmodified-since", Before)), Record);
+            CopySourceConditions(("x-amz-copy-source-if-match", ETag), ("x-amz-copy-source-if-unmodified-since", Before)), Record);
     }
 
     [Fact]
@@ -239,13 +240,13 @@ public class PreconditionsTests
     public void Copy_source_if_none_match_that_holds_overrides_a_failing_copy_source_if_modified_since()
     {
         Preconditions.CheckCopySource(
-            Headers(("x-amz-copy-source-if-none-match", OtherETag), ("x-amz-copy-source-if-modified-since", After)), Record);
+            CopySourceConditions(("x-amz-copy-source-if-none-match", OtherETag), ("x-amz-copy-source-if-modified-since", After)), Record);
     }
 
     [Fact]
     public void Plain_conditional_headers_do_not_apply_to_the_copy_source()
     {
-        Preconditions.CheckCopySource(Headers(("If-Match", OtherETag), ("If-None-Match", ETag), ("If-Unmodified-Since", Before)), Record);
+        Preconditions.CheckCopySource(CopySourceConditions(("If-Match", OtherETag), ("If-None-Match", ETag), ("If-Unmodified-Since", Before)), Record);
     }
 
     [Fact]
@@ -265,12 +266,20 @@ public class PreconditionsTests
         return dictionary;
     }
 
+    /// <summary>A read's conditions, from the standard headers.</summary>
+    private static ObjectConditions ReadConditions(params (string Name, string Value)[] headers) =>
+        ObjectConditions.FromHeaders(Headers(headers));
+
+    /// <summary>A copy source's conditions, as the S3 dialect reads them.</summary>
+    private static ObjectConditions CopySourceConditions(params (string Name, string Value)[] headers) =>
+        S3CopySource.ReadConditions(Headers(headers));
+
     private static void Check(bool isRead, params (string Name, string Value)[] headers) =>
-        Preconditions.Check(Headers(headers), Record, isRead);
+        Preconditions.Check(ReadConditions(headers), Record, isRead);
 
     private static ErrorCode Fails(bool isRead, params (string Name, string Value)[] headers) =>
-        Assert.Throws<CairnException>(() => Preconditions.Check(Headers(headers), Record, isRead)).Code;
+        Assert.Throws<CairnException>(() => Preconditions.Check(ReadConditions(headers), Record, isRead)).Code;
 
     private static ErrorCode FailsCopy(params (string Name, string Value)[] headers) =>
-        Assert.Throws<CairnException>(() => Preconditions.CheckCopySource(Headers(headers), Record)).Code;
+        Assert.Throws<CairnException>(() => Preconditions.CheckCopySource(CopySourceConditions(headers), Record)).Code;
 }

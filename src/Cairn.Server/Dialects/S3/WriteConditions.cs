@@ -1,7 +1,7 @@
 using Cairn.Core.Model;
 using Microsoft.Net.Http.Headers;
 
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
 /// Conditional writes and deletes: <c>If-None-Match: *</c> (create only) and <c>If-Match: etag</c> (replace or

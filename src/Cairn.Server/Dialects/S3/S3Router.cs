@@ -1,12 +1,14 @@
 using Cairn.Core.Operations;
-namespace Cairn.Server.Routing;
+using Cairn.Server.Routing;
+
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
 /// Decides the operation from method, target and query sub-resources (docs/s3-compatibility.md, AWS API
 /// reference): one explicit switch, no order-dependent route table. Sub-resources of missing features map to
-/// NotImplemented; parameters that are no sub-resource are ignored.
+/// NotImplemented; parameters that are no sub-resource are ignored. Owned by <see cref="S3Dialect"/>.
 /// </summary>
-internal static class S3Router
+internal sealed class S3Router : IRequestRouter
 {
     /// <summary>
     /// Sub-resources of features Cairn does not implement: a request naming one answers 501, whatever else it carries
@@ -25,6 +27,10 @@ internal static class S3Router
     /// Decides the operation. Query parameters that are not sub-resources (SDK extras such as <c>x-id</c>, presign
     /// parameters, anything unknown) are ignored, as S3 ignores them.
     /// </summary>
+    public Operation Resolve(HttpRequest request, ResourcePath target) =>
+        Resolve(request.Method, target, request.Query, request.Headers);
+
+    /// <summary>The routing rule itself, on the request's parts (the router tests replay request lines through it).</summary>
     public static Operation Resolve(string method, ResourcePath target, IQueryCollection query, IHeaderDictionary headers)
     {
         if (UnsupportedSubresources.Any(query.ContainsKey))
@@ -66,9 +72,9 @@ internal static class S3Router
             "GET" => Operation.GetObject,
             "HEAD" => Operation.HeadObject,
             "PUT" when hasUploadId && query.ContainsKey("partNumber") =>
-                headers.ContainsKey(Http.S3Headers.CopySource) ? Operation.UploadPartCopy : Operation.UploadPart,
+                headers.ContainsKey(S3Headers.CopySource) ? Operation.UploadPartCopy : Operation.UploadPart,
             "PUT" when hasUploadId => Operation.NotImplemented,
-            "PUT" => headers.ContainsKey(Http.S3Headers.CopySource) ? Operation.CopyObject : Operation.PutObject,
+            "PUT" => headers.ContainsKey(S3Headers.CopySource) ? Operation.CopyObject : Operation.PutObject,
             "POST" when query.ContainsKey("uploads") => Operation.CreateMultipartUpload,
             "POST" when hasUploadId => Operation.CompleteMultipartUpload,
             "DELETE" when hasUploadId => Operation.AbortMultipartUpload,

@@ -1,9 +1,10 @@
 using Cairn.Core.Operations;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Cairn.Server.Tests.Routing;
+namespace Cairn.Server.Tests.Dialects.S3;
 
 /// <summary>
 /// Request lines from the AWS S3 API reference ("Request Syntax" of each API_&lt;Operation&gt; page) and the

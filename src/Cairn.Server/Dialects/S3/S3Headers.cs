@@ -1,4 +1,4 @@
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>S3 header names (SPEC.md). No x-amz-* literal appears outside this class and Auth/AuthHeaders.</summary>
 internal static class S3Headers

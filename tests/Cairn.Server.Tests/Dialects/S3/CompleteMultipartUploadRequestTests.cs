@@ -1,9 +1,9 @@
 using System.Text;
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
-using Cairn.Server.Xml;
+using Cairn.Server.Dialects.S3;
 
-namespace Cairn.Server.Tests.Xml;
+namespace Cairn.Server.Tests.Dialects.S3;
 
 /// <summary>The CompleteMultipartUpload document: its root and every Part exactly as S3 defines them, or MalformedXML.</summary>
 public class CompleteMultipartUploadRequestTests

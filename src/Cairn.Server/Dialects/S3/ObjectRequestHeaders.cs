@@ -5,10 +5,10 @@ using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Server.Auth;
-using Cairn.Server.Dialects;
+using Cairn.Server.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>Parses the object-describing request headers into domain values, once per request.</summary>
 internal static class ObjectRequestHeaders

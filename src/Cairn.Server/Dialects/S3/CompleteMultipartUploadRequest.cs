@@ -2,15 +2,16 @@ using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
+using Cairn.Server.Xml;
 
-namespace Cairn.Server.Xml;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>Parses the CompleteMultipartUpload body: Part elements with PartNumber, ETag and optional Checksum* values.</summary>
 internal static class CompleteMultipartUploadRequest
 {
     public static async Task<IReadOnlyList<CompletePart>> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
-        var document = await SafeXmlReader.ReadAsync(body, maxBytes, "CompleteMultipartUpload", cancellationToken);
+        var document = await S3Xml.ReadDocumentAsync(body, maxBytes, "CompleteMultipartUpload", cancellationToken);
 
         var parts = new List<CompletePart>();
         foreach (var part in document.Children("Part"))

@@ -1,7 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
 
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
 /// Every object lives on the same disks, which is the STANDARD class. A request for another class asks for

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Xml.Linq;
 using Cairn.Core.Errors;
-using Cairn.Server.Dialects;
+using Cairn.Server.Dialects.S3;
+using Cairn.Server.Tests.Dialects;
 using Cairn.Server.Errors;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Tests.Dialects;
+namespace Cairn.Server.Tests.Dialects.S3;
 
 /// <summary>
 /// The S3 error document. Messages and extra values often echo what the client sent (a key, a header value), so
@@ -22,7 +23,7 @@ public class S3DialectTests
     {
         var (response, body) = NewResponse();
 
-        await S3Dialect.Instance.WriteErrorAsync(
+        await TestDialects.S3().WriteErrorAsync(
             response,
             ErrorCatalogue.Get(ErrorCode.InvalidArgument),
             $"The value [{echoed}] is not valid.",
@@ -47,7 +48,7 @@ public class S3DialectTests
     {
         var (response, body) = NewResponse();
 
-        await S3Dialect.Instance.WriteErrorAsync(
+        await TestDialects.S3().WriteErrorAsync(
             response, ErrorCatalogue.Get(ErrorCode.NoSuchKey), "The specified key does not exist.", "/b/k", "REQUEST2",
             new Dictionary<string, string> { ["Key"] = "a\rb\r\nc\nd\te" }, CancellationToken.None);
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Model;
-using Cairn.Server.Dialects;
+using Cairn.Server.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>Writes an object's stored headers on GET/HEAD responses, with response-* query overrides.</summary>
 internal static class ObjectResponseHeaders

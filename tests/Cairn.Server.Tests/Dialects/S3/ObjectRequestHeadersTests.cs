@@ -1,6 +1,6 @@
-using Cairn.Server.Http;
+using Cairn.Server.Dialects.S3;
 
-namespace Cairn.Server.Tests.Http;
+namespace Cairn.Server.Tests.Dialects.S3;
 
 /// <summary>Content-Encoding as stored: the aws-chunked framing token dropped, everything else exactly as sent.</summary>
 public class ObjectRequestHeadersTests

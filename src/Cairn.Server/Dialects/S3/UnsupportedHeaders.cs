@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Http;
+namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
 /// Request headers that ask for a feature Cairn does not have. Accepting and ignoring them would pretend: a store

@@ -1,0 +1,58 @@
+using Cairn.Core.Limits;
+using Cairn.Server.Auth;
+using Cairn.Server.Errors;
+using Cairn.Server.Routing;
+using Cairn.Server.Xml;
+
+namespace Cairn.Server.Dialects.S3;
+
+/// <summary>The S3 REST dialect (docs/s3-compatibility.md): x-amz-* headers and an un-namespaced &lt;Error&gt; body.</summary>
+/// <remarks>The default dialect (SigV4/SigV2); its router and codecs hold no state and serve every request.</remarks>
+internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimits limits) : IDialect
+{
+    public DialectMatch Match(HttpRequest request) => S3RequestMatcher.Match(request);
+
+    public IRequestRouter Router { get; } = new S3Router();
+
+    public AuthResult Authenticate(HttpRequest request, ResourcePath target) =>
+        authenticator.Authenticate(request, target.VirtualHosted ? target.Bucket : null);
+
+    public void RefuseUnsupported(HttpRequest request) => UnsupportedHeaders.Check(request.Headers);
+
+    public string MetadataPrefix => S3Headers.MetaPrefix;
+
+    public void WriteRequestId(HttpResponse response, string requestId)
+    {
+        response.Headers[S3Headers.RequestId] = requestId;
+        response.Headers[S3Headers.HostId] = requestId;
+    }
+
+    public IBucketCodec Buckets { get; } = new S3BucketCodec();
+
+    public IObjectCodec Objects { get; } = new S3ObjectCodec(limits);
+
+    public IMultipartCodec Multipart { get; } = new S3MultipartCodec(limits);
+
+    public IListingCodec Listing { get; } = new S3ListingCodec();
+
+    public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
+        IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
+    {
+        using var document = XmlResponse.Render("Error", string.Empty, xml =>
+        {
+            xml.Element("Code", entry.Code);
+            xml.Element("Message", message);
+            foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+            {
+                xml.Element(name, value);
+            }
+
+            xml.Element("Resource", resource);
+            xml.Element("RequestId", requestId);
+            xml.Element("HostId", requestId);
+        });
+        response.ContentType = "application/xml";
+        response.ContentLength = document.Length;
+        await response.Body.WriteAsync(document.GetBuffer().AsMemory(0, (int)document.Length), cancellationToken);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using System.Xml;
+using Cairn.Core.Errors;
+using Cairn.Core.Listing;
+using Cairn.Core.Model;
+using Cairn.Server.Http;
+using Cairn.Server.Pipeline;
+using Cairn.Server.Xml;
+
+namespace Cairn.Server.Dialects.S3;
+
+/// <summary>S3's object listings: the query parameters of each, the V2 continuation token, the three result documents.</summary>
+internal sealed class S3ListingCodec : IListingCodec
+{
+    public ListObjectsInput ReadListObjects(S3Request r)
+    {
+        var q = r.Request.Query;
+        return new ListObjectsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
+            q["marker"].ToString(), ListingService.ParseMax(q["max-keys"], "max-keys"));
+    }
+
+    public Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page) =>
+        S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
+        {
+            var encoding = input.Encoding;
+            xml.Element("Name", r.Bucket);
+            xml.Element("Prefix", encoding.Encode(input.Prefix));
+            xml.Element("Marker", encoding.Encode(input.Marker));
+            xml.Element("MaxKeys", input.MaxKeys ?? 1000);
+            xml.Element("Delimiter", NullIfEmpty(encoding.Encode(input.Delimiter)));
+            xml.Element("IsTruncated", page.IsTruncated);
+            if (page.IsTruncated)
+            {
+                xml.Element("NextMarker", encoding.Encode(page.NextMarker));
+            }
+
+            xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
+            WriteEntries(xml, page, encoding, owner: true);
+        }, r.Aborted);
+
+    public ListObjectsV2Input ReadListObjectsV2(S3Request r)
+    {
+        var q = r.Request.Query;
+        // An empty continuation-token= (sent by some paginators on the first page) lists from the start and is echoed.
+        var token = q.TryGetValue("continuation-token", out var sentToken) ? sentToken.ToString() : null;
+        var startAfter = q["start-after"].ToString();
+        return new ListObjectsV2Input(
+            KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(), token, startAfter,
+            token is { Length: > 0 } ? DecodeToken(token) : startAfter,
+            ListingService.ParseMax(q["max-keys"], "max-keys"),
+            string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public Task WriteListObjectsV2Async(S3Request r, ListObjectsV2Input input, ObjectPage page) =>
+        S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
+        {
+            var encoding = input.Encoding;
+            xml.Element("Name", r.Bucket);
+            xml.Element("Prefix", encoding.Encode(input.Prefix));
+            xml.Element("MaxKeys", input.MaxKeys ?? 1000);
+            xml.Element("KeyCount", page.Objects.Count + page.CommonPrefixes.Count);
+            xml.Element("Delimiter", NullIfEmpty(encoding.Encode(input.Delimiter)));
+            xml.Element("IsTruncated", page.IsTruncated);
+            xml.Element("ContinuationToken", input.ContinuationToken);
+            xml.Element("StartAfter", NullIfEmpty(encoding.Encode(input.StartAfter)));
+            if (page.IsTruncated)
+            {
+                xml.Element("NextContinuationToken", EncodeToken(page.NextMarker!));
+            }
+
+            xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
+            WriteEntries(xml, page, encoding, input.FetchOwner);
+        }, r.Aborted);
+
+    public ListVersionsInput ReadListObjectVersions(S3Request r)
+    {
+        var q = r.Request.Query;
+        var versionIdMarker = q["version-id-marker"].ToString();
+        VersionIdQuery.RequireNull(versionIdMarker);
+        return new ListVersionsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
+            q["key-marker"].ToString(), versionIdMarker, ListingService.ParseMax(q["max-keys"], "max-keys"));
+    }
+
+    /// <summary>Unversioned buckets: each object is its one version "null", the latest (SPEC.md, issue text).</summary>
+    public Task WriteListObjectVersionsAsync(S3Request r, ListVersionsInput input, ObjectPage page) =>
+        S3Xml.WriteAsync(r.Response, "ListVersionsResult", xml =>
+        {
+            var encoding = input.Encoding;
+            xml.Element("Name", r.Bucket);
+            xml.Element("Prefix", encoding.Encode(input.Prefix));
+            xml.Element("KeyMarker", encoding.Encode(input.KeyMarker));
+            xml.Element("VersionIdMarker", input.VersionIdMarker);
+            xml.Element("MaxKeys", input.MaxKeys ?? 1000);
+            xml.Element("Delimiter", NullIfEmpty(encoding.Encode(input.Delimiter)));
+            xml.Element("IsTruncated", page.IsTruncated);
+            if (page.IsTruncated)
+            {
+                xml.Element("NextKeyMarker", encoding.Encode(page.NextMarker));
+                xml.Element("NextVersionIdMarker", VersionIdQuery.NullVersion);
+            }
+
+            xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
+            foreach (var o in page.Objects)
+            {
+                xml.Start("Version");
+                xml.Element("Key", encoding.Encode(o.Key));
+                xml.Element("VersionId", VersionIdQuery.NullVersion);
+                xml.Element("IsLatest", true);
+                WriteObjectFields(xml, o, owner: true);
+                xml.WriteEndElement();
+            }
+
+            WritePrefixes(xml, page, encoding);
+        }, r.Aborted);
+
+    private static void WriteEntries(XmlWriter xml, ObjectPage page, KeyEncoding encoding, bool owner)
+    {
+        foreach (var o in page.Objects)
+        {
+            xml.Start("Contents");
+            xml.Element("Key", encoding.Encode(o.Key));
+            WriteObjectFields(xml, o, owner);
+            xml.WriteEndElement();
+        }
+
+        WritePrefixes(xml, page, encoding);
+    }
+
+    private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, bool owner)
+    {
+        xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
+        xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
+        foreach (var algorithm in o.Checksums.Keys)
+        {
+            xml.Element("ChecksumAlgorithm", Core.Checksums.ChecksumAlgorithms.XmlName(algorithm));
+        }
+
+        xml.Element("Size", o.Size);
+        xml.Element("StorageClass", o.Headers.StorageClass ?? StorageClasses.Standard);
+        if (owner)
+        {
+            xml.Owner("Owner", o.Owner);
+        }
+    }
+
+    /// <summary>The CommonPrefixes of a page; ListMultipartUploads writes its own the same way.</summary>
+    public static void WritePrefixes(XmlWriter xml, IReadOnlyList<string> prefixes, KeyEncoding encoding)
+    {
+        foreach (var prefix in prefixes)
+        {
+            xml.Start("CommonPrefixes");
+            xml.Element("Prefix", encoding.Encode(prefix));
+            xml.WriteEndElement();
+        }
+    }
+
+    private static void WritePrefixes(XmlWriter xml, ObjectPage page, KeyEncoding encoding) =>
+        WritePrefixes(xml, page.CommonPrefixes, encoding);
+
+    /// <summary>URL-safe base64 so the token survives clients that do not percent-encode query values.</summary>
+    private static string EncodeToken(string marker) => System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(marker));
+
+    private static string DecodeToken(string token)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token));
+        }
+        catch (FormatException)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, "The continuation token provided is incorrect")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = "continuation-token" },
+            };
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

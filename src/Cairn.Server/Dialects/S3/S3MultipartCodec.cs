@@ -1,0 +1,170 @@
+using System.Globalization;
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Limits;
+using Cairn.Core.Model;
+using Cairn.Core.Multipart;
+using Cairn.Server.Http;
+using Cairn.Server.Pipeline;
+using Cairn.Server.Xml;
+
+namespace Cairn.Server.Dialects.S3;
+
+/// <summary>
+/// S3's multipart operations (SPEC.md §1.1–1.5): the uploadId and partNumber parameters, the checksum declaration of
+/// an upload, the part-copy headers, the part list document and the result documents. The listings of uploads and
+/// parts are <see cref="S3MultipartListingCodec"/>'s.
+/// </summary>
+internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
+{
+    public UploadRecord ReadCreateMultipartUpload(S3Request r)
+    {
+        var headers = r.Request.Headers;
+        ChecksumAlgorithm? algorithm = null;
+        var algorithmText = headers[S3Headers.ChecksumAlgorithm].ToString();
+        if (algorithmText.Length > 0)
+        {
+            algorithm = ChecksumAlgorithms.TryParse(algorithmText, out var parsed)
+                ? parsed
+                : throw new CairnException(ErrorCode.InvalidRequest, "Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
+        }
+
+        var typeText = headers[S3Headers.ChecksumType].ToString().ToUpperInvariant();
+        string? checksumType = null;
+        if (typeText.Length > 0)
+        {
+            if (algorithm is null || !MultipartChecksum.IsValidType(algorithm.Value, typeText))
+            {
+                throw new CairnException(ErrorCode.InvalidRequest, $"The {typeText} checksum type cannot be used with the {algorithm?.XmlName() ?? "missing"} checksum algorithm.");
+            }
+
+            checksumType = typeText;
+        }
+
+        return new UploadRecord
+        {
+            UploadId = string.Empty,
+            Bucket = r.Bucket,
+            Key = r.Key,
+            InitiatedAt = default,
+            Owner = r.Owner,
+            Headers = StorageClasses.Validate(ObjectRequestHeaders.ReadObjectHeaders(headers)),
+            UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
+            ChecksumAlgorithm = algorithm,
+            ChecksumType = algorithm is { } a ? checksumType ?? MultipartChecksum.DefaultType(a) : null,
+        };
+    }
+
+    public Task WriteCreateMultipartUploadAsync(S3Request r, UploadRecord upload)
+    {
+        if (upload.ChecksumAlgorithm is { } declared)
+        {
+            r.Response.Headers[S3Headers.ChecksumAlgorithm] = declared.XmlName();
+            r.Response.Headers[S3Headers.ChecksumType] = upload.ChecksumType;
+        }
+
+        return S3Xml.WriteAsync(r.Response, "InitiateMultipartUploadResult", xml =>
+        {
+            xml.Element("Bucket", upload.Bucket);
+            xml.Element("Key", upload.Key);
+            xml.Element("UploadId", upload.UploadId);
+        }, r.Aborted);
+    }
+
+    public UploadPartCommand ReadUploadPart(S3Request r)
+    {
+        var q = r.Request.Query;
+        return new UploadPartCommand(
+            r.Bucket, r.Key, q["uploadId"].ToString(), ParsePartNumber(q["partNumber"]),
+            ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth),
+            ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth));
+    }
+
+    public void WriteUploadPart(S3Request r, PartRecord part)
+    {
+        r.Response.Headers.ETag = ObjectResponseHeaders.Quote(part.ETag);
+        ObjectResponseHeaders.WriteChecksums(r.Response, part.Checksums);
+    }
+
+    public UploadPartCopyInput ReadUploadPartCopy(S3Request r)
+    {
+        var q = r.Request.Query;
+        var headers = r.Request.Headers;
+        var partNumber = ParsePartNumber(q["partNumber"]);
+        return new UploadPartCopyInput(q["uploadId"].ToString(), partNumber, S3CopySource.ReadSource(headers),
+            S3CopySource.ReadConditions(headers), ParseCopyRange(headers[S3Headers.CopySourceRange]));
+    }
+
+    public Task WriteUploadPartCopyAsync(S3Request r, PartRecord part) =>
+        S3Xml.WriteAsync(r.Response, "CopyPartResult", xml =>
+        {
+            xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
+            xml.Element("ETag", ObjectResponseHeaders.Quote(part.ETag));
+            xml.Checksums(part.Checksums);
+        }, r.Aborted);
+
+    public CompleteMultipartUploadInput ReadCompleteMultipartUpload(S3Request r) =>
+        new(r.Request.Query["uploadId"].ToString(), WriteConditions.ForWrite(r.Request.Headers));
+
+    public Task<IReadOnlyList<CompletePart>> ReadCompletePartsAsync(S3Request r) =>
+        CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), limits.MaxXmlBodyBytes, r.Aborted);
+
+    public Task WriteCompleteMultipartUploadAsync(S3Request r, ObjectRecord completed)
+    {
+        ObjectResponseHeaders.WriteChecksums(r.Response, completed);
+        return S3Xml.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
+        {
+            // Built from validated parts, percent-encoded: nothing here can fail after the object was committed.
+            xml.Element("Location", $"{r.Request.Scheme}://{r.Request.Host}{KeyEncoding.Url.Encode(r.Target.Resource)}");
+            xml.Element("Bucket", completed.Bucket);
+            xml.Element("Key", completed.Key);
+            xml.Element("ETag", ObjectResponseHeaders.Quote(completed.ETag));
+            xml.Checksums(completed.Checksums);
+
+            xml.Element("ChecksumType", completed.ChecksumType);
+        }, r.Aborted);
+    }
+
+    public string ReadUploadId(S3Request r) => r.Request.Query["uploadId"].ToString();
+
+    public ListUploadsInput ReadListMultipartUploads(S3Request r) => S3MultipartListingCodec.ReadListMultipartUploads(r);
+
+    public Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page) =>
+        S3MultipartListingCodec.WriteListMultipartUploadsAsync(r, input, page);
+
+    public ListPartsInput ReadListParts(S3Request r) => S3MultipartListingCodec.ReadListParts(r);
+
+    public Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page) => S3MultipartListingCodec.WriteListPartsAsync(r, input, page);
+
+    private static int ParsePartNumber(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new CairnException(ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = text ?? string.Empty },
+            };
+
+    /// <summary><c>x-amz-copy-source-range: bytes=first-last</c>, both inclusive; checked against the source's size later.</summary>
+    private static SourceRange? ParseCopyRange(string? header)
+    {
+        if (string.IsNullOrEmpty(header))
+        {
+            return null;
+        }
+
+        var spec = header.StartsWith("bytes=", StringComparison.Ordinal) ? header[6..] : null;
+        var dash = spec?.IndexOf('-') ?? -1;
+        if (spec is null || dash <= 0
+            || !long.TryParse(spec[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+            || !long.TryParse(spec[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+            || last < first)
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = S3Headers.CopySourceRange, ["ArgumentValue"] = header },
+            };
+        }
+
+        return new SourceRange(first, last);
+    }
+}

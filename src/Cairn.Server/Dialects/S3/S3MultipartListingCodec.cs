@@ -1,0 +1,113 @@
+using System.Globalization;
+using Cairn.Core.Checksums;
+using Cairn.Core.Errors;
+using Cairn.Core.Listing;
+using Cairn.Core.Model;
+using Cairn.Server.Http;
+using Cairn.Server.Pipeline;
+using Cairn.Server.Xml;
+
+namespace Cairn.Server.Dialects.S3;
+
+/// <summary>
+/// ListMultipartUploads and ListParts in S3's spelling, the two calls a client resumes from (SPEC.md §1.6, §1.7,
+/// §8.6): their query parameters and their result documents.
+/// </summary>
+internal static class S3MultipartListingCodec
+{
+    public static ListUploadsInput ReadListMultipartUploads(S3Request r)
+    {
+        var q = r.Request.Query;
+        return new ListUploadsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
+            q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingService.ParseMax(q["max-uploads"], "max-uploads"));
+    }
+
+    public static Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page) =>
+        S3Xml.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
+        {
+            var encoding = input.Encoding;
+            xml.Element("Bucket", r.Bucket);
+            xml.Element("KeyMarker", encoding.Encode(input.KeyMarker));
+            xml.Element("UploadIdMarker", input.UploadIdMarker);
+            xml.Element("NextKeyMarker", encoding.Encode(page.NextKeyMarker ?? string.Empty));
+            xml.Element("NextUploadIdMarker", page.NextUploadIdMarker ?? string.Empty);
+            if (input.Delimiter.Length > 0)
+            {
+                xml.Element("Delimiter", encoding.Encode(input.Delimiter));
+            }
+
+            xml.Element("Prefix", encoding.Encode(input.Prefix));
+            xml.Element("MaxUploads", input.MaxUploads ?? 1000);
+            xml.Element("IsTruncated", page.IsTruncated);
+            xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
+            foreach (var upload in page.Uploads)
+            {
+                xml.Start("Upload");
+                xml.Element("Key", encoding.Encode(upload.Key));
+                xml.Element("UploadId", upload.UploadId);
+                WriteUploadFields(xml, upload, initiated: true);
+                xml.WriteEndElement();
+            }
+
+            S3ListingCodec.WritePrefixes(xml, page.CommonPrefixes, encoding);
+        }, r.Aborted);
+
+    public static ListPartsInput ReadListParts(S3Request r)
+    {
+        var q = r.Request.Query;
+        var markerText = q["part-number-marker"].ToString();
+        var marker = 0;
+        if (markerText.Length > 0 && (!int.TryParse(markerText, NumberStyles.None, CultureInfo.InvariantCulture, out marker)))
+        {
+            throw new CairnException(ErrorCode.InvalidArgument, "Provided part-number-marker not an integer or within integer range")
+            {
+                Extra = new Dictionary<string, string> { ["ArgumentName"] = "part-number-marker", ["ArgumentValue"] = markerText },
+            };
+        }
+
+        return new ListPartsInput(q["uploadId"].ToString(), marker, ListingService.ParseMax(q["max-parts"], "max-parts"));
+    }
+
+    public static Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page) =>
+        S3Xml.WriteAsync(r.Response, "ListPartsResult", xml =>
+        {
+            var upload = page.Upload;
+            xml.Element("Bucket", r.Bucket);
+            xml.Element("Key", upload.Key);
+            xml.Element("UploadId", input.UploadId);
+            xml.Element("PartNumberMarker", input.PartNumberMarker);
+            xml.Element("NextPartNumberMarker", page.NextPartNumberMarker ?? 0);
+            xml.Element("MaxParts", input.MaxParts ?? 1000);
+            xml.Element("IsTruncated", page.IsTruncated);
+            WriteUploadFields(xml, upload, initiated: false);
+            foreach (var part in page.Parts)
+            {
+                xml.Start("Part");
+                xml.Element("PartNumber", part.PartNumber);
+                xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
+                xml.Element("ETag", ObjectResponseHeaders.Quote(part.ETag));
+                xml.Element("Size", part.Size);
+                xml.Checksums(part.Checksums);
+
+                xml.WriteEndElement();
+            }
+        }, r.Aborted);
+
+    /// <summary>Initiator, owner, storage class and checksum declaration: what both listings say of an upload.</summary>
+    private static void WriteUploadFields(System.Xml.XmlWriter xml, UploadRecord upload, bool initiated)
+    {
+        xml.Owner("Initiator", upload.Owner);
+        xml.Owner("Owner", upload.Owner);
+        xml.Element("StorageClass", upload.Headers.StorageClass ?? StorageClasses.Standard);
+        if (initiated)
+        {
+            xml.Element("Initiated", ObjectResponseHeaders.XmlDate(upload.InitiatedAt));
+        }
+
+        if (upload.ChecksumAlgorithm is { } algorithm)
+        {
+            xml.Element("ChecksumAlgorithm", algorithm.XmlName());
+            xml.Element("ChecksumType", upload.ChecksumType);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Cairn.Core.Operations;
+using Cairn.Server.Auth;
+using Cairn.Server.Pipeline;
+using Cairn.Server.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace Cairn.Server.Tests.Dialects.S3;
+
+/// <summary>Requests as the pipeline hands them to a handler, for driving the S3 codecs directly.</summary>
+internal static class S3CodecTestKit
+{
+    public static S3Request Request(Operation operation, string? key, string query = "", params (string Name, string Value)[] headers)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.QueryString = query.Length > 0 ? new QueryString("?" + query) : QueryString.Empty;
+        foreach (var (name, value) in headers)
+        {
+            context.Request.Headers[name] = value;
+        }
+
+        context.Response.Body = new MemoryStream();
+        return new S3Request
+        {
+            Http = context,
+            RequestId = "REQUEST",
+            Dialect = TestDialects.S3(),
+            Target = new ResourcePath("b", key, VirtualHosted: false),
+            Operation = operation,
+            Auth = new AuthResult("AKID", PayloadMode.Unsigned, null, null, null, null, null),
+        };
+    }
+}

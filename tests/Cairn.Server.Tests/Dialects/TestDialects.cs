@@ -1,0 +1,13 @@
+using Cairn.Core.Limits;
+using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3;
+using Cairn.Server.Tests.Auth;
+
+namespace Cairn.Server.Tests.Dialects;
+
+/// <summary>Dialects built as the server builds them, for tests that call one directly.</summary>
+internal static class TestDialects
+{
+    public static S3Dialect S3() =>
+        new(new RequestAuthenticator(new TestCredentialStore(), TimeProvider.System), new StorageLimits());
+}
