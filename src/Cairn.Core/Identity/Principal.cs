@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Cairn.Core.Identity;
 
 /// <summary>
@@ -22,24 +24,23 @@ public sealed class Principal
 
     private Principal()
     {
-        UserId = string.Empty;
-        AccessKeyId = string.Empty;
         SessionClaims = NoClaims;
     }
 
     /// <summary>An unsigned request.</summary>
     public static Principal Anonymous { get; } = new();
 
-    /// <summary>The acting user's id; empty when anonymous.</summary>
-    public string UserId { get; }
+    /// <summary>The acting user's id; null when anonymous.</summary>
+    public string? UserId { get; }
 
-    /// <summary>The key that signed the request; empty when anonymous.</summary>
-    public string AccessKeyId { get; }
+    /// <summary>The key that signed the request; null when anonymous.</summary>
+    public string? AccessKeyId { get; }
 
     /// <summary>Claims of a temporary session (empty for long-term keys and anonymous requests).</summary>
     public IReadOnlyDictionary<string, string> SessionClaims { get; }
 
-    public bool IsAnonymous => ReferenceEquals(this, Anonymous);
+    [MemberNotNullWhen(false, nameof(UserId), nameof(AccessKeyId))]
+    public bool IsAnonymous => UserId is null;
 
     public override string ToString() => IsAnonymous ? "anonymous" : $"{UserId} ({AccessKeyId})";
 }

@@ -1,4 +1,5 @@
 using Cairn.Core.Buckets;
+using Cairn.Core.Identity;
 using Cairn.Core.Listing;
 using Cairn.Server.Hosting;
 using Cairn.Server.Http;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning.</summary>
-internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOptions> options)
+internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerNames, IOptions<CairnOptions> options)
 {
     public async Task ListBucketsAsync(S3Request r)
     {
@@ -23,9 +24,10 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
             .ToList();
         var list = all.Take(max).ToList();
         var truncated = all.Count > list.Count;
+        var owners = await ownerNames.ResolveAsync([r.Owner], r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListAllMyBucketsResult", xml =>
         {
-            WriteOwner(xml, "Owner", r.Owner);
+            WriteOwner(xml, "Owner", r.Owner, owners[r.Owner]);
             if (truncated)
             {
                 xml.Element("ContinuationToken", list[^1].Name);
@@ -95,11 +97,12 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
         await XmlResponse.WriteAsync(r.Response, "VersioningConfiguration", _ => { }, r.Aborted);
     }
 
-    public static void WriteOwner(System.Xml.XmlWriter xml, string element, string owner)
+    /// <summary>An owner element: the owner's user id and the user's name (<see cref="OwnerNames"/>).</summary>
+    public static void WriteOwner(System.Xml.XmlWriter xml, string element, string ownerId, string displayName)
     {
         xml.Start(element);
-        xml.Element("ID", owner);
-        xml.Element("DisplayName", owner);
+        xml.Element("ID", ownerId);
+        xml.Element("DisplayName", displayName);
         xml.WriteEndElement();
     }
 }

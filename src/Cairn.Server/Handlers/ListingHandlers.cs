@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Cairn.Core.Errors;
+using Cairn.Core.Identity;
 using Cairn.Core.Listing;
 using Cairn.Core.Model;
 using Cairn.Server.Http;
@@ -10,7 +11,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Handlers;
 
 /// <summary>ListObjects (v1), ListObjectsV2 and ListObjectVersions over the same key-ordered page query.</summary>
-internal sealed class ListingHandlers(ListingService listing)
+internal sealed class ListingHandlers(ListingService listing, OwnerNames ownerNames)
 {
     public async Task ListObjectsAsync(S3Request r)
     {
@@ -19,6 +20,7 @@ internal sealed class ListingHandlers(ListingService listing)
         var (prefix, delimiter, marker) = (q["prefix"].ToString(), q["delimiter"].ToString(), q["marker"].ToString());
         var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, marker, maxKeys, r.Aborted);
+        var owners = await OwnersAsync(page, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             xml.Element("Name", r.Bucket);
@@ -33,7 +35,7 @@ internal sealed class ListingHandlers(ListingService listing)
             }
 
             xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
-            WriteEntries(xml, page, encoding, owner: true);
+            WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
     }
 
@@ -49,6 +51,7 @@ internal sealed class ListingHandlers(ListingService listing)
         var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
         var fetchOwner = string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase);
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, after, maxKeys, r.Aborted);
+        var owners = fetchOwner ? await OwnersAsync(page, r.Aborted) : null;
         await XmlResponse.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             xml.Element("Name", r.Bucket);
@@ -65,7 +68,7 @@ internal sealed class ListingHandlers(ListingService listing)
             }
 
             xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
-            WriteEntries(xml, page, encoding, fetchOwner);
+            WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
     }
 
@@ -79,6 +82,7 @@ internal sealed class ListingHandlers(ListingService listing)
         VersionIdQuery.RequireNull(versionIdMarker);
         var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, keyMarker, maxKeys, r.Aborted);
+        var owners = await OwnersAsync(page, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListVersionsResult", xml =>
         {
             xml.Element("Name", r.Bucket);
@@ -101,7 +105,7 @@ internal sealed class ListingHandlers(ListingService listing)
                 xml.Element("Key", encoding.Encode(o.Key));
                 xml.Element("VersionId", VersionIdQuery.NullVersion);
                 xml.Element("IsLatest", true);
-                WriteObjectFields(xml, o, owner: true);
+                WriteObjectFields(xml, o, owners);
                 xml.WriteEndElement();
             }
 
@@ -109,20 +113,25 @@ internal sealed class ListingHandlers(ListingService listing)
         }, r.Aborted);
     }
 
-    private static void WriteEntries(XmlWriter xml, ObjectPage page, KeyEncoding encoding, bool owner)
+    /// <summary>The display names of the page's object owners.</summary>
+    private Task<IReadOnlyDictionary<string, string>> OwnersAsync(ObjectPage page, CancellationToken cancellationToken) =>
+        ownerNames.ResolveAsync(page.Objects.Select(o => o.Owner), cancellationToken);
+
+    /// <param name="owners">Display names by owner id when the listing shows owners, else null.</param>
+    private static void WriteEntries(XmlWriter xml, ObjectPage page, KeyEncoding encoding, IReadOnlyDictionary<string, string>? owners)
     {
         foreach (var o in page.Objects)
         {
             xml.Start("Contents");
             xml.Element("Key", encoding.Encode(o.Key));
-            WriteObjectFields(xml, o, owner);
+            WriteObjectFields(xml, o, owners);
             xml.WriteEndElement();
         }
 
         WritePrefixes(xml, page, encoding);
     }
 
-    private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, bool owner)
+    private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, IReadOnlyDictionary<string, string>? owners)
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
         xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
@@ -133,9 +142,9 @@ internal sealed class ListingHandlers(ListingService listing)
 
         xml.Element("Size", o.Size);
         xml.Element("StorageClass", o.Headers.StorageClass ?? "STANDARD");
-        if (owner)
+        if (owners is not null)
         {
-            BucketHandlers.WriteOwner(xml, "Owner", o.Owner);
+            BucketHandlers.WriteOwner(xml, "Owner", o.Owner, owners[o.Owner]);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
+using Cairn.Core.Identity;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Server.Http;
@@ -10,7 +11,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Handlers;
 
 /// <summary>ListMultipartUploads and ListParts, the two calls a client resumes from (SPEC.md §1.6, §1.7, §8.6).</summary>
-internal sealed class MultipartListingHandlers(MultipartService multipart)
+internal sealed class MultipartListingHandlers(MultipartService multipart, OwnerNames ownerNames)
 {
     public async Task ListMultipartUploadsAsync(S3Request r)
     {
@@ -20,6 +21,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
         var (keyMarker, uploadIdMarker) = (q["key-marker"].ToString(), q["upload-id-marker"].ToString());
         var maxUploads = ListingService.ParseMax(q["max-uploads"], "max-uploads");
         var page = await multipart.ListUploadsAsync(r.Bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads, r.Aborted);
+        var owners = await ownerNames.ResolveAsync(page.Uploads.Select(u => u.Owner), r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
         {
             xml.Element("Bucket", r.Bucket);
@@ -41,8 +43,8 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
                 xml.Start("Upload");
                 xml.Element("Key", encoding.Encode(upload.Key));
                 xml.Element("UploadId", upload.UploadId);
-                BucketHandlers.WriteOwner(xml, "Initiator", upload.Owner);
-                BucketHandlers.WriteOwner(xml, "Owner", upload.Owner);
+                BucketHandlers.WriteOwner(xml, "Initiator", upload.Owner, owners[upload.Owner]);
+                BucketHandlers.WriteOwner(xml, "Owner", upload.Owner, owners[upload.Owner]);
                 xml.Element("StorageClass", upload.Headers.StorageClass ?? "STANDARD");
                 xml.Element("Initiated", ObjectResponseHeaders.XmlDate(upload.InitiatedAt));
                 if (upload.ChecksumAlgorithm is { } algorithm)
@@ -80,6 +82,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
         var maxParts = ListingService.ParseMax(q["max-parts"], "max-parts");
         var page = await multipart.ListPartsAsync(r.Bucket, r.Key, uploadId, marker, maxParts, r.Aborted);
         var upload = page.Upload;
+        var owners = await ownerNames.ResolveAsync([upload.Owner], r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListPartsResult", xml =>
         {
             xml.Element("Bucket", r.Bucket);
@@ -89,8 +92,8 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
             xml.Element("NextPartNumberMarker", page.NextPartNumberMarker ?? 0);
             xml.Element("MaxParts", maxParts ?? 1000);
             xml.Element("IsTruncated", page.IsTruncated);
-            BucketHandlers.WriteOwner(xml, "Initiator", upload.Owner);
-            BucketHandlers.WriteOwner(xml, "Owner", upload.Owner);
+            BucketHandlers.WriteOwner(xml, "Initiator", upload.Owner, owners[upload.Owner]);
+            BucketHandlers.WriteOwner(xml, "Owner", upload.Owner, owners[upload.Owner]);
             xml.Element("StorageClass", upload.Headers.StorageClass ?? "STANDARD");
             if (upload.ChecksumAlgorithm is { } algorithm)
             {

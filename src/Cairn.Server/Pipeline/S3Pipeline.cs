@@ -41,8 +41,8 @@ internal sealed partial class S3Pipeline(
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
             var operation = S3Router.Resolve(context.Request.Method, target, context.Request.Query, context.Request.Headers);
-            var auth = authenticator.Authenticate(context.Request, target.VirtualHosted ? target.Bucket : null);
-            authorizer.Authorize(auth, operation, target);
+            var auth = await authenticator.AuthenticateAsync(context.Request, target.VirtualHosted ? target.Bucket : null, context.RequestAborted);
+            await authorizer.AuthorizeAsync(auth.Principal, operation, target, context.RequestAborted);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");

@@ -49,7 +49,7 @@ public sealed class AccessKeyWithUserTests
     public void The_anonymous_principal_is_anonymous_and_a_signed_one_is_not()
     {
         Assert.True(Principal.Anonymous.IsAnonymous);
-        Assert.Empty(Principal.Anonymous.UserId);
+        Assert.Null(Principal.Anonymous.UserId);
         Assert.False(new Principal("u1", "AK1").IsAnonymous);
     }
 
