@@ -1,3 +1,5 @@
+using Cairn.Core.Identity;
+
 namespace Cairn.Server.Auth;
 
 /// <summary>Who signed a request and how its body must be read.</summary>
@@ -8,14 +10,14 @@ internal sealed class AuthResult
     private readonly SigV4Verified? _sigV4;
     private readonly long? _contentLength;
 
-    /// <param name="accessKeyId">The verified key, or null for an anonymous request.</param>
+    /// <param name="principal">Who the verified signature acts as; <see cref="Principal.Anonymous"/> for an unsigned request.</param>
     /// <param name="payloadMode">How the body is framed and protected.</param>
     /// <param name="payloadSha256">The digest to check for <see cref="PayloadMode.Sha256"/>.</param>
     /// <param name="sigV4">The verified SigV4 request; needed for the signed chunk modes.</param>
     /// <param name="decodedContentLength">x-amz-decoded-content-length for the aws-chunked modes.</param>
     /// <param name="declaredTrailer">The lower-cased x-amz-trailer value for the trailer modes.</param>
     /// <param name="contentLength">Content-Length of the raw body, when sent.</param>
-    public AuthResult(string? accessKeyId, PayloadMode payloadMode, byte[]? payloadSha256, SigV4Verified? sigV4,
+    public AuthResult(Principal principal, PayloadMode payloadMode, byte[]? payloadSha256, SigV4Verified? sigV4,
         long? decodedContentLength, string? declaredTrailer, long? contentLength)
     {
         if (payloadMode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer && sigV4 is null)
@@ -28,7 +30,7 @@ internal sealed class AuthResult
             throw new ArgumentException("aws-chunked modes need the decoded content length.", nameof(decodedContentLength));
         }
 
-        AccessKeyId = accessKeyId;
+        Principal = principal;
         PayloadMode = payloadMode;
         _payloadSha256 = payloadSha256;
         _sigV4 = sigV4;
@@ -37,10 +39,8 @@ internal sealed class AuthResult
         _contentLength = contentLength;
     }
 
-    /// <summary>The verified access key id; null = anonymous.</summary>
-    public string? AccessKeyId { get; }
-
-    public bool IsAnonymous => AccessKeyId is null;
+    /// <summary>Who the request acts as; <see cref="Principal.Anonymous"/> when it carries no signature.</summary>
+    public Principal Principal { get; }
 
     /// <summary>How the body is framed and protected.</summary>
     public PayloadMode PayloadMode { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cairn.Core.Errors;
+using Cairn.Core.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Auth;
@@ -7,26 +8,31 @@ namespace Cairn.Server.Auth;
 /// <summary>
 /// The request-authentication stage: finds which signature a request carries (SigV4 header or query, SigV2 header or
 /// query, or none), verifies it before the body is read (SPEC.md §2.3: so Expect: 100-continue gets the 4xx), and
-/// decides how the body must be decoded. Thread-safe; one instance serves every request.
+/// decides how the body must be decoded. The access key is looked up through the identity port
+/// (<see cref="AccessKeyResolver"/>); the result names the <see cref="Principal"/> the request acts as. Thread-safe;
+/// one instance serves every request.
 /// </summary>
 internal sealed class RequestAuthenticator
 {
     private readonly SigV4Verifier _sigV4;
     private readonly SigV2Verifier _sigV2;
 
-    public RequestAuthenticator(ICredentialStore credentials, TimeProvider time)
+    public RequestAuthenticator(IIdentityStore identities, TimeProvider time)
     {
-        _sigV4 = new SigV4Verifier(credentials, time, new SigningKeyCache());
-        _sigV2 = new SigV2Verifier(credentials, time);
+        var accessKeys = new AccessKeyResolver(identities, time);
+        _sigV4 = new SigV4Verifier(accessKeys, time, new SigningKeyCache());
+        _sigV2 = new SigV2Verifier(accessKeys, time);
     }
 
     /// <summary>
     /// Verifies whatever signature the request carries; throws CairnException on failure; returns an anonymous result
     /// when it carries none.
     /// </summary>
+    /// <param name="request">The request, before its body is read.</param>
     /// <param name="virtualHostBucket">The bucket taken from the Host header in virtual-hosted-style addressing (null
     /// for path-style); SigV2 needs it for its canonical resource.</param>
-    public AuthResult Authenticate(HttpRequest request, string? virtualHostBucket)
+    /// <param name="cancellationToken">Ends the access key lookup when the client goes away.</param>
+    public async Task<AuthResult> AuthenticateAsync(HttpRequest request, string? virtualHostBucket, CancellationToken cancellationToken)
     {
         var target = RequestTarget.From(request);
         var authorizationValues = request.Headers[AuthHeaders.Authorization];
@@ -52,8 +58,8 @@ internal sealed class RequestAuthenticator
 
             if (authorization.StartsWith(SigV4Authorization.Algorithm + " ", StringComparison.Ordinal))
             {
-                var verified = _sigV4.VerifyHeader(request, target, authorization);
-                return Result(request, verified.AccessKeyId, verified.PayloadMode, verified.PayloadSha256, verified);
+                var verified = await _sigV4.VerifyHeaderAsync(request, target, authorization, cancellationToken);
+                return Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified);
             }
 
             if (authorization.StartsWith("AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal))
@@ -63,8 +69,7 @@ internal sealed class RequestAuthenticator
 
             if (authorization.StartsWith(SigV2Verifier.Scheme, StringComparison.Ordinal))
             {
-                var accessKeyId = _sigV2.VerifyHeader(request, target, authorization, virtualHostBucket);
-                return Unverified(request, accessKeyId);
+                return Unverified(request, await _sigV2.VerifyHeaderAsync(request, target, authorization, virtualHostBucket, cancellationToken));
             }
 
             throw new CairnException(ErrorCode.InvalidArgument, "Unsupported Authorization Type")
@@ -80,20 +85,20 @@ internal sealed class RequestAuthenticator
 
         if (v4Query)
         {
-            var verified = _sigV4.VerifyPresigned(request, target);
+            var verified = await _sigV4.VerifyPresignedAsync(request, target, cancellationToken);
 
             // Only a hash inside the signed query binds the body; otherwise it is read as for unsigned requests.
             return verified.PayloadMode == PayloadMode.Unsigned
-                ? Unverified(request, verified.AccessKeyId)
-                : Result(request, verified.AccessKeyId, verified.PayloadMode, verified.PayloadSha256, verified);
+                ? Unverified(request, verified.Principal)
+                : Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified);
         }
 
         if (v2Query)
         {
-            return Unverified(request, _sigV2.VerifyPresigned(request, target, virtualHostBucket));
+            return Unverified(request, await _sigV2.VerifyPresignedAsync(request, target, virtualHostBucket, cancellationToken));
         }
 
-        return Unverified(request, accessKeyId: null);
+        return Unverified(request, Principal.Anonymous);
     }
 
     /// <summary>
@@ -101,12 +106,12 @@ internal sealed class RequestAuthenticator
     /// x-amz-content-sha256 is still checked and STREAMING-UNSIGNED-PAYLOAD-TRAILER still decoded, but signed
     /// streaming needs a SigV4 seed signature.
     /// </summary>
-    private static AuthResult Unverified(HttpRequest request, string? accessKeyId)
+    private static AuthResult Unverified(HttpRequest request, Principal principal)
     {
         var value = request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
         if (value.Length == 0)
         {
-            return Result(request, accessKeyId, PayloadMode.Unsigned, null, null);
+            return Result(request, principal, PayloadMode.Unsigned, null, null);
         }
 
         var mode = ContentSha256.Parse(value, out var sha256);
@@ -116,10 +121,10 @@ internal sealed class RequestAuthenticator
                 "Signed streaming payloads require AWS Signature Version 4 in the Authorization header.");
         }
 
-        return Result(request, accessKeyId, mode, sha256, null);
+        return Result(request, principal, mode, sha256, null);
     }
 
-    private static AuthResult Result(HttpRequest request, string? accessKeyId, PayloadMode mode, byte[]? sha256, SigV4Verified? sigV4)
+    private static AuthResult Result(HttpRequest request, Principal principal, PayloadMode mode, byte[]? sha256, SigV4Verified? sigV4)
     {
         long? decodedLength = null;
         string? declaredTrailer = null;
@@ -133,7 +138,7 @@ internal sealed class RequestAuthenticator
             }
         }
 
-        return new AuthResult(accessKeyId, mode, sha256, sigV4, decodedLength, declaredTrailer, request.ContentLength);
+        return new AuthResult(principal, mode, sha256, sigV4, decodedLength, declaredTrailer, request.ContentLength);
     }
 
     /// <summary>x-amz-decoded-content-length is required with aws-chunked: it is the real payload size (SPEC.md §2.3).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cairn.Core.Errors;
+using Cairn.Core.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Auth;
@@ -11,17 +12,18 @@ internal sealed class SigV2Verifier
 {
     public const string Scheme = "AWS ";
 
-    private readonly ICredentialStore _credentials;
+    private readonly AccessKeyResolver _accessKeys;
     private readonly TimeProvider _time;
 
-    public SigV2Verifier(ICredentialStore credentials, TimeProvider time)
+    public SigV2Verifier(AccessKeyResolver accessKeys, TimeProvider time)
     {
-        _credentials = credentials;
+        _accessKeys = accessKeys;
         _time = time;
     }
 
-    /// <summary>Returns the verified access key id.</summary>
-    public string VerifyHeader(HttpRequest request, RequestTarget target, string authorization, string? virtualHostBucket)
+    /// <summary>Returns the principal the verified key acts as.</summary>
+    public async Task<Principal> VerifyHeaderAsync(HttpRequest request, RequestTarget target, string authorization, string? virtualHostBucket,
+        CancellationToken cancellationToken)
     {
         var credentials = authorization.AsSpan(Scheme.Length).Trim();
         var colon = credentials.LastIndexOf(':');
@@ -33,7 +35,7 @@ internal sealed class SigV2Verifier
 
         var accessKeyId = credentials[..colon].Trim().ToString();
         var signature = credentials[(colon + 1)..].Trim().ToString();
-        var secret = _credentials.GetSecretOrThrow(accessKeyId);
+        var accessKey = await _accessKeys.ResolveAsync(accessKeyId, cancellationToken);
 
         // With x-amz-date the Date line is empty and x-amz-date travels among the amz headers.
         var amzDate = request.Headers[AuthHeaders.AmzDate].ToString().Trim();
@@ -45,12 +47,13 @@ internal sealed class SigV2Verifier
         }
 
         AmzDate.CheckSkew(time, shown, _time.GetUtcNow());
-        Verify(request, target, virtualHostBucket, amzDate.Length > 0 ? string.Empty : date, accessKeyId, secret, signature);
-        return accessKeyId;
+        Verify(request, target, virtualHostBucket, amzDate.Length > 0 ? string.Empty : date, accessKeyId, accessKey.Secret, signature);
+        return accessKey.Principal;
     }
 
-    /// <summary>Returns the verified access key id.</summary>
-    public string VerifyPresigned(HttpRequest request, RequestTarget target, string? virtualHostBucket)
+    /// <summary>Returns the principal the verified key acts as.</summary>
+    public async Task<Principal> VerifyPresignedAsync(HttpRequest request, RequestTarget target, string? virtualHostBucket,
+        CancellationToken cancellationToken)
     {
         var accessKeyId = target.Get(AuthQueryParameters.V2AccessKeyId);
         var expires = target.Get(AuthQueryParameters.V2Expires);
@@ -66,7 +69,7 @@ internal sealed class SigV2Verifier
             throw new CairnException(ErrorCode.AccessDenied, "Invalid date (should be seconds since epoch): " + expires);
         }
 
-        var secret = _credentials.GetSecretOrThrow(accessKeyId);
+        var accessKey = await _accessKeys.ResolveAsync(accessKeyId, cancellationToken);
         var now = _time.GetUtcNow();
         if (now.ToUnixTimeSeconds() > expiresSeconds)
         {
@@ -81,8 +84,8 @@ internal sealed class SigV2Verifier
         }
 
         // A '+' the client forgot to escape arrives decoded as a space; base64 has no spaces.
-        Verify(request, target, virtualHostBucket, expires, accessKeyId, secret, signature.Replace(' ', '+'));
-        return accessKeyId;
+        Verify(request, target, virtualHostBucket, expires, accessKeyId, accessKey.Secret, signature.Replace(' ', '+'));
+        return accessKey.Principal;
     }
 
     private void Verify(HttpRequest request, RequestTarget target, string? virtualHostBucket, string dateLine,

@@ -1,12 +1,14 @@
+using Cairn.Core.Identity;
+
 namespace Cairn.Server.Auth;
 
 /// <summary>What a verified SigV4 request hands to the body stage: the key and chain seed for chunk signatures.</summary>
 internal sealed class SigV4Verified
 {
-    public SigV4Verified(string accessKeyId, byte[] signingKey, string amzDate, string scope, byte[] signature,
+    public SigV4Verified(Principal principal, byte[] signingKey, string amzDate, string scope, byte[] signature,
         PayloadMode payloadMode, byte[]? payloadSha256)
     {
-        AccessKeyId = accessKeyId;
+        Principal = principal;
         SigningKey = signingKey;
         AmzDate = amzDate;
         Scope = scope;
@@ -15,7 +17,8 @@ internal sealed class SigV4Verified
         PayloadSha256 = payloadSha256;
     }
 
-    public string AccessKeyId { get; }
+    /// <summary>Who the signing key acts as.</summary>
+    public Principal Principal { get; }
 
     public byte[] SigningKey { get; }
 

@@ -15,22 +15,22 @@ internal sealed class SigV4Verifier
     private const string StringToSignAlgorithm = "AWS4-HMAC-SHA256";
     private const string NeedsValidDate = "AWS authentication requires a valid Date or x-amz-date header";
 
-    private readonly ICredentialStore _credentials;
+    private readonly AccessKeyResolver _accessKeys;
     private readonly TimeProvider _time;
     private readonly SigningKeyCache _keys;
 
-    public SigV4Verifier(ICredentialStore credentials, TimeProvider time, SigningKeyCache keys)
+    public SigV4Verifier(AccessKeyResolver accessKeys, TimeProvider time, SigningKeyCache keys)
     {
-        _credentials = credentials;
+        _accessKeys = accessKeys;
         _time = time;
         _keys = keys;
     }
 
-    public SigV4Verified VerifyHeader(HttpRequest request, RequestTarget target, string authorization)
+    public async Task<SigV4Verified> VerifyHeaderAsync(HttpRequest request, RequestTarget target, string authorization, CancellationToken cancellationToken)
     {
         var auth = SigV4Authorization.Parse(authorization);
         var credential = auth.Credential;
-        var secret = _credentials.GetSecretOrThrow(credential.AccessKeyId);
+        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId, cancellationToken);
 
         // With header auth S3 requires the payload hash header; it is the last line of the canonical request.
         var contentSha256 = request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
@@ -44,14 +44,14 @@ internal sealed class SigV4Verifier
         var amzDate = RequestTime(request);
         credential.RequireDateOf(amzDate, ErrorCode.AuthorizationHeaderMalformed);
 
-        var key = _keys.Get(credential.AccessKeyId, secret, credential.Date, credential.Region);
+        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region);
         var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, auth.SignedHeaders,
             contentSha256, excludedParameter: null);
         var signature = Verify(canonical, amzDate, credential, key, auth.Signature);
-        return new SigV4Verified(credential.AccessKeyId, key, amzDate, credential.Scope, signature, mode, payloadSha256);
+        return new SigV4Verified(accessKey.Principal, key, amzDate, credential.Scope, signature, mode, payloadSha256);
     }
 
-    public SigV4Verified VerifyPresigned(HttpRequest request, RequestTarget target)
+    public async Task<SigV4Verified> VerifyPresignedAsync(HttpRequest request, RequestTarget target, CancellationToken cancellationToken)
     {
         const ErrorCode paramsError = ErrorCode.AuthorizationQueryParametersError;
         var algorithm = Require(target, AuthQueryParameters.Algorithm);
@@ -83,7 +83,7 @@ internal sealed class SigV4Verifier
 
         var signedHeaders = SigV4Authorization.ParseSignedHeaders(Require(target, AuthQueryParameters.SignedHeaders), paramsError);
         var providedSignature = Require(target, AuthQueryParameters.Signature);
-        var secret = _credentials.GetSecretOrThrow(credential.AccessKeyId);
+        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId, cancellationToken);
 
         var now = _time.GetUtcNow();
         if (signedAt - now > AmzDate.MaxSkew)
@@ -112,11 +112,11 @@ internal sealed class SigV4Verifier
             throw new CairnException(ErrorCode.InvalidRequest, "Signed streaming payloads cannot be used with presigned URLs.");
         }
 
-        var key = _keys.Get(credential.AccessKeyId, secret, credential.Date, credential.Region);
+        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region);
         var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, signedHeaders, payloadHash,
             excludedParameter: AuthQueryParameters.Signature);
         var signature = Verify(canonical, amzDate, credential, key, providedSignature);
-        return new SigV4Verified(credential.AccessKeyId, key, amzDate, credential.Scope, signature, mode, payloadSha256);
+        return new SigV4Verified(accessKey.Principal, key, amzDate, credential.Scope, signature, mode, payloadSha256);
     }
 
     /// <summary>x-amz-date, else Date; within 15 minutes of server time. Returns the ISO basic form.</summary>

@@ -4,7 +4,8 @@ namespace Cairn.Server.Auth;
 
 /// <summary>
 /// Derived signing keys per (access key, secret, date, region): every SigV4 request needs one and the derivation
-/// costs four HMACs. The secret is part of the key so a rotated secret never reuses a stale entry.
+/// costs four HMACs. The secret is part of the key so a rotated secret never reuses a stale entry; and it is only
+/// consulted after <see cref="AccessKeyResolver"/> has accepted the key, so a deactivated key finds no way round.
 /// </summary>
 internal sealed class SigningKeyCache
 {

@@ -22,7 +22,7 @@ internal interface IDialect
     /// Verifies whatever signature the request carries in this dialect's scheme(s); anonymous when it carries none.
     /// Throws CairnException when a signature is present and wrong.
     /// </summary>
-    AuthResult Authenticate(HttpRequest request, ResourcePath target);
+    Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken);
 
     /// <summary>Refuses (501) a request whose headers ask for a feature Cairn does not have.</summary>
     void RefuseUnsupported(HttpRequest request);

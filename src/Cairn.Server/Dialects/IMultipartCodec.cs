@@ -32,9 +32,9 @@ internal interface IMultipartCodec
 
     ListUploadsInput ReadListMultipartUploads(S3Request r);
 
-    Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page);
+    Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners);
 
     ListPartsInput ReadListParts(S3Request r);
 
-    Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page);
+    Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners);
 }

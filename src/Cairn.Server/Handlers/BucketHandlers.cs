@@ -1,4 +1,5 @@
 using Cairn.Core.Buckets;
+using Cairn.Core.Identity;
 using Cairn.Server.Dialects;
 using Cairn.Server.Hosting;
 using Cairn.Server.Pipeline;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning.</summary>
-internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOptions> options)
+internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerNames, IOptions<CairnOptions> options)
 {
     public async Task ListBucketsAsync(S3Request r)
     {
@@ -16,8 +17,9 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
             .Where(b => b.Name.StartsWith(input.Prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, input.After) > 0)
             .ToList();
         var list = all.Take(input.MaxBuckets ?? int.MaxValue).ToList();
+        var owners = await ownerNames.ResolveAsync([r.Owner], r.Aborted);
         await r.Dialect.Buckets.WriteListBucketsAsync(r,
-            new ListBucketsResult(list, all.Count > list.Count, input.Prefix, r.Owner, options.Value.Region));
+            new ListBucketsResult(list, all.Count > list.Count, input.Prefix, r.Owner, owners[r.Owner], options.Value.Region));
     }
 
     public async Task CreateBucketAsync(S3Request r)

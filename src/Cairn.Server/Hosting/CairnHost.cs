@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using Cairn.Core.Authorization;
 using Cairn.Core.Buckets;
+using Cairn.Core.Identity;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
@@ -65,8 +67,9 @@ public sealed class CairnHost : IAsyncDisposable
         try
         {
             var credentials = RootCredentials.Load(options);
-            app = Build(options, credentials);
+            app = Build(options);
             DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
+            await credentials.SeedAsync(app.Services.GetRequiredService<IIdentityStore>(), cancellationToken);
             var pipeline = app.Services.GetRequiredService<S3Pipeline>();
             app.Run(pipeline.InvokeAsync);
 
@@ -123,7 +126,7 @@ public sealed class CairnHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(CairnOptions options, RootCredentials credentials)
+    private static WebApplication Build(CairnOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -145,7 +148,7 @@ public sealed class CairnHost : IAsyncDisposable
             kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
             kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
         });
-        Register(builder.Services, options, credentials);
+        Register(builder.Services, options);
         return builder.Build();
     }
 
@@ -181,16 +184,19 @@ public sealed class CairnHost : IAsyncDisposable
         return null;
     }
 
-    private static void Register(IServiceCollection services, CairnOptions options, RootCredentials credentials)
+    private static void Register(IServiceCollection services, CairnOptions options)
     {
         var limits = options.Limits;
         var time = options.Time;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(limits);
         services.AddSingleton(time);
-        services.AddSingleton<ICredentialStore>(credentials);
         DiskSpaceService.Register(services, options);
-        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        services.AddSingleton(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        services.AddSingleton<IMetadataStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
+        services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
+        services.AddSingleton<OwnerNames>();
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();

@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Cairn.Server.Auth;
+using Cairn.Core.Identity;
 using Cairn.Storage.FileSystem;
 
 namespace Cairn.Server.Hosting;
 
 /// <summary>
-/// The root account's key pair: from configuration when set, else the pair stored in the data dir, else a
-/// new pair generated on first start (stored with owner-only permissions and reported once).
+/// The root user's key pair: from configuration when set, else the pair stored in the data dir, else a
+/// new pair generated on first start (stored with owner-only permissions and reported once). The configuration is
+/// the source of truth: every start makes this pair the root user's one working key in the identity store.
 /// </summary>
-internal sealed class RootCredentials : ICredentialStore
+internal sealed class RootCredentials
 {
     private const string FileName = "root-credentials.json";
 
@@ -26,10 +27,17 @@ internal sealed class RootCredentials : ICredentialStore
     /// <summary>True when this start created the pair (the host prints it once).</summary>
     public bool Generated { get; }
 
-    public bool TryGetSecret(string accessKeyId, out string secret)
+    /// <summary>
+    /// Makes this pair the root user's working key and deactivates any earlier root key (docs/identity.md). A key id
+    /// that already belongs to another user stops the start: the configuration must not take over someone's key.
+    /// </summary>
+    public async Task SeedAsync(IIdentityStore identities, CancellationToken cancellationToken)
     {
-        secret = SecretKey;
-        return accessKeyId == AccessKey;
+        if (!await identities.EnsureRootAsync(AccessKey, SecretKey, cancellationToken))
+        {
+            throw new ServerStartException(ServerExitCodes.ConfigurationError,
+                $"the root access key {AccessKey} belongs to another user; configure a different Cairn:RootUser");
+        }
     }
 
     public static RootCredentials Load(CairnOptions options)

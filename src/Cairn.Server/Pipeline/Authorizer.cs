@@ -1,19 +1,24 @@
-using Cairn.Core.Operations;
+using Cairn.Core.Authorization;
 using Cairn.Core.Errors;
-using Cairn.Server.Auth;
+using Cairn.Core.Identity;
+using Cairn.Core.Operations;
+using Cairn.Core.Ports;
 using Cairn.Server.Routing;
 
 namespace Cairn.Server.Pipeline;
 
 /// <summary>
-/// Decides whether an authenticated identity may perform an operation. Today every known key is the root
-/// account and anonymous requests are refused; ACLs and policies plug in here.
+/// The authorization stage: hands the principal, the operation and the resource the request names to the
+/// <see cref="IAuthorizer"/> policy; a refusal is 403 AccessDenied. The resource reads its bucket's owner through the
+/// metadata store only if the policy asks (docs/identity.md).
 /// </summary>
-internal sealed class Authorizer
+internal sealed class Authorizer(IAuthorizer policy, IMetadataStore metadata)
 {
-    public void Authorize(AuthResult auth, Operation operation, ResourcePath target)
+    public async Task AuthorizeAsync(Principal principal, Operation operation, ResourcePath target, CancellationToken cancellationToken)
     {
-        if (auth.IsAnonymous)
+        var resource = ResourceRef.In(metadata, target.Bucket, target.Key);
+        var decision = await policy.AuthorizeAsync(principal, operation, resource, cancellationToken);
+        if (!decision.IsAllowed)
         {
             throw new CairnException(ErrorCode.AccessDenied, "Access Denied");
         }

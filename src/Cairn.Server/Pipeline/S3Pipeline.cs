@@ -38,8 +38,8 @@ internal sealed partial class S3Pipeline(
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
             var operation = dialect.Router.Resolve(context.Request, target);
-            var auth = dialect.Authenticate(context.Request, target);
-            authorizer.Authorize(auth, operation, target);
+            var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
+            await authorizer.AuthorizeAsync(auth.Principal, operation, target, context.RequestAborted);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");

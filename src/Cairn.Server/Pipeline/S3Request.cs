@@ -25,8 +25,8 @@ internal sealed class S3Request
     /// <summary>The key named by the request (object operations only).</summary>
     public string Key => Target.Key!;
 
-    /// <summary>Owner recorded on what this request creates.</summary>
-    public string Owner => Auth.AccessKeyId ?? string.Empty;
+    /// <summary>Owner recorded on what this request creates: the acting user's id.</summary>
+    public string Owner => Auth.Principal.UserId ?? string.Empty;
 
     /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
     public Stream OpenBody() => Auth.WrapBody(Request.Body);

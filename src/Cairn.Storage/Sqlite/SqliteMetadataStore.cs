@@ -309,7 +309,7 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
     }
 
     /// <summary>Runs the work in a write transaction shared with concurrent writers (group commit).</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
+    internal async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -383,7 +383,8 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         }
     }
 
-    private SqliteConnection OpenReader()
+    /// <summary>A pooled read connection; it sees the last committed state.</summary>
+    internal SqliteConnection OpenReader()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -407,6 +408,11 @@ public sealed class SqliteMetadataStore : IMetadataStore, IDisposable
         if (version < 2)
         {
             Execute(tx, SqliteSchema.Version2);
+        }
+
+        if (version < 3)
+        {
+            Execute(tx, SqliteSchema.Version3);
         }
 
         Execute(tx, $"PRAGMA user_version = {SqliteSchema.CurrentVersion}");

@@ -6,7 +6,7 @@ namespace Cairn.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public const string Version1 = """
         CREATE TABLE buckets (
@@ -88,5 +88,35 @@ internal static class SqliteSchema
     /// <summary>Version 2: a multipart object's segments keep their part's checksum (GetObjectAttributes).</summary>
     public const string Version2 = """
         ALTER TABLE segments ADD COLUMN part_checksums TEXT;
+        """;
+
+    /// <summary>
+    /// Version 3: users and access keys, and owners become user ids. Until this version only the root account
+    /// existed, so every owner recorded before it (an access key id) is the root user's: owners that are not a user
+    /// id are given to the root user, created here. The root user's key is not known to the database yet; the
+    /// server adds it from its configuration at every start. The literals are this version's spellings and stay as
+    /// they are: 'root' is the root user's id and name, 'active' the stored active status.
+    /// </summary>
+    public const string Version3 = """
+        CREATE TABLE users (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL UNIQUE,
+            status      TEXT NOT NULL,
+            created_at  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE access_keys (
+            access_key_id  TEXT PRIMARY KEY,
+            secret         TEXT NOT NULL,
+            user_id        TEXT NOT NULL,
+            status         TEXT NOT NULL,
+            expires_at     INTEGER,
+            created_at     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX access_keys_by_user ON access_keys (user_id);
+        INSERT INTO users (id, name, status, created_at)
+            VALUES ('root', 'root', 'active', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+        UPDATE buckets SET owner = 'root' WHERE owner NOT IN (SELECT id FROM users);
+        UPDATE objects SET owner = 'root' WHERE owner NOT IN (SELECT id FROM users);
+        UPDATE uploads SET owner = 'root' WHERE owner NOT IN (SELECT id FROM users);
         """;
 }

@@ -17,7 +17,24 @@ internal static class AuthTestKit
     public static readonly DateTimeOffset ExampleTime = new(2013, 5, 24, 0, 0, 0, TimeSpan.Zero);
 
     public static RequestAuthenticator Authenticator(DateTimeOffset now) =>
-        new(new TestCredentialStore((AccessKeyId, Secret)), new FakeTimeProvider(now));
+        new(new TestIdentityStore((AccessKeyId, Secret)), new FakeTimeProvider(now));
+
+    /// <summary>
+    /// Authenticates against the in-memory test store, whose lookups complete at once: failures surface as the
+    /// CairnException thrown by this call, as the tests' Throws expects.
+    /// </summary>
+    public static AuthResult Authenticate(this RequestAuthenticator authenticator, HttpRequest request, string? virtualHostBucket) =>
+        authenticator.AuthenticateAsync(request, virtualHostBucket, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The GET of AWS's SigV4 header example (with a Range header), carrying <paramref name="signature"/>.</summary>
+    public static HttpRequest GetObject(string signature) => Request("GET", "/test.txt",
+    [
+        ("Host", "examplebucket.s3.amazonaws.com"),
+        ("Range", "bytes=0-9"),
+        ("x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("x-amz-date", "20130524T000000Z"),
+        ("Authorization", $"AWS4-HMAC-SHA256 Credential={AccessKeyId}/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature={signature}"),
+    ]);
 
     /// <summary>A request as Kestrel would present it: raw target, headers as sent, body.</summary>
     public static HttpRequest Request(string method, string rawTarget, IEnumerable<(string Name, string Value)> headers, byte[]? body = null)

@@ -17,7 +17,7 @@ public sealed class PresignedTests
 
         var result = Authenticator(ExampleTime.AddHours(1)).Authenticate(request, "examplebucket");
 
-        Assert.Equal(AccessKeyId, result.AccessKeyId);
+        Assert.Equal(AccessKeyId, result.Principal.AccessKeyId);
         Assert.Equal(PayloadMode.Unsigned, result.PayloadMode);
         Assert.Empty(await ReadAllAsync(result.WrapBody(request.Body)));
     }
@@ -29,7 +29,7 @@ public sealed class PresignedTests
             $"/test.txt?X-Amz-Signature={ExampleSignature}&X-Amz-SignedHeaders=host&X-Amz-Expires=86400&X-Amz-Date=20130524T000000Z&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Algorithm=AWS4-HMAC-SHA256",
             [("Host", "examplebucket.s3.amazonaws.com")]);
 
-        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, null).Principal.AccessKeyId);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class PresignedTests
             () => Authenticator(ExampleTime.AddMinutes(-16)).Authenticate(Presigned("86400", ExampleSignature), null));
 
         // Within the allowed skew it is fine.
-        Assert.Equal(AccessKeyId, Authenticator(ExampleTime.AddMinutes(-14)).Authenticate(Presigned("86400", ExampleSignature), null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(ExampleTime.AddMinutes(-14)).Authenticate(Presigned("86400", ExampleSignature), null).Principal.AccessKeyId);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:bWq2s1WEIj+Ydj0vQ697zp+IXMU="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:36:42Z")).Authenticate(request, "johnsmith").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:36:42Z")).Authenticate(request, "johnsmith").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:bWq2s1WEIj+Ydj0vQ697zp+IXMU="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:36:42Z")).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:36:42Z")).Authenticate(request, null).Principal.AccessKeyId);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:MyyxeRY7whkBe+bq8fHCL/2kKUg="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T21:15:45Z")).Authenticate(request, "johnsmith").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T21:15:45Z")).Authenticate(request, "johnsmith").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:htDYFYduRNen8P9ZfE/s9SuKy0U="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:42:41Z")).Authenticate(request, "johnsmith").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:42:41Z")).Authenticate(request, "johnsmith").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:c2WLPFtWHVgbEmeEG93a4cG37dM="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:44:46Z")).Authenticate(request, "johnsmith").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T19:44:46Z")).Authenticate(request, "johnsmith").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:ilyl83RwaSoYIEdixDQcA4OnAnc="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T21:06:08Z")).Authenticate(request, "static.johnsmith.net").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-27T21:06:08Z")).Authenticate(request, "static.johnsmith.net").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class SigV2Tests
             ("Authorization", "AWS AKIAIOSFODNN7EXAMPLE:DNEZGsoieTZ92F3bUfSPQcbGmlM="),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-28T01:49:49Z")).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(At("2007-03-28T01:49:49Z")).Authenticate(request, null).Principal.AccessKeyId);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class SigV2Tests
         var request = Request("GET", "/photos/puppy.jpg?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D&Expires=1175139620",
             [("Host", "johnsmith.s3.amazonaws.com")]);
 
-        Assert.Equal(AccessKeyId, Authenticator(DateTimeOffset.FromUnixTimeSeconds(1175139620)).Authenticate(request, "johnsmith").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(DateTimeOffset.FromUnixTimeSeconds(1175139620)).Authenticate(request, "johnsmith").Principal.AccessKeyId);
         var ex = Throws(ErrorCode.AccessDenied,
             () => Authenticator(DateTimeOffset.FromUnixTimeSeconds(1175139621)).Authenticate(request, "johnsmith"));
         Assert.Equal("Request has expired", ex.Detail);

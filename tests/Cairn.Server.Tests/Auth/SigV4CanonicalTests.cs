@@ -58,6 +58,6 @@ public sealed class SigV4CanonicalTests
         var request = AuthTestKit.Request("GET", "/bucket/caf%c3%a9 menu+x.txt?x-id=GetObject&versionId=a+b",
             headers.Append(("Authorization", TestSigner.Authorization(headers, signature))));
 
-        Assert.Equal(AuthTestKit.AccessKeyId, AuthTestKit.Authenticator(AuthTestKit.ExampleTime).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AuthTestKit.AccessKeyId, AuthTestKit.Authenticator(AuthTestKit.ExampleTime).Authenticate(request, null).Principal.AccessKeyId);
     }
 }

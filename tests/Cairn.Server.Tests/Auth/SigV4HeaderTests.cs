@@ -18,8 +18,8 @@ public sealed class SigV4HeaderTests
     {
         var result = Authenticator(ExampleTime).Authenticate(GetObject("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"), "examplebucket");
 
-        Assert.Equal(AccessKeyId, result.AccessKeyId);
-        Assert.False(result.IsAnonymous);
+        Assert.Equal(AccessKeyId, result.Principal.AccessKeyId);
+        Assert.False(result.Principal.IsAnonymous);
         Assert.Null(result.DecodedContentLength);
         Assert.Null(result.DeclaredTrailer);
     }
@@ -50,7 +50,7 @@ public sealed class SigV4HeaderTests
             ("Authorization", $"AWS4-HMAC-SHA256 Credential={AccessKeyId}/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;x-amz-content-sha256;x-amz-date,Signature={signature}"),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, "examplebucket").AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, "examplebucket").Principal.AccessKeyId);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class SigV4HeaderTests
     public void UnknownKeyIsInvalidAccessKeyId()
     {
         var authenticator = new RequestAuthenticator(
-            new TestCredentialStore(("SOMEOTHERKEY", Secret)), new FakeTimeProvider(ExampleTime));
+            new TestIdentityStore(("SOMEOTHERKEY", Secret)), new FakeTimeProvider(ExampleTime));
 
         Throws(ErrorCode.InvalidAccessKeyId,
             () => authenticator.Authenticate(GetObject("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"), null));
@@ -99,7 +99,7 @@ public sealed class SigV4HeaderTests
         }
         else
         {
-            Assert.Equal(AccessKeyId, authenticator.Authenticate(request, null).AccessKeyId);
+            Assert.Equal(AccessKeyId, authenticator.Authenticate(request, null).Principal.AccessKeyId);
         }
     }
 
@@ -206,7 +206,7 @@ public sealed class SigV4HeaderTests
         var signature = TestSigner.Sign("GET", "/test.txt", string.Empty, headers, EmptySha);
         var request = Request("GET", "/test.txt", headers.Append(("Authorization", TestSigner.Authorization(headers, signature))));
 
-        Assert.Equal(AccessKeyId, Authenticator(ExampleTime.AddMinutes(5)).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(ExampleTime.AddMinutes(5)).Authenticate(request, null).Principal.AccessKeyId);
         Throws(ErrorCode.RequestTimeTooSkewed, () => Authenticator(ExampleTime.AddHours(1)).Authenticate(request, null));
     }
 
@@ -232,7 +232,7 @@ public sealed class SigV4HeaderTests
             ("Authorization", TestSigner.Authorization(signedForm, signature)),
         ]);
 
-        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, null).AccessKeyId);
+        Assert.Equal(AccessKeyId, Authenticator(ExampleTime).Authenticate(request, null).Principal.AccessKeyId);
     }
 
     [Fact]
@@ -242,8 +242,8 @@ public sealed class SigV4HeaderTests
 
         var result = Authenticator(ExampleTime).Authenticate(request, null);
 
-        Assert.True(result.IsAnonymous);
-        Assert.Null(result.AccessKeyId);
+        Assert.True(result.Principal.IsAnonymous);
+        Assert.Null(result.Principal.AccessKeyId);
         Assert.Equal("hello", System.Text.Encoding.ASCII.GetString(await ReadAllAsync(result.WrapBody(request.Body))));
     }
 
@@ -265,15 +265,6 @@ public sealed class SigV4HeaderTests
 
         Throws(ErrorCode.InvalidArgument, () => Authenticator(ExampleTime).Authenticate(request, null));
     }
-
-    private static HttpRequest GetObject(string signature) => Request("GET", "/test.txt",
-    [
-        ("Host", "examplebucket.s3.amazonaws.com"),
-        ("Range", "bytes=0-9"),
-        ("x-amz-content-sha256", EmptySha),
-        ("x-amz-date", "20130524T000000Z"),
-        ("Authorization", $"AWS4-HMAC-SHA256 Credential={AccessKeyId}/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature={signature}"),
-    ]);
 
     private static HttpRequest PutObject(string rawTarget, string signature, byte[] body)
     {

@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization;
 using Cairn.Server.Dialects;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
@@ -53,7 +54,7 @@ public class DialectPipelineTests
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
         var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!);
-        return new S3Pipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(), dispatcher,
+        return new S3Pipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
             Options.Create(new CairnOptions()), NullLogger<S3Pipeline>.Instance);
     }
 

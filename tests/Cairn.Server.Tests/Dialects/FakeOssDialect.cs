@@ -1,3 +1,4 @@
+using Cairn.Core.Identity;
 using Cairn.Core.Operations;
 using Cairn.Server.Auth;
 using Cairn.Server.Dialects;
@@ -29,10 +30,10 @@ internal sealed class FakeOssDialect : IDialect
 
     public IRequestRouter Router { get; }
 
-    public AuthResult Authenticate(HttpRequest request, ResourcePath target)
+    public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken)
     {
         Authentications++;
-        return new AuthResult(null, PayloadMode.Unsigned, null, null, null, null, request.ContentLength);
+        return Task.FromResult(new AuthResult(Principal.Anonymous, PayloadMode.Unsigned, null, null, null, null, request.ContentLength));
     }
 
     public void RefuseUnsupported(HttpRequest request)

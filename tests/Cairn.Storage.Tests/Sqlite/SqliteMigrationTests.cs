@@ -1,4 +1,5 @@
 using Cairn.Core.Checksums;
+using Cairn.Core.Identity;
 using Cairn.Core.Model;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
@@ -40,6 +41,30 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal("AAAAAA==", stored!.Segments.Single().PartChecksums![ChecksumAlgorithm.Crc32]);
     }
 
+    [Fact]
+    public async Task A_version_2_database_gives_what_the_root_key_owned_to_the_root_user()
+    {
+        CreateVersion2DatabaseOwnedBy("AKROOTKEY");
+
+        using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
+        {
+            var identities = new SqliteIdentityStore(store, TimeProvider.System);
+            Assert.Equal(User.RootName, (await identities.FindUserAsync(User.RootId, CancellationToken.None))!.Name);
+            Assert.Equal(User.RootId, Assert.Single(await store.ListBucketsAsync(CancellationToken.None)).Owner);
+            Assert.Equal(User.RootId, (await store.GetObjectAsync("b", "k", CancellationToken.None))!.Owner);
+            Assert.Equal(User.RootId, (await store.GetUploadAsync("u1", CancellationToken.None))!.Owner);
+            var listed = await store.ListObjectsAsync("b", "", null, null, 10, CancellationToken.None);
+            Assert.Equal(User.RootId, Assert.Single(listed.Objects).Owner);
+
+            // The root key is not in the database until the server adds it from its configuration.
+            Assert.Null(await identities.FindAccessKeyAsync("AKROOTKEY", CancellationToken.None));
+            Assert.True(await identities.EnsureRootAsync("AKROOTKEY", "secret", CancellationToken.None));
+            Assert.Equal(User.RootId, (await identities.FindAccessKeyAsync("AKROOTKEY", CancellationToken.None))!.User.Id);
+        }
+
+        Assert.Equal(SqliteSchema.CurrentVersion, UserVersion());
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -60,6 +85,22 @@ public sealed class SqliteMigrationTests : IDisposable
                 VALUES (1, 0, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 0, 5, 1, 'e1'),
                        (1, 1, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 0, 5, 2, 'e2');
             """;
+        command.ExecuteNonQuery();
+    }
+
+    private void CreateVersion2DatabaseOwnedBy(string accessKeyId)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Version2 + """
+            PRAGMA user_version = 2;
+            INSERT INTO buckets (name, owner, created_at) VALUES ('b', $owner, 0);
+            INSERT INTO objects (id, bucket, key, size, etag, last_modified, owner, inline_data)
+                VALUES (1, 'b', 'k', 2, 'e', 0, $owner, x'6869');
+            INSERT INTO uploads (upload_id, bucket, key, initiated_at, owner) VALUES ('u1', 'b', 'k', 0, $owner);
+            """;
+        command.Parameters.AddWithValue("$owner", accessKeyId);
         command.ExecuteNonQuery();
     }
 

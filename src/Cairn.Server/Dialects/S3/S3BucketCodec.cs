@@ -24,7 +24,7 @@ internal sealed class S3BucketCodec : IBucketCodec
     public Task WriteListBucketsAsync(S3Request r, ListBucketsResult result) =>
         S3Xml.WriteAsync(r.Response, "ListAllMyBucketsResult", xml =>
         {
-            xml.Owner("Owner", result.Owner);
+            xml.Owner("Owner", result.Owner, new Dictionary<string, string> { [result.Owner] = result.OwnerName });
             if (result.IsTruncated)
             {
                 xml.Element("ContinuationToken", result.Buckets[^1].Name);

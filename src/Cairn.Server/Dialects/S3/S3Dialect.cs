@@ -14,8 +14,8 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IRequestRouter Router { get; } = new S3Router();
 
-    public AuthResult Authenticate(HttpRequest request, ResourcePath target) =>
-        authenticator.Authenticate(request, target.VirtualHosted ? target.Bucket : null);
+    public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken) =>
+        authenticator.AuthenticateAsync(request, target.VirtualHosted ? target.Bucket : null, cancellationToken);
 
     public void RefuseUnsupported(HttpRequest request) => UnsupportedHeaders.Check(request.Headers);
 

@@ -19,7 +19,7 @@ internal sealed class S3ListingCodec : IListingCodec
             q["marker"].ToString(), ListingService.ParseMax(q["max-keys"], "max-keys"));
     }
 
-    public Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page) =>
+    public Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             var encoding = input.Encoding;
@@ -35,7 +35,7 @@ internal sealed class S3ListingCodec : IListingCodec
             }
 
             xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
-            WriteEntries(xml, page, encoding, owner: true);
+            WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
     public ListObjectsV2Input ReadListObjectsV2(S3Request r)
@@ -51,7 +51,7 @@ internal sealed class S3ListingCodec : IListingCodec
             string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    public Task WriteListObjectsV2Async(S3Request r, ListObjectsV2Input input, ObjectPage page) =>
+    public Task WriteListObjectsV2Async(S3Request r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             var encoding = input.Encoding;
@@ -69,7 +69,7 @@ internal sealed class S3ListingCodec : IListingCodec
             }
 
             xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
-            WriteEntries(xml, page, encoding, input.FetchOwner);
+            WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
     public ListVersionsInput ReadListObjectVersions(S3Request r)
@@ -81,8 +81,8 @@ internal sealed class S3ListingCodec : IListingCodec
             q["key-marker"].ToString(), versionIdMarker, ListingService.ParseMax(q["max-keys"], "max-keys"));
     }
 
-    /// <summary>Unversioned buckets: each object is its one version "null", the latest (SPEC.md, issue text).</summary>
-    public Task WriteListObjectVersionsAsync(S3Request r, ListVersionsInput input, ObjectPage page) =>
+    /// <summary>Unversioned buckets: each object is its one version "null", the latest (docs/s3-compatibility.md "Operations").</summary>
+    public Task WriteListObjectVersionsAsync(S3Request r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListVersionsResult", xml =>
         {
             var encoding = input.Encoding;
@@ -106,27 +106,27 @@ internal sealed class S3ListingCodec : IListingCodec
                 xml.Element("Key", encoding.Encode(o.Key));
                 xml.Element("VersionId", VersionIdQuery.NullVersion);
                 xml.Element("IsLatest", true);
-                WriteObjectFields(xml, o, owner: true);
+                WriteObjectFields(xml, o, owners);
                 xml.WriteEndElement();
             }
 
             WritePrefixes(xml, page, encoding);
         }, r.Aborted);
 
-    private static void WriteEntries(XmlWriter xml, ObjectPage page, KeyEncoding encoding, bool owner)
+    private static void WriteEntries(XmlWriter xml, ObjectPage page, KeyEncoding encoding, IReadOnlyDictionary<string, string>? owners)
     {
         foreach (var o in page.Objects)
         {
             xml.Start("Contents");
             xml.Element("Key", encoding.Encode(o.Key));
-            WriteObjectFields(xml, o, owner);
+            WriteObjectFields(xml, o, owners);
             xml.WriteEndElement();
         }
 
         WritePrefixes(xml, page, encoding);
     }
 
-    private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, bool owner)
+    private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, IReadOnlyDictionary<string, string>? owners)
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
         xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
@@ -137,9 +137,9 @@ internal sealed class S3ListingCodec : IListingCodec
 
         xml.Element("Size", o.Size);
         xml.Element("StorageClass", o.Headers.StorageClass ?? StorageClasses.Standard);
-        if (owner)
+        if (owners is not null)
         {
-            xml.Owner("Owner", o.Owner);
+            xml.Owner("Owner", o.Owner, owners);
         }
     }
 

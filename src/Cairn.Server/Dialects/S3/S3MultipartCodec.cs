@@ -129,12 +129,13 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
 
     public ListUploadsInput ReadListMultipartUploads(S3Request r) => S3MultipartListingCodec.ReadListMultipartUploads(r);
 
-    public Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page) =>
-        S3MultipartListingCodec.WriteListMultipartUploadsAsync(r, input, page);
+    public Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
+        S3MultipartListingCodec.WriteListMultipartUploadsAsync(r, input, page, owners);
 
     public ListPartsInput ReadListParts(S3Request r) => S3MultipartListingCodec.ReadListParts(r);
 
-    public Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page) => S3MultipartListingCodec.WriteListPartsAsync(r, input, page);
+    public Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
+        S3MultipartListingCodec.WriteListPartsAsync(r, input, page, owners);
 
     private static int ParsePartNumber(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)

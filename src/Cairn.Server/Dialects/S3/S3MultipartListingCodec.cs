@@ -22,7 +22,7 @@ internal static class S3MultipartListingCodec
             q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingService.ParseMax(q["max-uploads"], "max-uploads"));
     }
 
-    public static Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page) =>
+    public static Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
         {
             var encoding = input.Encoding;
@@ -45,7 +45,7 @@ internal static class S3MultipartListingCodec
                 xml.Start("Upload");
                 xml.Element("Key", encoding.Encode(upload.Key));
                 xml.Element("UploadId", upload.UploadId);
-                WriteUploadFields(xml, upload, initiated: true);
+                WriteUploadFields(xml, upload, owners, initiated: true);
                 xml.WriteEndElement();
             }
 
@@ -68,7 +68,7 @@ internal static class S3MultipartListingCodec
         return new ListPartsInput(q["uploadId"].ToString(), marker, ListingService.ParseMax(q["max-parts"], "max-parts"));
     }
 
-    public static Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page) =>
+    public static Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListPartsResult", xml =>
         {
             var upload = page.Upload;
@@ -79,7 +79,7 @@ internal static class S3MultipartListingCodec
             xml.Element("NextPartNumberMarker", page.NextPartNumberMarker ?? 0);
             xml.Element("MaxParts", input.MaxParts ?? 1000);
             xml.Element("IsTruncated", page.IsTruncated);
-            WriteUploadFields(xml, upload, initiated: false);
+            WriteUploadFields(xml, upload, owners, initiated: false);
             foreach (var part in page.Parts)
             {
                 xml.Start("Part");
@@ -94,10 +94,10 @@ internal static class S3MultipartListingCodec
         }, r.Aborted);
 
     /// <summary>Initiator, owner, storage class and checksum declaration: what both listings say of an upload.</summary>
-    private static void WriteUploadFields(System.Xml.XmlWriter xml, UploadRecord upload, bool initiated)
+    private static void WriteUploadFields(System.Xml.XmlWriter xml, UploadRecord upload, IReadOnlyDictionary<string, string> owners, bool initiated)
     {
-        xml.Owner("Initiator", upload.Owner);
-        xml.Owner("Owner", upload.Owner);
+        xml.Owner("Initiator", upload.Owner, owners);
+        xml.Owner("Owner", upload.Owner, owners);
         xml.Element("StorageClass", upload.Headers.StorageClass ?? StorageClasses.Standard);
         if (initiated)
         {

@@ -41,12 +41,12 @@ internal static class S3Xml
         }
     }
 
-    /// <summary>An Owner or Initiator element: Cairn's owner id serves as the display name too.</summary>
-    public static void Owner(this XmlWriter xml, string element, string owner)
+    /// <summary>An Owner or Initiator element: the owner's user id and that user's name (docs/identity.md).</summary>
+    public static void Owner(this XmlWriter xml, string element, string ownerId, IReadOnlyDictionary<string, string> names)
     {
         xml.Start(element);
-        xml.Element("ID", owner);
-        xml.Element("DisplayName", owner);
+        xml.Element("ID", ownerId);
+        xml.Element("DisplayName", names.TryGetValue(ownerId, out var name) ? name : ownerId);
         xml.WriteEndElement();
     }
 }

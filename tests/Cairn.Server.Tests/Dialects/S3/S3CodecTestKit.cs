@@ -1,3 +1,4 @@
+using Cairn.Core.Identity;
 using Cairn.Core.Operations;
 using Cairn.Server.Auth;
 using Cairn.Server.Pipeline;
@@ -26,7 +27,7 @@ internal static class S3CodecTestKit
             Dialect = TestDialects.S3(),
             Target = new ResourcePath("b", key, VirtualHosted: false),
             Operation = operation,
-            Auth = new AuthResult("AKID", PayloadMode.Unsigned, null, null, null, null, null),
+            Auth = new AuthResult(new Principal("user-1", "AKID"), PayloadMode.Unsigned, null, null, null, null, null),
         };
     }
 }

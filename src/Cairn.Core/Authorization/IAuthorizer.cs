@@ -1,0 +1,13 @@
+using Cairn.Core.Identity;
+using Cairn.Core.Operations;
+
+namespace Cairn.Core.Authorization;
+
+/// <summary>
+/// Decides whether a principal may perform an operation on a resource. Authentication has already established
+/// who the principal is; a policy only decides, and a refusal is a decision, not an exception.
+/// </summary>
+public interface IAuthorizer
+{
+    Task<AuthorizationDecision> AuthorizeAsync(Principal principal, Operation operation, ResourceRef resource, CancellationToken cancellationToken);
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+
+namespace Cairn.Core.Identity;
+
+/// <summary>
+/// Keeps what authentication reads on every request (key → secret, user, status, expiry) and what listings read
+/// (user → name) in memory for a short <see cref="Lifetime"/>, so a signed request costs no store read. Writes
+/// through this instance drop the whole cache at once, so a key switched off here fails its very next request;
+/// a change made by another process sharing the store is seen once the entry ages out. Only found entries are
+/// kept: unknown key ids always reach the store, so guessing ids cannot fill memory. Expiry is not cached as a
+/// verdict: <see cref="AccessKeyWithUser.IsUsableAt"/> is checked by the caller on every request.
+/// </summary>
+public sealed class CachingIdentityStore : IIdentityStore
+{
+    /// <summary>How long another process's change may go unseen.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(5);
+
+    private const int MaxEntries = 4096;
+
+    private readonly IIdentityStore _inner;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Entry<AccessKeyWithUser>> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry<User>> _users = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped by every write: a read that started before a write must not cache what it saw.</summary>
+    private long _generation;
+
+    public CachingIdentityStore(IIdentityStore inner, TimeProvider time, TimeSpan? lifetime = null)
+    {
+        _inner = inner;
+        _time = time;
+        Lifetime = lifetime ?? DefaultLifetime;
+    }
+
+    public TimeSpan Lifetime { get; }
+
+    public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
+        ReadThroughAsync(_keys, accessKeyId, _inner.FindAccessKeyAsync, cancellationToken);
+
+    public Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken) =>
+        ReadThroughAsync(_users, userId, _inner.FindUserAsync, cancellationToken);
+
+    public Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.CreateUserAsync(user, cancellationToken));
+
+    public Task<bool> UpdateUserAsync(User user, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.UpdateUserAsync(user, cancellationToken));
+
+    public Task<bool> CreateAccessKeyAsync(AccessKey key, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.CreateAccessKeyAsync(key, cancellationToken));
+
+    public Task<bool> UpdateAccessKeyAsync(AccessKey key, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.UpdateAccessKeyAsync(key, cancellationToken));
+
+    public Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken) =>
+        _inner.ListAccessKeysAsync(userId, cancellationToken);
+
+    public Task<bool> EnsureRootAsync(string accessKeyId, string secret, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.EnsureRootAsync(accessKeyId, secret, cancellationToken));
+
+    private async Task<T?> ReadThroughAsync<T>(
+        ConcurrentDictionary<string, Entry<T>> cache, string id, Func<string, CancellationToken, Task<T?>> read,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var now = _time.GetUtcNow();
+        if (cache.TryGetValue(id, out var entry) && entry.FreshAt(now))
+        {
+            return entry.Value;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        var value = await read(id, cancellationToken);
+        if (value is null)
+        {
+            cache.TryRemove(id, out _);
+            return null;
+        }
+
+        if (cache.Count >= MaxEntries)
+        {
+            // Entries live seconds; a full cache is simply started afresh.
+            cache.Clear();
+        }
+
+        cache[id] = new Entry<T>(value, now + Lifetime);
+        if (Interlocked.Read(ref _generation) != generation)
+        {
+            // A write finished while this read was in flight: what was read may predate it.
+            cache.TryRemove(id, out _);
+        }
+
+        return value;
+    }
+
+    private async Task<bool> WriteThroughAsync(Task<bool> write)
+    {
+        try
+        {
+            return await write;
+        }
+        finally
+        {
+            Interlocked.Increment(ref _generation);
+            _keys.Clear();
+            _users.Clear();
+        }
+    }
+
+    private sealed record Entry<T>(T Value, DateTimeOffset FreshUntil)
+    {
+        public bool FreshAt(DateTimeOffset now) => now < FreshUntil;
+    }
+}
