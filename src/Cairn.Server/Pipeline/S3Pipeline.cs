@@ -28,6 +28,8 @@ internal sealed partial class S3Pipeline(
     public async Task InvokeAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        var telemetry = context.Features.Get<RequestTelemetry>();
+        telemetry?.RequestId = requestId;
         var response = context.Response;
         WriteCommonHeaders(response, requestId);
         var body = new RequestBody(context.Request.Body, options.Value.RequestBodyIdleTimeout);
@@ -41,6 +43,7 @@ internal sealed partial class S3Pipeline(
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
             var operation = S3Router.Resolve(context.Request.Method, target, context.Request.Query, context.Request.Headers);
+            telemetry?.Routed(operation, target.Bucket, target.Key);
             var auth = authenticator.Authenticate(context.Request, target.VirtualHosted ? target.Bucket : null);
             authorizer.Authorize(auth, operation, target);
             if (operation == Operation.NotImplemented)
