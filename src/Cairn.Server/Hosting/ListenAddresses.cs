@@ -43,7 +43,10 @@ internal sealed class ListenAddresses
                 throw Invalid(url, setting, e);
             }
 
-            if (address.Scheme is not ("http" or "https") || address.IsNamedPipe)
+            // A port that is not a number leaves it in the host ("127.0.0.1:port"), where Kestrel would listen on
+            // every interface instead.
+            var portInHost = !address.IsUnixPipe && address.Host.Contains(':', StringComparison.Ordinal) && !address.Host.StartsWith('[');
+            if (address.Scheme is not ("http" or "https") || address.IsNamedPipe || portInHost)
             {
                 throw Invalid(url, setting, null);
             }
