@@ -64,7 +64,7 @@ fi
 export CAIRN_BENCH_COMMIT="$commit"
 
 echo "== starting Cairn (Release) on $data_dir" >&2
-dotnet "$server_dll" --data "$data_dir" --urls "http://127.0.0.1:0" >"$server_log" 2>&1 &
+dotnet "$server_dll" --data "$data_dir" --urls "http://127.0.0.1:0" --Cairn:ManagementUrls=http://127.0.0.1:0 >"$server_log" 2>&1 &
 server_pid=$!
 endpoint=""
 for _ in $(seq 1 300); do

@@ -32,7 +32,7 @@ internal sealed class BenchContext
     public Task<ChildProcess> StartCairnAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var dll = Options.ServerDll ?? throw new InvalidOperationException("--server-dll is needed to start the extra servers of scenarios 5 and 6.");
-        return ChildProcess.StartAsync("dotnet", [dll, "--data", dataDirectory, "--urls", "http://127.0.0.1:0"],
+        return ChildProcess.StartAsync("dotnet", [dll, "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--Cairn:ManagementUrls=http://127.0.0.1:0"],
             new Dictionary<string, string>
             {
                 ["CAIRN_ROOT_USER"] = Options.AccessKey,

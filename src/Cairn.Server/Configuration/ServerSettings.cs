@@ -5,7 +5,8 @@ namespace Cairn.Server.Configuration;
 /// <summary>
 /// The server's settings: appsettings.json (next to the binary, then the working directory), CAIRN__* / Cairn__*
 /// environment variables, CAIRN_ROOT_USER / CAIRN_ROOT_PASSWORD, and command-line flags (--Cairn:Key=value and
-/// the short forms). Anything that would be silently ignored or fail to bind stops the start instead.
+/// the short forms). Anything that would be silently ignored or fail to bind stops the start instead. The
+/// <c>Logging</c> section of the same sources sets log levels (e.g. <c>Logging:LogLevel:Cairn.Requests</c>).
 /// </summary>
 internal static class ServerSettings
 {
@@ -22,9 +23,12 @@ internal static class ServerSettings
     public static CairnOptions Load(string[] args)
     {
         Refuse(SettingsValidator.CheckFlags(args, ShortFlags, CairnOptions.SectionName, typeof(CairnOptions)));
-        var section = Build(args).GetSection(CairnOptions.SectionName);
+        var configuration = Build(args);
+        var section = configuration.GetSection(CairnOptions.SectionName);
         Refuse(SettingsValidator.CheckSection(section, typeof(CairnOptions)));
-        return section.Get<CairnOptions>() ?? new CairnOptions();
+        var options = section.Get<CairnOptions>() ?? new CairnOptions();
+        options.ConfigureLogging = logging => logging.AddConfiguration(configuration.GetSection("Logging"));
+        return options;
     }
 
     private static IConfigurationRoot Build(string[] args)

@@ -11,15 +11,13 @@ using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
+using Cairn.Server.Management;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Gc;
 using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace Cairn.Server.Hosting;
 
@@ -35,7 +33,7 @@ public sealed class CairnHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DataDirectoryLock _dataLock;
 
-    private CairnHost(WebApplication app, DataDirectoryLock dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress)
+    private CairnHost(WebApplication app, DataDirectoryLock dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
     {
         _app = app;
         _dataLock = dataLock;
@@ -44,10 +42,14 @@ public sealed class CairnHost : IAsyncDisposable
         SecretKey = credentials.SecretKey;
         CredentialsGenerated = credentials.Generated;
         BaseAddress = baseAddress;
+        ManagementAddress = managementAddress;
     }
 
     public CairnOptions Options { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the management listener answers (health, metrics), or null when it is switched off.</summary>
+    public Uri? ManagementAddress { get; }
     public string AccessKey { get; }
     public string SecretKey { get; }
 
@@ -58,6 +60,8 @@ public sealed class CairnHost : IAsyncDisposable
 
     public static async Task<CairnHost> StartAsync(CairnOptions options, CancellationToken cancellationToken = default)
     {
+        var s3Addresses = ListenAddresses.Parse(options.Urls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.Urls)}", required: true);
+        var managementAddresses = ListenAddresses.Parse(options.ManagementUrls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.ManagementUrls)}", required: false);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         OwnerOnly.CreateDirectory(options.DataDirectory);
 
@@ -67,22 +71,21 @@ public sealed class CairnHost : IAsyncDisposable
         try
         {
             var credentials = RootCredentials.Load(options);
-            app = Build(options);
+            app = Build(options, s3Addresses, managementAddresses);
             DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
             await credentials.SeedAsync(app.Services.GetRequiredService<IIdentityStore>(), cancellationToken);
-            var pipeline = app.Services.GetRequiredService<S3Pipeline>();
-            app.Run(pipeline.InvokeAsync);
+            MapRequests(app, managementAddresses.Addresses.Count > 0);
 
             // Listed before the listeners open, so none of this process's own temp files is among them.
             var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
-            await ListenAsync(app, options.Urls, cancellationToken);
+            await ListenAsync(app, [s3Addresses, managementAddresses], cancellationToken);
 
             // Only once the port is ours: temp files whose writer is gone (a crash) go now; orphan blobs and
             // stale temp files go in the collector's first full sweep, once older than its grace period.
             leftovers.RemoveAbandoned();
 
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new CairnHost(app, dataLock, options, credentials, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+            var baseAddress = s3Addresses.FirstBoundAddress() ?? throw new InvalidOperationException("No S3 listener over TCP.");
+            return new CairnHost(app, dataLock, options, credentials, baseAddress, managementAddresses.FirstBoundAddress());
         }
         catch
         {
@@ -126,7 +129,22 @@ public sealed class CairnHost : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(CairnOptions options)
+    /// <summary>
+    /// Requests on the management listener go to its endpoints; everything else is S3 traffic, observed (metrics,
+    /// request log) around the pipeline.
+    /// </summary>
+    private static void MapRequests(WebApplication app, bool management)
+    {
+        if (management)
+        {
+            app.MapWhen(ManagementConnection.Is, ManagementEndpoints.Map);
+        }
+
+        app.Use(app.Services.GetRequiredService<RequestObserver>().InvokeAsync);
+        app.Run(app.Services.GetRequiredService<S3Pipeline>().InvokeAsync);
+    }
+
+    private static WebApplication Build(CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -134,9 +152,14 @@ public sealed class CairnHost : IAsyncDisposable
         // A failed start propagates from StartAsync and is reported once, by the caller; the host would add
         // its own error with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        // One line per S3 request unless the configuration below turns it down.
+        builder.Logging.AddFilter(RequestLog.Category, LogLevel.Information);
+        options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            s3Addresses.Bind(kestrel);
+            managementAddresses.Bind(kestrel, ManagementConnection.Tag);
+
             kestrel.AddServerHeader = false;
             // Size limits are enforced per operation from Content-Length before the body is read.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -153,7 +176,7 @@ public sealed class CairnHost : IAsyncDisposable
     }
 
     /// <summary>Starts the listeners; an address that cannot be bound becomes one line for the operator.</summary>
-    private static async Task ListenAsync(WebApplication app, string urls, CancellationToken cancellationToken)
+    private static async Task ListenAsync(WebApplication app, IReadOnlyList<ListenAddresses> listeners, CancellationToken cancellationToken)
     {
         try
         {
@@ -161,10 +184,10 @@ public sealed class CairnHost : IAsyncDisposable
         }
         catch (Exception e) when (ListenFailure(e) is { } reason)
         {
-            // Kestrel names the address it failed on in its message; fall back to the configured list.
-            var url = urls.Split(';', StringSplitOptions.RemoveEmptyEntries)
-                .FirstOrDefault(u => e.Message.Contains(u.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) ?? urls;
-            throw new ServerStartException(ServerExitCodes.CannotListen, $"cannot listen on {url.TrimEnd('/')}: {reason}", e);
+            // Kestrel names the address it failed on in its message; fall back to the configured lists.
+            var url = listeners.Select(l => l.Named(e.Message)).FirstOrDefault(u => u is not null)
+                ?? string.Join(';', listeners.SelectMany(l => l.Addresses));
+            throw new ServerStartException(ServerExitCodes.CannotListen, $"cannot listen on {url}: {reason}", e);
         }
     }
 
@@ -218,6 +241,17 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<S3Pipeline>();
+        services.AddSingleton<RequestObserver>();
+        services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<StoreGauges>();
+        // Resolving the store first creates and migrates the database the statistics' read-only connections open.
+        services.AddSingleton<IStoreStatistics>(sp =>
+        {
+            sp.GetRequiredService<IMetadataStore>();
+            return new SqliteStoreStatistics(Path.Combine(options.DataDirectory, DatabaseFileName));
+        });
+        services.AddSingleton(sp => new ReadinessCheck(
+            sp.GetRequiredService<IStoreStatistics>(), options.DataDirectory, sp.GetRequiredService<FileBlobStore>().TempDirectory));
     }
 
     /// <summary>Every dialect the server speaks, and the selector that picks one per request; S3 is the default.</summary>

@@ -16,6 +16,13 @@ public sealed class CairnOptions
     /// <summary>Listen address(es), ';'-separated; port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:9000";
 
+    /// <summary>
+    /// Listen address(es) of the management listener (<c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>),
+    /// ';'-separated; port 0 picks a free port; empty = no management listener. Kept apart from <see cref="Urls"/>
+    /// so that no management path can collide with a bucket name, and so that it can stay on loopback.
+    /// </summary>
+    public string ManagementUrls { get; set; } = "http://127.0.0.1:9001";
+
     /// <summary>Root access key id; generated and stored in the data dir when neither this nor the store has one.</summary>
     public string? RootUser { get; set; }
 
@@ -39,6 +46,13 @@ public sealed class CairnOptions
 
     /// <summary>Size and count limits (part sizes, key length, list pages).</summary>
     public StorageLimits Limits { get; set; } = new();
+
+    /// <summary>
+    /// Further logging configuration applied after the server's defaults: Program passes the <c>Logging</c> section
+    /// of the settings (so <c>Logging:LogLevel:Cairn.Requests=Warning</c> turns the request log off); tests add a
+    /// provider to read the logs.
+    /// </summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     /// <summary>Clock used for signatures, expiry and timestamps; tests inject a fake one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;

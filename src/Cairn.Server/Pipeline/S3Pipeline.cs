@@ -25,6 +25,8 @@ internal sealed partial class S3Pipeline(
     {
         var requestId = Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
         var dialect = dialects.Select(context.Request);
+        var telemetry = context.Features.Get<RequestTelemetry>();
+        telemetry?.RequestId = requestId;
         var response = context.Response;
         WriteCommonHeaders(response, dialect, requestId);
         var body = new RequestBody(context.Request.Body, options.Value.RequestBodyIdleTimeout);
@@ -38,6 +40,7 @@ internal sealed partial class S3Pipeline(
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
             var operation = dialect.Router.Resolve(context.Request, target);
+            telemetry?.Routed(operation, target.Bucket, target.Key);
             var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
             await authorizer.AuthorizeAsync(auth.Principal, operation, target, context.RequestAborted);
             if (operation == Operation.NotImplemented)

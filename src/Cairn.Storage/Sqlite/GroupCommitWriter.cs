@@ -88,6 +88,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 }
 
                 tx.Commit();
+                StorageMetrics.GroupCommitBatchSize.Record(batch.Count);
             }
             catch (Exception failure)
             {

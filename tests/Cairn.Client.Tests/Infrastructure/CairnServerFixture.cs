@@ -29,6 +29,7 @@ public sealed class CairnServerFixture : IAsyncLifetime
         {
             DataDirectory = Path.Combine(Root, "data"),
             Urls = "http://127.0.0.1:0",
+            ManagementUrls = "http://127.0.0.1:0",
             RootUser = AccessKey,
             RootPassword = SecretKey,
         });

@@ -255,7 +255,8 @@ public sealed class CairnServerProcess : IAsyncDisposable
 
     /// <summary>
     /// <c>dotnet Cairn.Server.dll ARGS</c> from the server's folder with redirected output, in an environment
-    /// without the caller's CAIRN* and ASPNETCORE_URLS variables plus <paramref name="environment"/>.
+    /// without the caller's CAIRN* and ASPNETCORE_URLS variables, with the management listener on a free port (so
+    /// that servers started side by side never compete for the default one), plus <paramref name="environment"/>.
     /// </summary>
     private static ProcessStartInfo CreateStartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
     {
@@ -286,6 +287,7 @@ public sealed class CairnServerProcess : IAsyncDisposable
             }
         }
 
+        startInfo.Environment["CAIRN__ManagementUrls"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             startInfo.Environment[name] = value;

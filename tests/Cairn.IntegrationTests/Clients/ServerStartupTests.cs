@@ -210,6 +210,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
     {
         DataDirectory = DataDirectory,
         Urls = "http://127.0.0.1:0",
+        ManagementUrls = "http://127.0.0.1:0",
         RootUser = AccessKey,
         RootPassword = SecretKey,
     };

@@ -35,11 +35,12 @@ public class CairnServerFixture : IAsyncLifetime
         _host = await CairnHost.StartAsync(options);
     }
 
-    /// <summary>What every test server runs with: the given data dir, a free loopback port, fixed root keys.</summary>
+    /// <summary>What every test server runs with: the given data dir, free loopback ports (S3 and management), fixed root keys.</summary>
     public static CairnOptions TestOptions(string dataDirectory) => new()
     {
         DataDirectory = dataDirectory,
         Urls = "http://127.0.0.1:0",
+        ManagementUrls = "http://127.0.0.1:0",
         RootUser = "cairn-test-root",
         RootPassword = "cairn-test-secret-0123456789",
     };

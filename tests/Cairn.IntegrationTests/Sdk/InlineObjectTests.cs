@@ -111,7 +111,7 @@ public sealed class InlineObjectTests : SdkTestBase, IClassFixture<CairnServerFi
         var dir = Path.Combine(Path.GetTempPath(), "cairn-inline-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var options = new Cairn.Server.Hosting.CairnOptions { DataDirectory = dir, Urls = "http://127.0.0.1:0", RootUser = "inline", RootPassword = "inline-secret-123" };
+            var options = new Cairn.Server.Hosting.CairnOptions { DataDirectory = dir, Urls = "http://127.0.0.1:0", ManagementUrls = "http://127.0.0.1:0", RootUser = "inline", RootPassword = "inline-secret-123" };
             var body = Bytes(3_000, 8);
             await using (var first = await Cairn.Server.Hosting.CairnHost.StartAsync(options))
             {
