@@ -2,6 +2,7 @@ using Cairn.Client.Checkpoints;
 using Cairn.Client.Download;
 using Cairn.Client.Tests.Infrastructure;
 using Cairn.Client.Upload;
+using Cairn.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Cairn.Client.Tests.Cli;
@@ -145,22 +146,15 @@ public sealed class CliResumeTests(CairnServerFixture server, ITestOutputHelper 
         return CheckpointFile.Load<T>(path)!;
     }
 
-    private static async Task WaitForCheckpointAsync<T>(string folder, Func<T, bool> ready, CliProcess cli)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(cli.HasExited, "The CLI finished before it could be interrupted.\n" + cli.Output);
-            var path = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").FirstOrDefault() : null;
-            if (CheckpointFile.Load<T>(path) is { } checkpoint && ready(checkpoint))
+    private static Task WaitForCheckpointAsync<T>(string folder, Func<T, bool> ready, CliProcess cli)
+        where T : class =>
+        Eventually.TrueAsync(
+            () =>
             {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.Fail("The checkpoint never reached the expected state.\n" + cli.Output);
-    }
+                Assert.False(cli.HasExited, "The CLI finished before it could be interrupted.\n" + cli.Output);
+                var path = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json").FirstOrDefault() : null;
+                return CheckpointFile.Load<T>(path) is { } checkpoint && ready(checkpoint);
+            },
+            TimeSpan.FromSeconds(60),
+            () => "The checkpoint never reached the expected state.\n" + cli.Output);
 }

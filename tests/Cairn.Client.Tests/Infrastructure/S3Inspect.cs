@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Cairn.Tests.Shared;
 
 namespace Cairn.Client.Tests.Infrastructure;
 
@@ -19,27 +20,23 @@ public static class S3Inspect
     }
 
     /// <summary>
+    /// How long the part count must stay unchanged to count as settled: far longer than the server takes to commit
+    /// a part whose body has fully arrived (one fsync and a metadata commit).
+    /// </summary>
+    private static readonly TimeSpan PartsQuietPeriod = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// The number of parts the server holds once it stops changing. A part whose body was fully sent when the
     /// client was paused or killed can still be committed a moment later (and bytes a proxy had already taken
-    /// from a killed client can still complete one), so a count taken at once may be one short.
+    /// from a killed client can still complete one), so a count taken at once may be one short. The server
+    /// signals no end to that, so the count has to stay still for a quiet period.
     /// </summary>
-    public static async Task<int> SettledPartCountAsync(IAmazonS3 s3, string bucket, string key, string uploadId)
-    {
-        var previous = -1;
-        for (var round = 0; round < 50; round++)
-        {
-            var count = (await PartsAsync(s3, bucket, key, uploadId)).Count;
-            if (count == previous)
-            {
-                return count;
-            }
-
-            previous = count;
-            await Task.Delay(400);
-        }
-
-        return previous;
-    }
+    public static Task<int> SettledPartCountAsync(IAmazonS3 s3, string bucket, string key, string uploadId) =>
+        Eventually.SettledAsync(
+            async () => (await PartsAsync(s3, bucket, key, uploadId)).Count,
+            PartsQuietPeriod,
+            TimeSpan.FromSeconds(20),
+            count => $"the number of parts of upload {uploadId} kept changing ({count} at last)");
 
     public static async Task<byte[]> GetBytesAsync(IAmazonS3 s3, string bucket, string key)
     {

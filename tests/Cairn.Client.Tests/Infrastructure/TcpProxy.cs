@@ -13,6 +13,12 @@ namespace Cairn.Client.Tests.Infrastructure;
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
+    /// <summary>
+    /// How long the other direction of a connection may keep going after one side closed cleanly (a half-close):
+    /// a bound on a stuck peer, not a wait for anything; a healthy connection drains long before it.
+    /// </summary>
+    private static readonly TimeSpan HalfCloseDrainLimit = TimeSpan.FromSeconds(30);
+
     private readonly TcpListener _listener;
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stop = new();
@@ -159,7 +165,7 @@ public sealed class TcpProxy : IAsyncDisposable
             else
             {
                 // One side finished cleanly: let the other drain (half-close), then stop.
-                await Task.WhenAny(Task.WhenAll(up, down), Task.Delay(TimeSpan.FromSeconds(30)));
+                await Task.WhenAny(Task.WhenAll(up, down), Task.Delay(HalfCloseDrainLimit));
             }
 
             await done.CancelAsync();
@@ -299,6 +305,8 @@ public sealed class TcpProxy : IAsyncDisposable
 
         if (wait > TimeSpan.Zero)
         {
+            // Deliberate pacing, the behaviour this proxy exists for: the bytes are held back until the
+            // configured rate allows them.
             await Task.Delay(wait, cancellationToken);
         }
     }

@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
-using Cairn.Core.Ports;
+using Cairn.Core.Tests.Support;
 
 namespace Cairn.Core.Tests.Limits;
 
@@ -8,7 +8,7 @@ public sealed class SpaceAdmissionTests
 {
     private const long MiB = StorageLimits.MiB;
 
-    private readonly FakeDisk _disk = new() { Available = 100 * MiB };
+    private readonly FakeDiskSpace _disk = new() { Available = 100 * MiB };
     private readonly StorageLimits _limits = new() { MinFreeSpace = 64 * MiB };
 
     private SpaceAdmission Admission => new(_disk, _limits);
@@ -94,14 +94,5 @@ public sealed class SpaceAdmissionTests
         var error = Assert.Throws<CairnException>(() => Admission.Admit(1));
 
         Assert.Contains("space kept for deletes is in use", error.Detail);
-    }
-
-    private sealed class FakeDisk : IDiskSpace
-    {
-        public long Available { get; set; }
-
-        public bool ReserveInUse { get; set; }
-
-        public long AvailableBytes() => Available;
     }
 }

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
+using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Clients;
 
@@ -95,35 +96,22 @@ public sealed class CairnServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var limit = timeout ?? TimeSpan.FromSeconds(90);
-        var stopwatch = Stopwatch.StartNew();
-        while (true)
+        var answered = await Eventually.WaitAsync(async () => server._ready.Task.IsCompleted || await AcceptsConnectionsAsync(port), limit);
+        if (server._ready.Task.IsFaulted)
         {
-            var probe = Task.Delay(TimeSpan.FromMilliseconds(250));
-            var finished = await Task.WhenAny(server._ready.Task, probe);
-            if (finished == server._ready.Task)
-            {
-                if (server._ready.Task.IsFaulted)
-                {
-                    process.WaitForExit(); // exited: this only drains the output
-                    var code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
-                    await server.DisposeAsync();
-                    Assert.Fail($"The server exited (code {code}) before it was ready:\n{server.Output}");
-                }
-
-                return server;
-            }
-
-            if (await AcceptsConnectionsAsync(port))
-            {
-                return server;
-            }
-
-            if (stopwatch.Elapsed > limit)
-            {
-                await server.DisposeAsync();
-                Assert.Fail($"The server was not ready within {limit.TotalSeconds:0}s:\n{server.Output}");
-            }
+            process.WaitForExit(); // exited: this only drains the output
+            var code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
+            await server.DisposeAsync();
+            Assert.Fail($"The server exited (code {code}) before it was ready:\n{server.Output}");
         }
+
+        if (!answered)
+        {
+            await server.DisposeAsync();
+            Assert.Fail($"The server was not ready within {limit.TotalSeconds:0}s:\n{server.Output}");
+        }
+
+        return server;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Cairn.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Cairn.IntegrationTests.Clients;
@@ -101,6 +102,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             expected[acknowledgedKey] = [acknowledgedData];
             acknowledgedKeys.Add(acknowledgedKey);
 
+            // Deliberate timing, the variable under test: the kill lands a random moment after the acknowledgement,
+            // wherever the in-flight PUT happens to be by then.
             await Task.Delay(killDelay);
             var sentAtKill = inFlightBody.Sent;
             _server.Kill();
@@ -236,19 +239,8 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
     private async Task AssertTmpIsSweptAsync(string context)
     {
         var tmp = Path.Combine(_dataDirectory, "tmp");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        string[] left;
-        while (true)
-        {
-            left = TmpFiles();
-            if (left.Length == 0 || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(500);
-        }
-
+        await Eventually.WaitAsync(() => TmpFiles().Length == 0, TimeSpan.FromSeconds(60));
+        var left = TmpFiles();
         Assert.True(
             left.Length == 0,
             $"{context}: {left.Length} file(s) still in {tmp} 60 s after the restart: " +
@@ -292,6 +284,7 @@ public sealed class CrashDurabilityTests : IAsyncLifetime
             var due = duration * ((double)Position / Math.Max(1, Length)) - _clock.Elapsed;
             if (due > TimeSpan.Zero)
             {
+                // Deliberate pacing: the body is slow on purpose, so that the kill finds it mid-flight.
                 await Task.Delay(due, cancellationToken);
             }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Amazon.S3.Model;
 using Cairn.IntegrationTests.Infrastructure;
 using Cairn.Server.Hosting;
+using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Clients;
 
@@ -100,13 +101,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
             // Nothing kept the directory: a start on a free port takes it, and then the leftover goes (right
             // after binding, so possibly a moment after the port answers).
             await StartAsync();
-            var deadline = DateTime.UtcNow + Patience;
-            while (File.Exists(leftover) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            Assert.False(File.Exists(leftover), "a temp file no writer holds outlived a successful start");
+            await Eventually.TrueAsync(() => !File.Exists(leftover), Patience, () => "a temp file no writer holds outlived a successful start");
         }
         finally
         {
@@ -216,20 +211,11 @@ public sealed class ServerStartupTests : IAsyncLifetime
     };
 
     /// <summary>The temp file of an upload the server is receiving; fails the test when none appears in time.</summary>
-    private async Task<string> WaitForTempFileAsync()
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (DataDirectoryInspector.TempFiles(DataDirectory) is [var file, ..])
-            {
-                return file;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no temp file appeared in {DataDirectory}/tmp for an upload in flight");
-            await Task.Delay(50);
-        }
-    }
+    private Task<string> WaitForTempFileAsync() =>
+        Eventually.FoundAsync(
+            () => DataDirectoryInspector.TempFiles(DataDirectory) is [var file, ..] ? file : null,
+            Patience,
+            () => $"no temp file appeared in {DataDirectory}/tmp for an upload in flight");
 
     private static Task PutAsync(Amazon.S3.IAmazonS3 s3, string key, byte[] data) =>
         s3.PutObjectAsync(new PutObjectRequest { BucketName = "modes", Key = key, InputStream = new MemoryStream(data) });

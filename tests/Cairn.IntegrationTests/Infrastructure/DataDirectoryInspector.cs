@@ -1,3 +1,5 @@
+using Cairn.Tests.Shared;
+
 namespace Cairn.IntegrationTests.Infrastructure;
 
 /// <summary>Looks at a server's data directory: blob files under <c>blobs/</c>, temp files under <c>tmp/</c>.</summary>
@@ -10,17 +12,8 @@ public static class DataDirectoryInspector
     /// <summary>Waits up to <paramref name="timeout"/> for <c>tmp/</c> to become empty; returns what is left.</summary>
     public static async Task<IReadOnlyList<string>> WaitForEmptyTempAsync(string dataDirectory, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var left = TempFiles(dataDirectory);
-            if (left.Count == 0 || DateTime.UtcNow >= deadline)
-            {
-                return left;
-            }
-
-            await Task.Delay(100);
-        }
+        await Eventually.WaitAsync(() => TempFiles(dataDirectory).Count == 0, timeout);
+        return TempFiles(dataDirectory);
     }
 
     /// <summary>Fails the calling test when temp files are still there after a short grace period.</summary>

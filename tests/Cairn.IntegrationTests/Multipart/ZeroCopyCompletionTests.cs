@@ -62,13 +62,34 @@ public sealed class ZeroCopyCompletionTests : MultipartTestBase, IClassFixture<C
         Assert.All(before.Values, f => Assert.Equal(PartSize, f.Size));
         Assert.Empty(DataDirectoryInspector.TempFiles(Fixture.DataDirectory));
 
-        // Anything that appears in tmp/ while Complete runs (even briefly) is recorded.
+        // Anything that appears in tmp/ while Complete runs (even briefly) is recorded. A marker file created
+        // afterwards is the end of the record: the watcher reports a directory's events in the order they
+        // happened, so once the marker's creation is reported, everything Complete did has been too.
+        var tmp = Path.Combine(Fixture.DataDirectory, "tmp");
+        var marker = "end-of-record-" + Guid.NewGuid().ToString("N");
+        var markerSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tmpEvents = new ConcurrentQueue<string>();
-        using (var watcher = new FileSystemWatcher(Path.Combine(Fixture.DataDirectory, "tmp")))
+        using (var watcher = new FileSystemWatcher(tmp))
         {
             watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size | NotifyFilters.LastWrite;
-            watcher.Created += (_, e) => tmpEvents.Enqueue("created " + e.Name);
-            watcher.Changed += (_, e) => tmpEvents.Enqueue("changed " + e.Name);
+            watcher.Created += (_, e) =>
+            {
+                if (e.Name == marker)
+                {
+                    markerSeen.TrySetResult();
+                }
+                else
+                {
+                    tmpEvents.Enqueue("created " + e.Name);
+                }
+            };
+            watcher.Changed += (_, e) =>
+            {
+                if (e.Name != marker)
+                {
+                    tmpEvents.Enqueue("changed " + e.Name);
+                }
+            };
             watcher.Renamed += (_, e) => tmpEvents.Enqueue("renamed " + e.OldName + " -> " + e.Name);
             watcher.EnableRaisingEvents = true;
 
@@ -76,7 +97,9 @@ public sealed class ZeroCopyCompletionTests : MultipartTestBase, IClassFixture<C
             var complete = await CompleteAsync(bucket, key, uploadId, Enumerable.Range(1, PartCount).Select(n => (n, etags[n])));
             _output.WriteLine($"completed {PartCount} parts in {completeTimer.Elapsed.TotalSeconds:0.00}s");
             Assert.Equal(ExpectedMultipartETagFromDigests(md5s), complete.ETag);
-            await Task.Delay(500); // let inotify deliver what happened during the request
+            await File.WriteAllBytesAsync(Path.Combine(tmp, marker), []);
+            await markerSeen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            File.Delete(Path.Combine(tmp, marker));
         }
 
         Assert.True(tmpEvents.IsEmpty, "Complete wrote under tmp/: " + string.Join(", ", tmpEvents.Take(20)));

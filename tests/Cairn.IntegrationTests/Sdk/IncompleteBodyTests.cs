@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Cairn.IntegrationTests.Infrastructure;
+using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Sdk;
 
@@ -66,6 +67,7 @@ public sealed class IncompleteBodyTests : SdkTestBase, IClassFixture<CairnServer
     /// </summary>
     private async Task SendTruncatedPutAsync(string bucket, string key, int announced, int sent)
     {
+        var tempBefore = DataDirectoryInspector.TempFiles(Fixture.DataDirectory);
         var uri = Raw.Url(RawS3Client.ObjectPath(bucket, key));
         var host = uri.Authority;
         var auth = Raw.Signer.CreateAuthorizationHeaders("PUT", uri, host, [], RawS3Signer.UnsignedPayload, DateTimeOffset.UtcNow, out _);
@@ -86,7 +88,10 @@ public sealed class IncompleteBodyTests : SdkTestBase, IClassFixture<CairnServer
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
         await stream.WriteAsync(DeterministicStream.Slice(3, 0, sent));
         await stream.FlushAsync();
-        await Task.Delay(200); // let the server start streaming the body into a temp file
+        await Eventually.TrueAsync(
+            () => DataDirectoryInspector.TempFiles(Fixture.DataDirectory).Except(tempBefore).Any(),
+            TimeSpan.FromSeconds(10),
+            () => "the server never started streaming the body into a temp file");
         tcp.Client.Shutdown(SocketShutdown.Both);
         tcp.Close();
     }

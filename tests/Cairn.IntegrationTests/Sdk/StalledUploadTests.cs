@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cairn.IntegrationTests.Infrastructure;
+using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Sdk;
 
@@ -71,20 +72,7 @@ public sealed class StalledUploadTests : SdkTestBase, IClassFixture<ShortBodyIdl
         Assert.True(left.Count == 0, "temp files left after the stalled upload failed: " + string.Join(", ", left.Select(Path.GetFileName)));
     }
 
-    /// <summary>Polls briefly for the temp file of the upload in progress.</summary>
-    private async Task<bool> TempFileAppearsAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < ShortBodyIdleTimeoutServerFixture.IdleTimeout)
-        {
-            if (DataDirectoryInspector.TempFiles(Fixture.DataDirectory).Count > 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return false;
-    }
+    /// <summary>Whether the upload in progress starts writing its temp file before the idle timeout could end it.</summary>
+    private Task<bool> TempFileAppearsAsync() =>
+        Eventually.WaitAsync(() => DataDirectoryInspector.TempFiles(Fixture.DataDirectory).Count > 0, ShortBodyIdleTimeoutServerFixture.IdleTimeout);
 }
