@@ -1,5 +1,5 @@
-using Cairn.Server.Auth;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.S3.Auth;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Routing;
 
 namespace Cairn.Server.Dialects;

@@ -1,5 +1,5 @@
 using Cairn.Core.Model;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Http;
 
 namespace Cairn.Server.Dialects;

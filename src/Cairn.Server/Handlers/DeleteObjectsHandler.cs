@@ -4,7 +4,7 @@ using Cairn.Core.Model;
 using Cairn.Core.Names;
 using Cairn.Core.Objects;
 using Cairn.Server.Dialects;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 

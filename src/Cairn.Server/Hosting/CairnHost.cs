@@ -6,7 +6,7 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Handlers;

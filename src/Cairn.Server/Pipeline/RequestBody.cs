@@ -1,5 +1,5 @@
 using Cairn.Core.Errors;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Core.IO;
 
 namespace Cairn.Server.Pipeline;

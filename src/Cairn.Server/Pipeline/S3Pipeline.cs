@@ -1,7 +1,7 @@
 using Cairn.Core.Operations;
 using Cairn.Core.Errors;
 using Cairn.Server.Dialects;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
 using Cairn.Server.Routing;

@@ -1,5 +1,5 @@
 using Cairn.Core.Operations;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Routing;
 

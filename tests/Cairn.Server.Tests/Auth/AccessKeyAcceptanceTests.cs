@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Microsoft.Extensions.Time.Testing;
 using static Cairn.Server.Tests.Auth.AuthTestKit;
 

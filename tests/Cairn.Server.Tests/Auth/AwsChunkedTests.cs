@@ -1,6 +1,6 @@
 using System.Text;
 using Cairn.Core.Errors;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Microsoft.AspNetCore.Http;
 using static Cairn.Server.Tests.Auth.AuthTestKit;
 

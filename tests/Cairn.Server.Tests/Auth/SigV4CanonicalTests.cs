@@ -1,5 +1,5 @@
 using System.Text;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Tests.Auth;
 

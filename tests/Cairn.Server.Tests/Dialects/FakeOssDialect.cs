@@ -1,8 +1,8 @@
 using Cairn.Core.Identity;
 using Cairn.Core.Operations;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Routing;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
 using Cairn.Core.Limits;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Tests.Auth;
 

@@ -1,5 +1,5 @@
 using Cairn.Core.Errors;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 
 namespace Cairn.Server.Tests.Errors;
 

@@ -4,7 +4,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Http;
 using Microsoft.Net.Http.Headers;
 

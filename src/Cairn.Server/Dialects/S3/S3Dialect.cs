@@ -1,6 +1,6 @@
 using Cairn.Core.Limits;
-using Cairn.Server.Auth;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.S3.Auth;
+using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Routing;
 using Cairn.Server.Xml;
 

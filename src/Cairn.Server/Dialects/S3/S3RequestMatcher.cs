@@ -1,4 +1,4 @@
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Dialects.S3;
 

@@ -1,6 +1,6 @@
 using Cairn.Core.Identity;
 using Cairn.Core.Operations;
-using Cairn.Server.Auth;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Routing;
 using Microsoft.AspNetCore.Http;

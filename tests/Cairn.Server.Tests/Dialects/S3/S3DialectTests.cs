@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using Cairn.Core.Errors;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Tests.Dialects;
-using Cairn.Server.Errors;
+using Cairn.Server.Dialects.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Tests.Dialects.S3;

@@ -1,4 +1,4 @@
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>How the request body is framed and protected (SPEC.md §2.3).</summary>
 internal enum PayloadMode

@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 using Cairn.Core.Errors;
 using Cairn.Core.IO;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Decodes an aws-chunked body (SPEC.md §2.3) into the plain payload while it streams:

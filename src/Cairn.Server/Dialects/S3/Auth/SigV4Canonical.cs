@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Builds the SigV4 canonical request (SPEC.md §2.1 step 3) from the raw request target and headers.</summary>
 internal static class SigV4Canonical

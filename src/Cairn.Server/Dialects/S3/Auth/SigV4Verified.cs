@@ -1,6 +1,6 @@
 using Cairn.Core.Identity;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>What a verified SigV4 request hands to the body stage: the key and chain seed for chunk signatures.</summary>
 internal sealed class SigV4Verified

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>SigV4 key derivation (SPEC.md §2.1 step 5): HMAC chain over date, region, service, "aws4_request".</summary>
 internal static class SigningKey

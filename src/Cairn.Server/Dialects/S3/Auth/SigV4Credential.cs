@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>A parsed <c>AKID/yyyyMMdd/region/s3/aws4_request</c> credential (SPEC.md §2.1 step 1).</summary>
 internal sealed class SigV4Credential

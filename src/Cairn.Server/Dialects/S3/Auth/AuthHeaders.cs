@@ -1,4 +1,4 @@
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Header names the authentication stage reads (compare case-insensitively; HTTP header names are).</summary>
 internal static class AuthHeaders

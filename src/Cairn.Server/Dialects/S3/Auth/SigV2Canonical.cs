@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>The SigV2 string to sign (SPEC.md §2.4).</summary>
 internal static class SigV2Canonical

@@ -4,7 +4,7 @@ using System.Text;
 using Cairn.Core.Errors;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Verifies SigV4 header auth (SPEC.md §2.1) and presigned URLs (SPEC.md §2.2).</summary>
 internal sealed class SigV4Verifier

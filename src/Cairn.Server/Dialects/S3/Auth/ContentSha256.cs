@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>The values x-amz-content-sha256 may take (SPEC.md §2.3) and their parsing.</summary>
 internal static class ContentSha256

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Percent-decoding of raw URL pieces to bytes and RFC 3986 re-encoding (SPEC.md §2.1: unreserved set

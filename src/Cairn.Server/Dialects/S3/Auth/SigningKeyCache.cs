@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Derived signing keys per (access key, secret, date, region): every SigV4 request needs one and the derivation

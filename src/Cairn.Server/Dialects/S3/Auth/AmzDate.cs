@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Request-time formats: ISO 8601 basic (<c>20240501T120000Z</c>) and HTTP dates (SPEC.md §2.1 step 2).</summary>
 internal static class AmzDate

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Cairn.Core.Errors;
 using Cairn.Core.IO;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Passes a plain body through, optionally checking it against the hex x-amz-content-sha256 (SPEC.md §2.1 step 6):

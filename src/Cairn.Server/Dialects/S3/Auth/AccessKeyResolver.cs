@@ -1,7 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Turns the access key id a request names into the secret to verify its signature with and the principal it will

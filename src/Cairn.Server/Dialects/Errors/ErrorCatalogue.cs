@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Errors;
+namespace Cairn.Server.Dialects.Errors;
 
 /// <summary>
 /// The only place that knows wire codes, HTTP statuses and default messages (SPEC.md §1.9, AWS ErrorResponses).

@@ -1,4 +1,4 @@
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Allocation-free hex helpers for signatures and digests (lower-case output, either case input).</summary>
 internal static class Hex

@@ -1,6 +1,6 @@
 using Cairn.Core.Identity;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Who signed a request and how its body must be read.</summary>
 internal sealed class AuthResult

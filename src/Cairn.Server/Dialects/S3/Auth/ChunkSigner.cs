@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// The chunk-signature chain of a signed aws-chunked body (SPEC.md §2.3). Chunk string to sign:

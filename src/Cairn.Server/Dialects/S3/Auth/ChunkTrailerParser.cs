@@ -1,7 +1,7 @@
 using System.Text;
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// Collects the trailer lines that follow the final zero-length chunk of an aws-chunked body (SPEC.md §2.3) and

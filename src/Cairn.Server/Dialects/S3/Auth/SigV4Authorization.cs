@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// The parts of <c>AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c> (SPEC.md §2.1): no comma

@@ -1,4 +1,4 @@
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Query parameter names of presigned URLs (SPEC.md §2.2, §2.4). Names are case-sensitive.</summary>
 internal static class AuthQueryParameters

@@ -3,7 +3,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Identity;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// The request-authentication stage: finds which signature a request carries (SigV4 header or query, SigV2 header or

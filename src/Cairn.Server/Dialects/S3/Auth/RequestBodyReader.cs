@@ -1,7 +1,7 @@
 using Cairn.Core.Errors;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Reads from the raw request body, turning transport failures into client errors.</summary>
 internal static class RequestBodyReader

@@ -5,7 +5,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Identity;
 using Microsoft.AspNetCore.Http;
 
-namespace Cairn.Server.Auth;
+namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>Verifies legacy SigV2: <c>Authorization: AWS AKID:sig</c> and presigned <c>?AWSAccessKeyId&amp;Expires&amp;Signature</c> (SPEC.md §2.4).</summary>
 internal sealed class SigV2Verifier
