@@ -35,7 +35,7 @@ internal static class PresignCommand
                 throw new UsageException("--expires must be more than 0 and at most 7 days.");
             }
 
-            var verb = context.Get(method)!.ToUpperInvariant() == "PUT" ? HttpVerb.PUT : HttpVerb.GET;
+            var verb = string.Equals(context.Get(method), "PUT", StringComparison.OrdinalIgnoreCase) ? HttpVerb.PUT : HttpVerb.GET;
             var expiresAt = DateTime.UtcNow + validity;
             using var s3 = context.CreateClient();
             var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest

@@ -6,7 +6,7 @@ namespace Cairn.Client.Checkpoints;
 /// together do not each rewrite the file. Saves ignore the caller's cancellation on purpose: a part that finished
 /// just as the user paused must still be remembered.
 /// </summary>
-internal sealed class CheckpointSaver<T>
+internal sealed class CheckpointSaver<T> : IDisposable
 {
     private readonly string? _path;
     private readonly Func<T> _snapshot;
@@ -21,6 +21,8 @@ internal sealed class CheckpointSaver<T>
         _path = path;
         _snapshot = snapshot;
     }
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Records that the content changed; call before <see cref="SaveAsync"/>.</summary>
     public void MarkChanged() => Interlocked.Increment(ref _version);

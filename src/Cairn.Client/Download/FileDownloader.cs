@@ -92,7 +92,7 @@ internal sealed class FileDownloader
         var rangeCount = version.Size == 0 ? 0 : PartPlanner.PartCount(version.Size, checkpoint.RangeSize);
         var done = new SortedSet<int>(checkpoint.DoneRanges.Where(r => r >= 1 && r <= rangeCount));
         var doneLock = new Lock();
-        var saver = new CheckpointSaver<DownloadCheckpoint>(_options.CheckpointPath, () =>
+        using var saver = new CheckpointSaver<DownloadCheckpoint>(_options.CheckpointPath, () =>
         {
             lock (doneLock)
             {

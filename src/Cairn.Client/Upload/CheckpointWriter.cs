@@ -6,7 +6,7 @@ namespace Cairn.Client.Upload;
 /// The live checkpoint of one file upload: the acknowledged parts, persisted through a
 /// <see cref="CheckpointSaver{T}"/> after every finished part.
 /// </summary>
-internal sealed class CheckpointWriter
+internal sealed class CheckpointWriter : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<int, CheckpointPart> _parts = [];
@@ -27,6 +27,8 @@ internal sealed class CheckpointWriter
             }
         });
     }
+
+    public void Dispose() => _saver.Dispose();
 
     public IReadOnlyList<CheckpointPart> Parts
     {

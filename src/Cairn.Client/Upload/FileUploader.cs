@@ -90,7 +90,7 @@ internal sealed class FileUploader
 
         // Written before the first part so that a crash right after CreateMultipartUpload still lets the next run
         // find (and continue or abort) this upload.
-        var writer = new CheckpointWriter(_options.CheckpointPath, checkpoint);
+        using var writer = new CheckpointWriter(_options.CheckpointPath, checkpoint);
         await writer.SaveAsync().ConfigureAwait(false);
         var done = writer.Parts.Select(p => p.PartNumber).ToHashSet();
         foreach (var part in writer.Parts)
