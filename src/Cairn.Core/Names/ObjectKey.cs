@@ -26,7 +26,7 @@ public static class ObjectKey
             throw new CairnException(ErrorCode.InvalidArgument,
                 $"Object keys may not contain the control character U+{(int)bad:X4}: XML listings could not carry it.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "key" },
+                Details = new ErrorDetails { ArgumentName = "key" },
             };
         }
 
@@ -77,7 +77,7 @@ public static class ObjectKey
         {
             throw new CairnException(ErrorCode.InvalidArgument, "The object key must not start with '/' or '\\'.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "key", ["ArgumentValue"] = key },
+                Details = new ErrorDetails { ArgumentName = "key", ArgumentValue = key },
             };
         }
 

@@ -8,7 +8,7 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Objects;
 
 /// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
-public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
+public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
     private readonly BlobIngest _ingest = new(blobs);
 
@@ -21,7 +21,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
-        await command.Condition.CheckAsync(metadata, command.Bucket, command.Key, cancellationToken);
+        await command.Condition.CheckAsync(objects, command.Bucket, command.Key, cancellationToken);
         using var claim = space.Admit(command.ContentLength ?? 0);
         var inlineLimit = limits.InlineObjectMaxSize;
         if (command.ContentLength is not { } announced)
@@ -55,7 +55,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     private async Task<ObjectRecord> CommitInlineAsync(PutObjectCommand command, (byte[] Content, ContentHashes Hashes) inline)
     {
         var record = NewRecord(command, inline.Hashes) with { InlineContent = inline.Content };
-        await metadata.PutObjectAsync(record, command.Condition, CancellationToken.None);
+        await objects.PutObjectAsync(record, command.Condition, CancellationToken.None);
         return record;
     }
 
@@ -75,7 +75,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
     public async Task<ObjectRecord?> GetInfoAsync(string bucket, string key, CancellationToken cancellationToken)
     {
-        var record = await metadata.GetObjectAsync(bucket, key, cancellationToken);
+        var record = await objects.GetObjectAsync(bucket, key, cancellationToken);
         if (record is null)
         {
             await RequireBucketAsync(bucket, cancellationToken);
@@ -90,8 +90,8 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     public async Task<bool> DeleteAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         await RequireBucketAsync(bucket, cancellationToken);
-        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
-        return await metadata.DeleteObjectAsync(bucket, key, condition, cancellationToken);
+        await condition.CheckAsync(objects, bucket, key, cancellationToken);
+        return await objects.DeleteObjectAsync(bucket, key, condition, cancellationToken);
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
 
         await RequireBucketAsync(bucket, cancellationToken);
         space.AdmitMetadata();
-        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
+        await condition.CheckAsync(objects, bucket, key, cancellationToken);
         var record = source with
         {
             Bucket = bucket,
@@ -122,12 +122,12 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             UserMetadata = replace ? userMetadata : source.UserMetadata,
             Owner = owner,
         };
-        await metadata.PutObjectAsync(record, condition, cancellationToken);
+        await objects.PutObjectAsync(record, condition, cancellationToken);
         return record;
     }
 
     public async Task<BucketRecord> RequireBucketAsync(string bucket, CancellationToken cancellationToken) =>
-        await metadata.GetBucketAsync(bucket, cancellationToken)
+        await buckets.GetBucketAsync(bucket, cancellationToken)
         ?? throw Failures.NoSuchBucket(bucket);
 
     /// <summary>Commits the record; if the transaction fails the fresh blobs are deleted at once.</summary>
@@ -136,7 +136,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         try
         {
             // Not cancellable: once the blob is durable, a vanished client must not leave it half-committed.
-            await metadata.PutObjectAsync(record, condition, CancellationToken.None);
+            await objects.PutObjectAsync(record, condition, CancellationToken.None);
         }
         catch
         {

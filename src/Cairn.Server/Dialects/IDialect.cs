@@ -1,3 +1,4 @@
+using Cairn.Core.Errors;
 using Cairn.Server.Errors;
 
 namespace Cairn.Server.Dialects;
@@ -14,7 +15,10 @@ internal interface IDialect
     /// <summary>Header that carries the request id ("x-amz-request-id").</summary>
     string RequestIdHeader { get; }
 
-    /// <summary>Writes the error document (the caller has set the status).</summary>
+    /// <summary>
+    /// Writes the error document (the caller has set the status): the failure's typed details in the dialect's
+    /// element names, then the extra elements the protocol layer named itself.
+    /// </summary>
     Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
-        IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);
+        ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);
 }

@@ -17,7 +17,7 @@ internal sealed class BucketHandlers(BucketService buckets, IOptions<CairnOption
         var q = r.Request.Query;
         var prefix = KeyEncoding.Plain.Encode(q["prefix"].ToString())!;
         var after = q["continuation-token"].ToString();
-        var max = ListingService.ParseMax(q["max-buckets"], "max-buckets") ?? int.MaxValue;
+        var max = ListingQuery.ParseMax(q["max-buckets"], "max-buckets") ?? int.MaxValue;
         var all = (await buckets.ListAsync(r.Aborted))
             .Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, after) > 0)
             .ToList();

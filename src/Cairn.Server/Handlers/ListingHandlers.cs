@@ -3,6 +3,7 @@ using System.Xml;
 using Cairn.Core.Errors;
 using Cairn.Core.Listing;
 using Cairn.Core.Model;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Xml;
@@ -17,7 +18,7 @@ internal sealed class ListingHandlers(ListingService listing)
         var q = r.Request.Query;
         var encoding = KeyEncoding.FromQuery(q["encoding-type"]);
         var (prefix, delimiter, marker) = (q["prefix"].ToString(), q["delimiter"].ToString(), q["marker"].ToString());
-        var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
+        var maxKeys = ListingQuery.ParseMax(q["max-keys"], "max-keys");
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, marker, maxKeys, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
@@ -46,7 +47,7 @@ internal sealed class ListingHandlers(ListingService listing)
         var token = q.TryGetValue("continuation-token", out var sentToken) ? sentToken.ToString() : null;
         var startAfter = q["start-after"].ToString();
         var after = token is { Length: > 0 } ? DecodeToken(token) : startAfter;
-        var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
+        var maxKeys = ListingQuery.ParseMax(q["max-keys"], "max-keys");
         var fetchOwner = string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase);
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, after, maxKeys, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListBucketResult", xml =>
@@ -77,7 +78,7 @@ internal sealed class ListingHandlers(ListingService listing)
         var (prefix, delimiter, keyMarker) = (q["prefix"].ToString(), q["delimiter"].ToString(), q["key-marker"].ToString());
         var versionIdMarker = q["version-id-marker"].ToString();
         VersionIdQuery.RequireNull(versionIdMarker);
-        var maxKeys = ListingService.ParseMax(q["max-keys"], "max-keys");
+        var maxKeys = ListingQuery.ParseMax(q["max-keys"], "max-keys");
         var page = await listing.ListAsync(r.Bucket, prefix, delimiter, keyMarker, maxKeys, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListVersionsResult", xml =>
         {
@@ -128,7 +129,7 @@ internal sealed class ListingHandlers(ListingService listing)
         xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
         foreach (var algorithm in o.Checksums.Keys)
         {
-            xml.Element("ChecksumAlgorithm", Core.Checksums.ChecksumAlgorithms.XmlName(algorithm));
+            xml.Element("ChecksumAlgorithm", algorithm.XmlName());
         }
 
         xml.Element("Size", o.Size);

@@ -4,6 +4,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Hosting;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -25,21 +26,21 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         var algorithmText = headers[S3Headers.ChecksumAlgorithm].ToString();
         if (algorithmText.Length > 0)
         {
-            algorithm = ChecksumAlgorithms.TryParse(algorithmText, out var parsed)
+            algorithm = S3ChecksumNames.TryParse(algorithmText, out var parsed)
                 ? parsed
                 : throw new CairnException(ErrorCode.InvalidRequest, "Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
         }
 
         var typeText = headers[S3Headers.ChecksumType].ToString().ToUpperInvariant();
-        string? checksumType = null;
+        ChecksumType? checksumType = null;
         if (typeText.Length > 0)
         {
-            if (algorithm is null || !MultipartChecksum.IsValidType(algorithm.Value, typeText))
+            if (algorithm is null || !S3ChecksumNames.TryParseType(typeText, out var type) || !MultipartChecksum.IsValidType(algorithm.Value, type))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, $"The {typeText} checksum type cannot be used with the {algorithm?.XmlName() ?? "missing"} checksum algorithm.");
             }
 
-            checksumType = typeText;
+            checksumType = type;
         }
 
         var upload = await multipart.InitiateAsync(new UploadRecord
@@ -58,7 +59,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         if (upload.ChecksumAlgorithm is { } declared)
         {
             r.Response.Headers[S3Headers.ChecksumAlgorithm] = declared.XmlName();
-            r.Response.Headers[S3Headers.ChecksumType] = upload.ChecksumType;
+            r.Response.Headers[S3Headers.ChecksumType] = upload.ChecksumType?.WireName();
         }
 
         await XmlResponse.WriteAsync(r.Response, "InitiateMultipartUploadResult", xml =>
@@ -102,9 +103,9 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task CompleteMultipartUploadAsync(S3Request r)
     {
         var uploadId = r.Request.Query["uploadId"].ToString();
-        await multipart.RequireUploadOrCompletionAsync(r.Bucket, r.Key, uploadId, r.Aborted);
-        var list = await CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), options.Value.Limits.MaxXmlBodyBytes, r.Aborted);
-        var record = await multipart.CompleteAsync(r.Bucket, r.Key, uploadId, list, WriteConditions.ForWrite(r.Request.Headers), r.Aborted);
+        var record = await multipart.CompleteAsync(r.Bucket, r.Key, uploadId, async cancellationToken => new CompleteRequest(
+            await CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), options.Value.Limits.MaxXmlBodyBytes, cancellationToken),
+            WriteConditions.ForWrite(r.Request.Headers)), r.Aborted);
         ObjectResponseHeaders.WriteChecksums(r.Response, record);
         await XmlResponse.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
         {
@@ -115,7 +116,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
             xml.Element("ETag", ObjectResponseHeaders.Quote(record.ETag));
             xml.Checksums(record.Checksums);
 
-            xml.Element("ChecksumType", record.ChecksumType);
+            xml.Element("ChecksumType", record.ChecksumType?.WireName());
         }, r.Aborted);
     }
 

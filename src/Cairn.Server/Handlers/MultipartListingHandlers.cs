@@ -3,6 +3,7 @@ using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Xml;
@@ -18,7 +19,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
         var encoding = KeyEncoding.FromQuery(q["encoding-type"]);
         var (prefix, delimiter) = (q["prefix"].ToString(), q["delimiter"].ToString());
         var (keyMarker, uploadIdMarker) = (q["key-marker"].ToString(), q["upload-id-marker"].ToString());
-        var maxUploads = ListingService.ParseMax(q["max-uploads"], "max-uploads");
+        var maxUploads = ListingQuery.ParseMax(q["max-uploads"], "max-uploads");
         var page = await multipart.ListUploadsAsync(r.Bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads, r.Aborted);
         await XmlResponse.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
         {
@@ -48,7 +49,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
                 if (upload.ChecksumAlgorithm is { } algorithm)
                 {
                     xml.Element("ChecksumAlgorithm", algorithm.XmlName());
-                    xml.Element("ChecksumType", upload.ChecksumType);
+                    xml.Element("ChecksumType", upload.ChecksumType?.WireName());
                 }
 
                 xml.WriteEndElement();
@@ -77,7 +78,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
             };
         }
 
-        var maxParts = ListingService.ParseMax(q["max-parts"], "max-parts");
+        var maxParts = ListingQuery.ParseMax(q["max-parts"], "max-parts");
         var page = await multipart.ListPartsAsync(r.Bucket, r.Key, uploadId, marker, maxParts, r.Aborted);
         var upload = page.Upload;
         await XmlResponse.WriteAsync(r.Response, "ListPartsResult", xml =>
@@ -95,7 +96,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart)
             if (upload.ChecksumAlgorithm is { } algorithm)
             {
                 xml.Element("ChecksumAlgorithm", algorithm.XmlName());
-                xml.Element("ChecksumType", upload.ChecksumType);
+                xml.Element("ChecksumType", upload.ChecksumType?.WireName());
             }
 
             foreach (var part in page.Parts)

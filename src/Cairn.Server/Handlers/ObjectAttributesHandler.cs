@@ -3,6 +3,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Listing;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Hosting;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -25,8 +26,8 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, IOptions<Ca
     {
         var headers = r.Request.Headers;
         var wanted = ParseAttributes(headers[S3Headers.ObjectAttributes].ToString());
-        var maxParts = Math.Min(ListingService.ParseMax(headers[S3Headers.MaxParts], S3Headers.MaxParts) ?? 1000, options.Value.Limits.MaxListPage);
-        var marker = ListingService.ParseMax(headers[S3Headers.PartNumberMarker], S3Headers.PartNumberMarker) ?? 0;
+        var maxParts = Math.Min(ListingQuery.ParseMax(headers[S3Headers.MaxParts], S3Headers.MaxParts) ?? 1000, options.Value.Limits.MaxListPage);
+        var marker = ListingQuery.ParseMax(headers[S3Headers.PartNumberMarker], S3Headers.PartNumberMarker) ?? 0;
         VersionIdQuery.Require(r.Request.Query);
         var record = await objects.GetInfoAsync(r.Bucket, r.Key, r.Aborted) ?? throw Failures.NoSuchKey(r.Key);
 
@@ -44,7 +45,7 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, IOptions<Ca
             {
                 xml.Start("Checksum");
                 xml.Checksums(record.Checksums);
-                xml.Element("ChecksumType", record.ChecksumType ?? "FULL_OBJECT");
+                xml.Element("ChecksumType", (record.ChecksumType ?? ChecksumType.FullObject).WireName());
                 xml.WriteEndElement();
             }
 

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
@@ -9,7 +10,6 @@ using Cairn.Server.Handlers;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
-using Cairn.Storage.Gc;
 using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Connections;
@@ -72,9 +72,9 @@ public sealed class CairnHost : IAsyncDisposable
             var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
             await ListenAsync(app, options.Urls, cancellationToken);
 
-            // Only once the port is ours: temp files whose writer is gone (a crash) go now; orphan blobs and
-            // stale temp files go in the collector's first full sweep, once older than its grace period.
-            leftovers.RemoveAbandoned();
+            // Only once the port is ours: temp files whose writer is gone (a crash) go now if older than the grace;
+            // orphan blobs and stale temp files go in the collector's sweeps, once older than the same grace.
+            leftovers.RemoveAbandoned(options.Time.GetUtcNow() - options.OrphanGrace);
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new CairnHost(app, dataLock, options, credentials, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
@@ -188,15 +188,21 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(time);
         services.AddSingleton<ICredentialStore>(credentials);
         DiskSpaceService.Register(services, options);
-        services.AddSingleton<IMetadataStore>(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        services.AddSingleton(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
+        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, OrphanGrace = options.OrphanGrace });
         services.AddSingleton<BlobGarbageCollector>();
-        services.AddHostedService<GarbageCollectionService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
+        services.AddHostedService<BackgroundWorkService>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
         services.AddSingleton<BucketHandlers>();

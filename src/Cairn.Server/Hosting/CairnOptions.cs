@@ -32,6 +32,13 @@ public sealed class CairnOptions
     public TimeSpan GarbageCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How old an unreferenced blob file or temp file must be before the startup sweep or the collector removes it:
+    /// younger ones may belong to a writer, on this node or another sharing the data directory, that has not
+    /// committed yet.
+    /// </summary>
+    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long a request body may go without a byte before the request fails with RequestTimeout and its temp
     /// file is deleted (a stalled client must not hold an upload slot forever).
     /// </summary>

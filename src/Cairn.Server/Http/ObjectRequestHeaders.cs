@@ -6,6 +6,7 @@ using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Server.Auth;
 using Cairn.Server.Dialects;
+using Cairn.Server.Dialects.S3;
 using Microsoft.Net.Http.Headers;
 
 namespace Cairn.Server.Http;
@@ -96,7 +97,7 @@ internal static class ObjectRequestHeaders
             }
 
             if (!trailer.StartsWith(S3Headers.ChecksumPrefix, StringComparison.OrdinalIgnoreCase)
-                || !ChecksumAlgorithms.TryParse(trailer[S3Headers.ChecksumPrefix.Length..], out var parsed))
+                || !S3ChecksumNames.TryParse(trailer[S3Headers.ChecksumPrefix.Length..], out var parsed))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, $"The value specified in the x-amz-trailer header is not supported: {trailer}");
             }
@@ -107,7 +108,7 @@ internal static class ObjectRequestHeaders
         var sdkAlgorithmText = headers[S3Headers.SdkChecksumAlgorithm].ToString();
         if (sdkAlgorithmText.Length > 0)
         {
-            if (!ChecksumAlgorithms.TryParse(sdkAlgorithmText, out var sdkAlgorithm))
+            if (!S3ChecksumNames.TryParse(sdkAlgorithmText, out var sdkAlgorithm))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
             }
@@ -126,7 +127,7 @@ internal static class ObjectRequestHeaders
 
         if (headerAlgorithm is not null)
         {
-            return new IntegrityExpectation(md5, headerAlgorithm, () => headerValue);
+            return new IntegrityExpectation(md5, headerAlgorithm, () => headerValue, claimHeader: S3Headers.ChecksumPrefix + headerAlgorithm.Value.WireName());
         }
 
         if (trailerAlgorithm is { } fromTrailer)
@@ -136,7 +137,7 @@ internal static class ObjectRequestHeaders
                 auth.Trailers.TryGetValue(name, out var value)
                     ? value
                     : throw new CairnException(ErrorCode.IncompleteBody, "The request ended without the trailer it announced in x-amz-trailer."),
-                checksumInTrailer: true);
+                checksumInTrailer: true, claimHeader: S3Headers.ChecksumPrefix + fromTrailer.WireName());
         }
 
         return new IntegrityExpectation(md5, null, null);

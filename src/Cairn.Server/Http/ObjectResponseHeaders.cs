@@ -2,6 +2,7 @@ using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Model;
 using Cairn.Server.Dialects;
+using Cairn.Server.Dialects.S3;
 using Microsoft.Net.Http.Headers;
 
 namespace Cairn.Server.Http;
@@ -66,7 +67,7 @@ internal static class ObjectResponseHeaders
         WriteChecksums(response, record.Checksums);
         if (record.Checksums.Count > 0)
         {
-            response.Headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
+            response.Headers[S3Headers.ChecksumType] = (record.ChecksumType ?? ChecksumType.FullObject).WireName();
         }
     }
 

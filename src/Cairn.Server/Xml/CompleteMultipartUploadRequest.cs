@@ -2,6 +2,7 @@ using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
+using Cairn.Server.Dialects.S3;
 
 namespace Cairn.Server.Xml;
 

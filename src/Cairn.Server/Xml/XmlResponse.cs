@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Cairn.Core.Checksums;
+using Cairn.Server.Dialects.S3;
 
 namespace Cairn.Server.Xml;
 
