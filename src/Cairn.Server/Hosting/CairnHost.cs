@@ -72,9 +72,9 @@ public sealed class CairnHost : IAsyncDisposable
             var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
             await ListenAsync(app, options.Urls, cancellationToken);
 
-            // Only once the port is ours: temp files whose writer is gone (a crash) go now if older than the grace;
-            // orphan blobs and stale temp files go in the collector's sweeps, once older than the same grace.
-            leftovers.RemoveAbandoned(options.Time.GetUtcNow() - options.OrphanGrace);
+            // Only once the port is ours: temp files whose writer is gone (a crash) go now if older than the startup
+            // grace; orphan blobs and stale temp files go in the collector's sweeps, once older than its grace.
+            leftovers.RemoveAbandoned(options.Time.GetUtcNow() - options.StartupSweepGrace);
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new CairnHost(app, dataLock, options, credentials, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
@@ -199,7 +199,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
-        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, OrphanGrace = options.OrphanGrace });
+        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval });
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddHostedService<BackgroundWorkService>();

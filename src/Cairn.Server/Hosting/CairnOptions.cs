@@ -32,11 +32,11 @@ public sealed class CairnOptions
     public TimeSpan GarbageCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How old an unreferenced blob file or temp file must be before the startup sweep or the collector removes it:
-    /// younger ones may belong to a writer, on this node or another sharing the data directory, that has not
-    /// committed yet.
+    /// How old a temp file in the data directory must be before a starting server removes it (only if no writer
+    /// holds it): a younger one may belong to a writer on another node sharing the directory, whose lock a network
+    /// file system may not show. Older leftovers are also swept by the garbage collector, after an hour.
     /// </summary>
-    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan StartupSweepGrace { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// How long a request body may go without a byte before the request fails with RequestTimeout and its temp
