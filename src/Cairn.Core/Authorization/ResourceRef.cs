@@ -27,7 +27,7 @@ public sealed class ResourceRef
     public string? Key { get; }
 
     /// <summary>A resource whose bucket owner comes from the bucket record in <paramref name="metadata"/>.</summary>
-    public static ResourceRef In(IMetadataStore metadata, string? bucket, string? key) =>
+    public static ResourceRef In(IBucketStore metadata, string? bucket, string? key) =>
         new(bucket, key, bucket is null ? null : async ct => (await metadata.GetBucketAsync(bucket, ct))?.Owner);
 
     /// <summary>The owner user id of <see cref="Bucket"/>; null when the request names no bucket or it does not exist.</summary>

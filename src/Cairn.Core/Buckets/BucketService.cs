@@ -7,7 +7,7 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Buckets;
 
 /// <summary>Bucket use cases.</summary>
-public sealed class BucketService(IMetadataStore metadata, SpaceAdmission space, TimeProvider time)
+public sealed class BucketService(IBucketStore metadata, SpaceAdmission space, TimeProvider time)
 {
     public async Task<BucketRecord> CreateAsync(string name, string owner, CancellationToken cancellationToken)
     {
@@ -20,10 +20,10 @@ public sealed class BucketService(IMetadataStore metadata, SpaceAdmission space,
             return record;
         }
 
-        var extra = new Dictionary<string, string> { ["BucketName"] = name };
+        var details = new ErrorDetails { BucketName = name };
         throw existing.Owner == owner
-            ? new CairnException(ErrorCode.BucketAlreadyOwnedByYou, "Your previous request to create the named bucket succeeded and you already own it.") { Extra = extra }
-            : new CairnException(ErrorCode.BucketAlreadyExists, "The requested bucket name is not available.") { Extra = extra };
+            ? new CairnException(ErrorCode.BucketAlreadyOwnedByYou, "Your previous request to create the named bucket succeeded and you already own it.") { Details = details }
+            : new CairnException(ErrorCode.BucketAlreadyExists, "The requested bucket name is not available.") { Details = details };
     }
 
     public async Task<BucketRecord> GetAsync(string name, CancellationToken cancellationToken) =>

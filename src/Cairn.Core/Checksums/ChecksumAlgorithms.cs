@@ -3,8 +3,8 @@ using System.Collections.ObjectModel;
 namespace Cairn.Core.Checksums;
 
 /// <summary>
-/// Names and sizes of <see cref="ChecksumAlgorithm"/> values as they appear on the wire, kept in one place so
-/// headers, XML bodies and stored metadata can never disagree about spelling or length.
+/// Names and sizes of <see cref="ChecksumAlgorithm"/> values, kept in one place so every check agrees about an
+/// algorithm's raw length and canonical encoding.
 /// </summary>
 public static class ChecksumAlgorithms
 {
@@ -20,22 +20,11 @@ public static class ChecksumAlgorithms
     /// <summary>Every algorithm, in enum order.</summary>
     public static IReadOnlyList<ChecksumAlgorithm> All => _all;
 
-    /// <summary>The lowercase name used in header names: <c>x-amz-checksum-&lt;wire&gt;</c>.</summary>
-    public static string WireName(this ChecksumAlgorithm a) => a switch
-    {
-        ChecksumAlgorithm.Crc32 => "crc32",
-        ChecksumAlgorithm.Crc32C => "crc32c",
-        ChecksumAlgorithm.Crc64Nvme => "crc64nvme",
-        ChecksumAlgorithm.Sha1 => "sha1",
-        ChecksumAlgorithm.Sha256 => "sha256",
-        _ => throw Undefined(a),
-    };
-
     /// <summary>
-    /// The uppercase name used in XML (element <c>Checksum&lt;XmlName&gt;</c>) and as the value of
-    /// x-amz-checksum-algorithm / x-amz-sdk-checksum-algorithm.
+    /// The algorithm's name ("CRC32", "CRC64NVME", "SHA256"...), for messages. Protocols derive their own spellings
+    /// from it in their dialect; the store keeps its own fixed spellings.
     /// </summary>
-    public static string XmlName(this ChecksumAlgorithm a) => a switch
+    public static string Name(this ChecksumAlgorithm a) => a switch
     {
         ChecksumAlgorithm.Crc32 => "CRC32",
         ChecksumAlgorithm.Crc32C => "CRC32C",
@@ -44,26 +33,6 @@ public static class ChecksumAlgorithms
         ChecksumAlgorithm.Sha256 => "SHA256",
         _ => throw Undefined(a),
     };
-
-    /// <summary>
-    /// Parses a wire or XML name, ignoring case. Anything else fails, including surrounding whitespace and
-    /// numeric strings (which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would accept).
-    /// </summary>
-    public static bool TryParse(string? text, out ChecksumAlgorithm algorithm)
-    {
-        // Wire and XML names differ only in case, so one case-insensitive comparison covers both.
-        foreach (var candidate in _all)
-        {
-            if (string.Equals(text, candidate.WireName(), StringComparison.OrdinalIgnoreCase))
-            {
-                algorithm = candidate;
-                return true;
-            }
-        }
-
-        algorithm = default;
-        return false;
-    }
 
     /// <summary>Length in bytes of the raw (decoded) checksum.</summary>
     public static int RawSize(this ChecksumAlgorithm a) => a switch

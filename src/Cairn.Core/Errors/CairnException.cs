@@ -15,6 +15,12 @@ public sealed class CairnException : Exception
     /// <summary>A message that replaces the catalogue's default text, when more precise.</summary>
     public string? Detail { get; }
 
-    /// <summary>Extra elements for the error body (e.g. ArgumentName, Key, UploadId).</summary>
+    /// <summary>What the failure is about (bucket, key, refused argument...), for the dialect to render.</summary>
+    public ErrorDetails? Details { get; init; }
+
+    /// <summary>
+    /// Extra elements for the error body, named by the protocol layer that raised the failure (it owns the wire);
+    /// rules below it describe their failures with <see cref="Details"/> instead.
+    /// </summary>
     public IReadOnlyDictionary<string, string>? Extra { get; init; }
 }

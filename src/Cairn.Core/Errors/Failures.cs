@@ -6,12 +6,18 @@ public static class Failures
     public static CairnException NoSuchBucket(string bucket) =>
         new(ErrorCode.NoSuchBucket, "The specified bucket does not exist.")
         {
-            Extra = new Dictionary<string, string> { ["BucketName"] = bucket },
+            Details = new ErrorDetails { BucketName = bucket },
         };
 
     public static CairnException NoSuchKey(string key) =>
         new(ErrorCode.NoSuchKey, "The specified key does not exist.")
         {
-            Extra = new Dictionary<string, string> { ["Key"] = key },
+            Details = new ErrorDetails { Key = key },
+        };
+
+    public static CairnException NoSuchUpload(string uploadId) =>
+        new(ErrorCode.NoSuchUpload)
+        {
+            Details = new ErrorDetails { UploadId = uploadId },
         };
 }

@@ -1,7 +1,7 @@
 namespace Cairn.Core.Limits;
 
 /// <summary>
-/// Every size and count rule in one place (DESIGN.md "Multipart rules", SPEC.md §1.11). Defaults follow the
+/// Every size and count rule in one place (docs/s3-compatibility.md "Multipart uploads", "Limits"). Defaults follow the
 /// OSS design: parts of 100 KiB..5 GiB, 10,000 parts. Operators who want S3's 5 MiB minimum set
 /// <see cref="MinPartSize"/>.
 /// </summary>

@@ -21,8 +21,8 @@ public sealed record ObjectRecord
     /// <summary>Stored checksums (base64 raw values; composite ones carry their "-N" suffix).</summary>
     public IReadOnlyDictionary<ChecksumAlgorithm, string> Checksums { get; init; } = new Dictionary<ChecksumAlgorithm, string>();
 
-    /// <summary>COMPOSITE or FULL_OBJECT for multipart checksums; null for whole-object checksums.</summary>
-    public string? ChecksumType { get; init; }
+    /// <summary>How a multipart object's checksum covers it; null for whole-object checksums.</summary>
+    public ChecksumType? ChecksumType { get; init; }
 
     public string Owner { get; init; } = string.Empty;
 

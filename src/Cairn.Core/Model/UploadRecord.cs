@@ -13,9 +13,9 @@ public sealed record UploadRecord
     public ObjectHeaders Headers { get; init; } = new();
     public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The checksum algorithm fixed at initiation (x-amz-checksum-algorithm), if any.</summary>
+    /// <summary>The checksum algorithm fixed at initiation (the client declares it when it initiates), if any.</summary>
     public ChecksumAlgorithm? ChecksumAlgorithm { get; init; }
 
-    /// <summary>COMPOSITE or FULL_OBJECT, when an algorithm was declared.</summary>
-    public string? ChecksumType { get; init; }
+    /// <summary>How the object's checksum will cover it, when an algorithm was declared.</summary>
+    public ChecksumType? ChecksumType { get; init; }
 }

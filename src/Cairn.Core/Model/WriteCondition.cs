@@ -37,7 +37,7 @@ public sealed record WriteCondition(bool IfNoneMatchAny, string? IfMatch)
 
         throw new CairnException(ErrorCode.PreconditionFailed)
         {
-            Extra = new Dictionary<string, string> { ["Condition"] = IfNoneMatchAny && currentETag is not null ? "If-None-Match" : "If-Match" },
+            Details = new ErrorDetails { Condition = IfNoneMatchAny && currentETag is not null ? "If-None-Match" : "If-Match" },
         };
     }
 
@@ -45,11 +45,11 @@ public sealed record WriteCondition(bool IfNoneMatchAny, string? IfMatch)
     /// The up-front check against the object stored now, before any byte of a body is read; the store checks again
     /// when it commits.
     /// </summary>
-    public async Task CheckAsync(IMetadataStore metadata, string bucket, string key, CancellationToken cancellationToken)
+    public async Task CheckAsync(IObjectStore objects, string bucket, string key, CancellationToken cancellationToken)
     {
         if (!IsNone)
         {
-            Check((await metadata.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
+            Check((await objects.GetObjectAsync(bucket, key, cancellationToken))?.ETag, key);
         }
     }
 

@@ -1,33 +1,29 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Security.Cryptography;
 using Cairn.Core.Checksums;
 
 namespace Cairn.Core.Multipart;
 
 /// <summary>
-/// Whole-object checksums of a multipart object (SPEC.md §1.8): COMPOSITE = hash of the concatenated raw
-/// part checksums + "-N"; FULL_OBJECT = the CRC of the whole content, combined from part CRCs and lengths
+/// Whole-object checksums of a multipart object (docs/s3-compatibility.md): composite = hash of the concatenated raw
+/// part checksums + "-N"; full-object = the CRC of the whole content, combined from part CRCs and lengths
 /// without reading any data.
 /// </summary>
 public static class MultipartChecksum
 {
-    public const string Composite = "COMPOSITE";
-    public const string FullObject = "FULL_OBJECT";
+    /// <summary>The checksum type an upload gets: full-object is the only kind CRC64NVME has; SHA kinds are always composite.</summary>
+    public static ChecksumType DefaultType(ChecksumAlgorithm algorithm) =>
+        algorithm == ChecksumAlgorithm.Crc64Nvme ? ChecksumType.FullObject : ChecksumType.Composite;
 
-    /// <summary>The checksum type an upload gets: FULL_OBJECT is the only kind CRC64NVME has; SHA kinds are always COMPOSITE.</summary>
-    public static string DefaultType(ChecksumAlgorithm algorithm) =>
-        algorithm == ChecksumAlgorithm.Crc64Nvme ? FullObject : Composite;
-
-    public static bool IsValidType(ChecksumAlgorithm algorithm, string type) => type switch
+    public static bool IsValidType(ChecksumAlgorithm algorithm, ChecksumType type) => type switch
     {
-        Composite => algorithm != ChecksumAlgorithm.Crc64Nvme,
-        FullObject => algorithm is ChecksumAlgorithm.Crc32 or ChecksumAlgorithm.Crc32C or ChecksumAlgorithm.Crc64Nvme,
+        ChecksumType.Composite => algorithm != ChecksumAlgorithm.Crc64Nvme,
+        ChecksumType.FullObject => algorithm is ChecksumAlgorithm.Crc32 or ChecksumAlgorithm.Crc32C or ChecksumAlgorithm.Crc64Nvme,
         _ => false,
     };
 
-    public static string Compute(ChecksumAlgorithm algorithm, string type, IReadOnlyList<(byte[] Raw, long Length)> parts) =>
-        type == FullObject ? Convert.ToBase64String(Combine(algorithm, parts)) : ComputeComposite(algorithm, parts);
+    public static string Compute(ChecksumAlgorithm algorithm, ChecksumType type, IReadOnlyList<(byte[] Raw, long Length)> parts) =>
+        type == ChecksumType.FullObject ? Convert.ToBase64String(Combine(algorithm, parts)) : ComputeComposite(algorithm, parts);
 
     private static string ComputeComposite(ChecksumAlgorithm algorithm, IReadOnlyList<(byte[] Raw, long Length)> parts)
     {
@@ -74,12 +70,5 @@ public static class MultipartChecksum
             default:
                 throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Only CRCs combine into a full-object checksum.");
         }
-    }
-
-    /// <summary>A stable fingerprint of a Complete request's part list, to recognise a retried Complete.</summary>
-    public static string HashPartList(IEnumerable<(int PartNumber, string ETag)> parts)
-    {
-        var text = string.Join(";", parts.Select(p => p.PartNumber + ":" + p.ETag));
-        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 }

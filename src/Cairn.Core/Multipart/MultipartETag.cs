@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Cairn.Core.Multipart;
 
 /// <summary>
-/// The multipart ETag (DESIGN.md "Multipart rules", SPEC.md §8.4): MD5 over the concatenated binary MD5s of
+/// The multipart ETag (docs/s3-compatibility.md "Multipart uploads"): MD5 over the concatenated binary MD5s of
 /// the parts in order, hex, then "-" and the part count.
 /// </summary>
 public static class MultipartETag

@@ -9,20 +9,21 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Multipart;
 
 /// <summary>
-/// Multipart upload use cases (DESIGN.md "Multipart rules"). Parts are blobs of their own; Complete is one
-/// metadata transaction that turns them into the object's segments without reading or copying part data.
+/// Multipart upload use cases (docs/storage.md). Parts are blobs of their own; Complete is one metadata
+/// transaction that turns them into the object's segments without reading or copying part data.
 /// </summary>
-public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
+public sealed class MultipartService(
+    IBucketStore buckets, IObjectStore objects, IUploadStore uploads, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
-    /// <summary>How long a completed upload id answers a retried Complete with the same success.</summary>
-    public static readonly TimeSpan CompletionMemory = TimeSpan.FromHours(1);
+    /// <summary>How many times Complete builds the object when listed parts keep being uploaded again meanwhile.</summary>
+    private const int MaxBuildAttempts = 3;
 
     private readonly BlobIngest _ingest = new(blobs);
 
     public async Task<UploadRecord> InitiateAsync(UploadRecord template, CancellationToken cancellationToken)
     {
-        ObjectKey.ValidateNew(template.Key, limits.MaxKeyBytes);
-        _ = await metadata.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
+        ObjectKey.ValidateForWrite(template.Key, limits.MaxKeyBytes);
+        _ = await buckets.GetBucketAsync(template.Bucket, cancellationToken) ?? throw Failures.NoSuchBucket(template.Bucket);
         space.AdmitMetadata();
         var now = time.GetUtcNow();
         var upload = template with
@@ -30,7 +31,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             UploadId = UploadIds.New(now),
             InitiatedAt = now,
         };
-        await metadata.CreateUploadAsync(upload, cancellationToken);
+        await uploads.CreateUploadAsync(upload, cancellationToken);
         return upload;
     }
 
@@ -85,7 +86,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
                 LastModified = time.GetUtcNow(),
                 Checksums = source.Checksums,
             };
-            await metadata.PutPartAsync(part, cancellationToken);
+            await uploads.PutPartAsync(part, cancellationToken);
             return part;
         }
 
@@ -102,19 +103,74 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     /// completed with the same list answers the same result.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// The upload and its parts are read once; the object is validated and built from that read, outside any
+    /// transaction, and the store commits it only if nothing it was built from changed (docs/storage.md). A part
+    /// uploaded again in between makes the service build once more from a fresh read, a bounded number of times.
+    /// </para>
+    /// <para>
     /// A part number listed more than once counts once, with its last entry, as S3 does: a client that re-sent a
     /// part while the first send was still running records both ETags, and the part that finished last is the one
     /// the upload holds.
+    /// </para>
     /// </remarks>
+    /// <param name="readRequest">Reads the request body and conditions; called once the upload is known.</param>
     public async Task<ObjectRecord> CompleteAsync(
-        string bucket, string key, string uploadId, IReadOnlyList<CompletePart> list, WriteCondition condition, CancellationToken cancellationToken)
+        string bucket, string key, string uploadId, Func<CancellationToken, Task<CompleteRequest>> readRequest, CancellationToken cancellationToken)
     {
-        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
-        if (upload is null || upload.Bucket != bucket || upload.Key != key)
+        var snapshot = await uploads.GetUploadWithPartsAsync(uploadId, cancellationToken);
+        if (snapshot is null || snapshot.Upload.Bucket != bucket || snapshot.Upload.Key != key)
         {
-            return await RetriedCompletionAsync(bucket, key, uploadId, HashList(list), cancellationToken);
+            // Gone: only a retry of a recent completion of this very upload gets an answer.
+            var done = await uploads.GetCompletedUploadAsync(uploadId, cancellationToken);
+            if (done is null || !done.Answers(bucket, key, time.GetUtcNow()))
+            {
+                throw Failures.NoSuchUpload(uploadId);
+            }
+
+            var retry = await readRequest(cancellationToken);
+            return await RetriedAnswerAsync(done, PartListHash.Of(retry.Parts), bucket, key, uploadId, cancellationToken);
         }
 
+        var request = await readRequest(cancellationToken);
+        var chosen = ChooseParts(request.Parts);
+        await request.Condition.CheckAsync(objects, bucket, key, cancellationToken);
+        space.AdmitMetadata();
+        var listHash = PartListHash.Of(request.Parts);
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = BuildObject(snapshot, chosen);
+            var outcome = await uploads.CompleteUploadAsync(new UploadCompletion(uploadId, record, listHash, request.Condition), cancellationToken);
+            switch (outcome)
+            {
+                case CompleteOutcome.Committed committed:
+                    return committed.Record;
+                case CompleteOutcome.AlreadyCompleted already:
+                    return await RetriedAnswerAsync(already.Completion, listHash, bucket, key, uploadId, cancellationToken);
+                case CompleteOutcome.PartsChanged when attempt < MaxBuildAttempts:
+                    // A listed part was uploaded again since the read: build from what the upload holds now.
+                    snapshot = await uploads.GetUploadWithPartsAsync(uploadId, cancellationToken);
+                    if (snapshot is null)
+                    {
+                        var done = await uploads.GetCompletedUploadAsync(uploadId, cancellationToken) ?? throw Failures.NoSuchUpload(uploadId);
+                        return await RetriedAnswerAsync(done, listHash, bucket, key, uploadId, cancellationToken);
+                    }
+
+                    break;
+                case CompleteOutcome.PartsChanged:
+                    throw new CairnException(ErrorCode.SlowDown, "The upload's parts kept changing while it was being completed; retry the request.");
+                default:
+                    throw Failures.NoSuchUpload(uploadId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parts a list asks for, in order: MalformedXML for an empty list, InvalidPartOrder for a decreasing part
+    /// number; a repeated number keeps its last entry.
+    /// </summary>
+    private static List<CompletePart> ChooseParts(IReadOnlyList<CompletePart> list)
+    {
         if (list.Count == 0)
         {
             throw new CairnException(ErrorCode.MalformedXML, "The XML you provided was not well-formed or did not validate against our published schema.");
@@ -138,30 +194,15 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             }
         }
 
-        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
-
-        space.AdmitMetadata();
-        var listHash = HashList(list);
-        try
-        {
-            return await metadata.CompleteUploadAsync(uploadId, (current, parts) => (BuildObject(current, parts, chosen), listHash), condition, cancellationToken);
-        }
-        catch (CairnException e) when (e.Code == ErrorCode.NoSuchUpload)
-        {
-            // Completed (or aborted) by a concurrent request between our read and our transaction.
-            return await RetriedCompletionAsync(bucket, key, uploadId, listHash, cancellationToken);
-        }
+        return chosen;
     }
-
-    private static string HashList(IReadOnlyList<CompletePart> list) =>
-        MultipartChecksum.HashPartList(list.Select(p => (p.PartNumber, MultipartETag.Normalize(p.ETag))));
 
     public async Task AbortAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
     {
         await RequireUploadAsync(bucket, key, uploadId, cancellationToken);
-        if (!await metadata.AbortUploadAsync(uploadId, cancellationToken))
+        if (!await uploads.AbortUploadAsync(uploadId, cancellationToken))
         {
-            throw NoSuchUpload(uploadId);
+            throw Failures.NoSuchUpload(uploadId);
         }
     }
 
@@ -169,42 +210,32 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     {
         await RequireUploadAsync(bucket, key, uploadId, cancellationToken);
         var page = Math.Min(maxParts ?? limits.MaxListPage, limits.MaxListPage);
-        return await metadata.ListPartsAsync(uploadId, afterPartNumber, page, cancellationToken) ?? throw NoSuchUpload(uploadId);
+        return await uploads.ListPartsAsync(uploadId, afterPartNumber, page, cancellationToken) ?? throw Failures.NoSuchUpload(uploadId);
     }
 
     public async Task<UploadPage> ListUploadsAsync(
         string bucket, string? prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int? maxUploads, CancellationToken cancellationToken)
     {
-        _ = await metadata.GetBucketAsync(bucket, cancellationToken) ?? throw Failures.NoSuchBucket(bucket);
+        _ = await buckets.GetBucketAsync(bucket, cancellationToken) ?? throw Failures.NoSuchBucket(bucket);
         var page = Math.Min(maxUploads ?? limits.MaxListPage, limits.MaxListPage);
-        return await metadata.ListUploadsAsync(bucket, prefix ?? string.Empty, string.IsNullOrEmpty(delimiter) ? null : delimiter,
+        return await uploads.ListUploadsAsync(bucket, prefix ?? string.Empty, string.IsNullOrEmpty(delimiter) ? null : delimiter,
             string.IsNullOrEmpty(keyMarker) ? null : keyMarker, string.IsNullOrEmpty(uploadIdMarker) ? null : uploadIdMarker, page, cancellationToken);
-    }
-
-    /// <summary>The first check of a Complete: the upload exists, or it completed recently (a retry).</summary>
-    public async Task RequireUploadOrCompletionAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
-    {
-        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
-        if (upload is not null && upload.Bucket == bucket && upload.Key == key)
-        {
-            return;
-        }
-
-        var done = await metadata.GetCompletedUploadAsync(uploadId, cancellationToken);
-        if (done is null || done.Bucket != bucket || done.Key != key || time.GetUtcNow() - done.CompletedAt > CompletionMemory)
-        {
-            throw NoSuchUpload(uploadId);
-        }
     }
 
     public async Task<UploadRecord> RequireUploadAsync(string bucket, string key, string uploadId, CancellationToken cancellationToken)
     {
-        var upload = await metadata.GetUploadAsync(uploadId, cancellationToken);
-        return upload is not null && upload.Bucket == bucket && upload.Key == key ? upload : throw NoSuchUpload(uploadId);
+        var upload = await uploads.GetUploadAsync(uploadId, cancellationToken);
+        return upload is not null && upload.Bucket == bucket && upload.Key == key ? upload : throw Failures.NoSuchUpload(uploadId);
     }
 
-    private ObjectRecord BuildObject(UploadRecord upload, IReadOnlyDictionary<int, PartRecord> parts, IReadOnlyList<CompletePart> list)
+    /// <summary>
+    /// The object the chosen parts make, from one read of the upload: InvalidPart when a listed part is missing or
+    /// differs from the list, EntityTooSmall when a part but the last is below the minimum size.
+    /// </summary>
+    private ObjectRecord BuildObject(UploadWithParts snapshot, List<CompletePart> list)
     {
+        var upload = snapshot.Upload;
+        var parts = snapshot.Parts.ToDictionary(p => p.PartNumber);
         var chosen = new List<PartRecord>(list.Count);
         foreach (var entry in list)
         {
@@ -213,7 +244,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             {
                 throw new CairnException(ErrorCode.InvalidPart)
                 {
-                    Extra = new Dictionary<string, string> { ["PartNumber"] = entry.PartNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ETag"] = entry.ETag },
+                    Details = new ErrorDetails { PartNumber = entry.PartNumber, ETag = entry.ETag },
                 };
             }
 
@@ -226,12 +257,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             {
                 throw new CairnException(ErrorCode.EntityTooSmall)
                 {
-                    Extra = new Dictionary<string, string>
-                    {
-                        ["ProposedSize"] = chosen[i].Size.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["MinSizeAllowed"] = limits.MinPartSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        ["PartNumber"] = chosen[i].PartNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    },
+                    Details = new ErrorDetails { ProposedSize = chosen[i].Size, MinSizeAllowed = limits.MinPartSize, PartNumber = chosen[i].PartNumber },
                 };
             }
         }
@@ -261,21 +287,24 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
     }
 
     /// <summary>The part's checksum of the upload's algorithm, kept with the object's segment.</summary>
-    private static IReadOnlyDictionary<ChecksumAlgorithm, string>? PartChecksum(UploadRecord upload, PartRecord part) =>
+    private static Dictionary<ChecksumAlgorithm, string>? PartChecksum(UploadRecord upload, PartRecord part) =>
         upload.ChecksumAlgorithm is { } algorithm && part.Checksums.TryGetValue(algorithm, out var value)
             ? new Dictionary<ChecksumAlgorithm, string> { [algorithm] = value }
             : null;
 
-    private async Task<ObjectRecord> RetriedCompletionAsync(string bucket, string key, string uploadId, string listHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to a retried Complete: the same object as the completion made, when the retry lists the same
+    /// parts for the same bucket and key within <see cref="CompletedUpload.Memory"/>; NoSuchUpload otherwise.
+    /// </summary>
+    private async Task<ObjectRecord> RetriedAnswerAsync(
+        CompletedUpload done, string listHash, string bucket, string key, string uploadId, CancellationToken cancellationToken)
     {
-        var done = await metadata.GetCompletedUploadAsync(uploadId, cancellationToken);
-        if (done is null || done.Bucket != bucket || done.Key != key || done.PartListHash != listHash
-            || time.GetUtcNow() - done.CompletedAt > CompletionMemory)
+        if (done.PartListHash != listHash || !done.Answers(bucket, key, time.GetUtcNow()))
         {
-            throw NoSuchUpload(uploadId);
+            throw Failures.NoSuchUpload(uploadId);
         }
 
-        return await metadata.GetObjectAsync(bucket, key, cancellationToken) is { } current && current.ETag == done.ETag
+        return await objects.GetObjectAsync(bucket, key, cancellationToken) is { } current && current.ETag == done.ETag
             ? current
             : new ObjectRecord
             {
@@ -289,13 +318,13 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
             };
     }
 
-    /// <summary>AWS fixes the algorithm at Create: a part carrying another one is refused (SPEC.md §1.8).</summary>
+    /// <summary>AWS fixes the algorithm at Create: a part carrying another one is refused (docs/s3-compatibility.md).</summary>
     private static void CheckPartChecksum(UploadRecord upload, IntegrityExpectation integrity)
     {
         if (upload.ChecksumAlgorithm is { } declared && integrity.ChecksumAlgorithm is { } sent && sent != declared)
         {
             throw new CairnException(ErrorCode.InvalidRequest,
-                $"Checksum Type mismatch occurred, expected checksum Type: {declared.WireName()}, actual checksum Type: {sent.WireName()}");
+                $"Checksum Type mismatch occurred, expected checksum Type: {declared.Name().ToLowerInvariant()}, actual checksum Type: {sent.Name().ToLowerInvariant()}");
         }
     }
 
@@ -305,7 +334,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         {
             throw new CairnException(ErrorCode.InvalidArgument, $"Part number must be an integer between 1 and {limits.MaxPartNumber}, inclusive")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                Details = new ErrorDetails { ArgumentName = "partNumber", ArgumentValue = partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
         }
     }
@@ -325,7 +354,7 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
         };
         try
         {
-            await metadata.PutPartAsync(part, CancellationToken.None);
+            await uploads.PutPartAsync(part, CancellationToken.None);
         }
         catch
         {
@@ -335,11 +364,4 @@ public sealed class MultipartService(IMetadataStore metadata, IBlobStore blobs, 
 
         return part;
     }
-
-    public static CairnException NoSuchUpload(string uploadId) =>
-        new(ErrorCode.NoSuchUpload)
-        {
-            Extra = new Dictionary<string, string> { ["UploadId"] = uploadId },
-        };
-
 }

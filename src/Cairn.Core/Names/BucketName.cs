@@ -68,6 +68,6 @@ public readonly record struct BucketName
             ? name.Value
             : throw new CairnException(ErrorCode.InvalidBucketName, "The specified bucket is not valid.")
             {
-                Extra = new Dictionary<string, string> { ["BucketName"] = text ?? string.Empty },
+                Details = new ErrorDetails { BucketName = text ?? string.Empty },
             };
 }

@@ -18,7 +18,7 @@ public static class ObjectKey
     /// U+000E..U+001F, U+FFFE, U+FFFF), because every listing, DeleteObjects request and error body carries keys
     /// in XML. Tab, CR and LF are allowed: listings write them as character references.
     /// </summary>
-    public static string ValidateNew(string? key, int maxBytes)
+    public static string ValidateForWrite(string? key, int maxBytes)
     {
         Validate(key, maxBytes);
         if (FirstNonXmlCharacter(key!) is { } bad)
@@ -26,7 +26,7 @@ public static class ObjectKey
             throw new CairnException(ErrorCode.InvalidArgument,
                 $"Object keys may not contain the control character U+{(int)bad:X4}: XML listings could not carry it.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "key" },
+                Details = new ErrorDetails { ArgumentName = "key" },
             };
         }
 
@@ -77,7 +77,7 @@ public static class ObjectKey
         {
             throw new CairnException(ErrorCode.InvalidArgument, "The object key must not start with '/' or '\\'.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "key", ["ArgumentValue"] = key },
+                Details = new ErrorDetails { ArgumentName = "key", ArgumentValue = key },
             };
         }
 

@@ -80,7 +80,7 @@ public sealed class BlobIngest(IBlobStore blobs)
     /// Reads a small body (at most the inline limit) into an array of exactly its size, hashed and verified
     /// like a blob; nothing touches the disk.
     /// </summary>
-    public async Task<(byte[] Content, ContentHashes Hashes)> ReadInlineAsync(
+    public static async Task<(byte[] Content, ContentHashes Hashes)> ReadInlineAsync(
         Stream body, long expectedLength, IntegrityExpectation integrity, CancellationToken cancellationToken)
     {
         var content = new byte[expectedLength];
@@ -101,7 +101,7 @@ public sealed class BlobIngest(IBlobStore blobs)
     }
 
     /// <summary>Hashes a small body read whole (to its end) and checks the client's claims against it.</summary>
-    public (byte[] Content, ContentHashes Hashes) VerifyInline(byte[] content, IntegrityExpectation integrity)
+    public static (byte[] Content, ContentHashes Hashes) VerifyInline(byte[] content, IntegrityExpectation integrity)
     {
         using var hasher = new ContentHasher(integrity.Algorithms);
         hasher.Append(content);

@@ -4,8 +4,8 @@ using Cairn.Core.Errors;
 namespace Cairn.Core.Objects;
 
 /// <summary>
-/// What the client claims about a body: a Content-MD5 and/or one x-amz-checksum-* value. The checksum value
-/// may only be known after the body has been read (aws-chunked trailer), hence the deferred accessor.
+/// What the client claims about a body: a Content-MD5 and/or one checksum value. The checksum value may only be
+/// known after the body has been read (a chunked trailer), hence the deferred accessor.
 /// </summary>
 public sealed class IntegrityExpectation
 {
@@ -17,10 +17,17 @@ public sealed class IntegrityExpectation
     /// <param name="checksumAlgorithm">The algorithm of the x-amz-checksum-* claim, if any.</param>
     /// <param name="expectedChecksum">Returns the claimed value once the body has been read (null: nothing to compare).</param>
     /// <param name="algorithms">Algorithms to compute; defaults to the claimed one.</param>
-    /// <param name="checksumInTrailer">The checksum value comes in the aws-chunked trailer rather than a header.</param>
+    /// <param name="checksumInTrailer">The checksum value comes in the chunked trailer rather than a header.</param>
+    /// <param name="claimHeader">The name of the header (or trailer) that carries the checksum claim, as the client's protocol spells it.</param>
     public IntegrityExpectation(byte[]? contentMd5, ChecksumAlgorithm? checksumAlgorithm, Func<string?>? expectedChecksum,
-        IEnumerable<ChecksumAlgorithm>? algorithms = null, bool checksumInTrailer = false)
+        IEnumerable<ChecksumAlgorithm>? algorithms = null, bool checksumInTrailer = false, string? claimHeader = null)
     {
+        if (expectedChecksum is not null && claimHeader is null)
+        {
+            throw new ArgumentNullException(nameof(claimHeader), "A checksum claim names the header that carries it.");
+        }
+
+        ClaimHeader = claimHeader;
         ContentMd5 = contentMd5;
         ChecksumAlgorithm = checksumAlgorithm;
         ExpectedChecksum = expectedChecksum;
@@ -30,13 +37,16 @@ public sealed class IntegrityExpectation
 
     /// <summary>The same claims, computing <paramref name="algorithms"/> while streaming.</summary>
     public IntegrityExpectation Computing(IEnumerable<ChecksumAlgorithm> algorithms) =>
-        new(ContentMd5, ChecksumAlgorithm, ExpectedChecksum, algorithms, ChecksumInTrailer);
+        new(ContentMd5, ChecksumAlgorithm, ExpectedChecksum, algorithms, ChecksumInTrailer, ClaimHeader);
 
     public Func<string?>? ExpectedChecksum { get; }
 
     public byte[]? ContentMd5 { get; }
 
-    /// <summary>True when the checksum value arrives in the aws-chunked trailer (S3 words its errors differently).</summary>
+    /// <summary>The header or trailer that carries the checksum claim, named in the error when its value is malformed.</summary>
+    public string? ClaimHeader { get; }
+
+    /// <summary>True when the checksum value arrives in the chunked trailer (S3 words its errors differently).</summary>
     public bool ChecksumInTrailer { get; }
 
     /// <summary>The algorithm whose checksum the client sends (header or trailer) or asked to be computed.</summary>
@@ -67,12 +77,12 @@ public sealed class IntegrityExpectation
         if (!algorithm.TryDecode(expected, out var raw))
         {
             throw new CairnException(ErrorCode.InvalidRequest,
-                $"Value for x-amz-checksum-{algorithm.WireName()} {(ChecksumInTrailer ? "trailing header" : "header")} is invalid.");
+                $"Value for {ClaimHeader} {(ChecksumInTrailer ? "trailing header" : "header")} is invalid.");
         }
 
         if (!raw.AsSpan().SequenceEqual(hashes.Checksums[algorithm]))
         {
-            throw new CairnException(ErrorCode.BadDigest, $"The {algorithm.XmlName()} you specified did not match the calculated checksum.");
+            throw new CairnException(ErrorCode.BadDigest, $"The {algorithm.Name()} you specified did not match the calculated checksum.");
         }
     }
 }

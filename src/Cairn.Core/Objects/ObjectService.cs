@@ -8,20 +8,20 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Objects;
 
 /// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
-public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
+public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
 {
     private readonly BlobIngest _ingest = new(blobs);
 
     public async Task<ObjectRecord> PutAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
     {
-        ObjectKey.ValidateNew(command.Key, limits.MaxKeyBytes);
+        ObjectKey.ValidateForWrite(command.Key, limits.MaxKeyBytes);
         if (command.ContentLength > limits.MaxPutObjectSize)
         {
             throw new CairnException(ErrorCode.EntityTooLarge);
         }
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
-        await command.Condition.CheckAsync(metadata, command.Bucket, command.Key, cancellationToken);
+        await command.Condition.CheckAsync(objects, command.Bucket, command.Key, cancellationToken);
         using var claim = space.Admit(command.ContentLength ?? 0);
         var inlineLimit = limits.InlineObjectMaxSize;
         if (command.ContentLength is not { } announced)
@@ -36,14 +36,14 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
                     throw new CairnException(ErrorCode.EntityTooLarge);
                 }
 
-                return await CommitInlineAsync(command, _ingest.VerifyInline(prefix[..filled], command.Integrity));
+                return await CommitInlineAsync(command, BlobIngest.VerifyInline(prefix[..filled], command.Integrity));
             }
 
             body = new PrefixedStream(prefix, body);
         }
         else if (announced <= inlineLimit)
         {
-            return await CommitInlineAsync(command, await _ingest.ReadInlineAsync(body, announced, command.Integrity, cancellationToken));
+            return await CommitInlineAsync(command, await BlobIngest.ReadInlineAsync(body, announced, command.Integrity, cancellationToken));
         }
 
         var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPutObjectSize, command.Integrity, claim, cancellationToken);
@@ -55,7 +55,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     private async Task<ObjectRecord> CommitInlineAsync(PutObjectCommand command, (byte[] Content, ContentHashes Hashes) inline)
     {
         var record = NewRecord(command, inline.Hashes) with { InlineContent = inline.Content };
-        await metadata.PutObjectAsync(record, command.Condition, CancellationToken.None);
+        await objects.PutObjectAsync(record, command.Condition, CancellationToken.None);
         return record;
     }
 
@@ -75,7 +75,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
     public async Task<ObjectRecord?> GetInfoAsync(string bucket, string key, CancellationToken cancellationToken)
     {
-        var record = await metadata.GetObjectAsync(bucket, key, cancellationToken);
+        var record = await objects.GetObjectAsync(bucket, key, cancellationToken);
         if (record is null)
         {
             await RequireBucketAsync(bucket, cancellationToken);
@@ -90,8 +90,8 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
     public async Task<bool> DeleteAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         await RequireBucketAsync(bucket, cancellationToken);
-        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
-        return await metadata.DeleteObjectAsync(bucket, key, condition, cancellationToken);
+        await condition.CheckAsync(objects, bucket, key, cancellationToken);
+        return await objects.DeleteObjectAsync(bucket, key, condition, cancellationToken);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
         IReadOnlyDictionary<string, string> userMetadata, string owner, WriteCondition condition, CancellationToken cancellationToken)
     {
-        ObjectKey.ValidateNew(key, limits.MaxKeyBytes);
+        ObjectKey.ValidateForWrite(key, limits.MaxKeyBytes);
         if (!replace && source.Bucket == bucket && source.Key == key)
         {
             throw new CairnException(
@@ -112,7 +112,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
 
         await RequireBucketAsync(bucket, cancellationToken);
         space.AdmitMetadata();
-        await condition.CheckAsync(metadata, bucket, key, cancellationToken);
+        await condition.CheckAsync(objects, bucket, key, cancellationToken);
         var record = source with
         {
             Bucket = bucket,
@@ -122,12 +122,12 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
             UserMetadata = replace ? userMetadata : source.UserMetadata,
             Owner = owner,
         };
-        await metadata.PutObjectAsync(record, condition, cancellationToken);
+        await objects.PutObjectAsync(record, condition, cancellationToken);
         return record;
     }
 
     public async Task<BucketRecord> RequireBucketAsync(string bucket, CancellationToken cancellationToken) =>
-        await metadata.GetBucketAsync(bucket, cancellationToken)
+        await buckets.GetBucketAsync(bucket, cancellationToken)
         ?? throw Failures.NoSuchBucket(bucket);
 
     /// <summary>Commits the record; if the transaction fails the fresh blobs are deleted at once.</summary>
@@ -136,7 +136,7 @@ public sealed class ObjectService(IMetadataStore metadata, IBlobStore blobs, Sto
         try
         {
             // Not cancellable: once the blob is durable, a vanished client must not leave it half-committed.
-            await metadata.PutObjectAsync(record, condition, CancellationToken.None);
+            await objects.PutObjectAsync(record, condition, CancellationToken.None);
         }
         catch
         {

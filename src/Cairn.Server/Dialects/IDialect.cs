@@ -1,3 +1,4 @@
+using Cairn.Core.Errors;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Routing;
@@ -33,9 +34,12 @@ internal interface IDialect
     /// <summary>The request-id header(s) every response carries, errors included.</summary>
     void WriteRequestId(HttpResponse response, string requestId);
 
-    /// <summary>Writes the error document (the caller has set the status).</summary>
+    /// <summary>
+    /// Writes the error document (the caller has set the status): the failure's typed details in the dialect's
+    /// element names, then the extra elements the protocol layer named itself.
+    /// </summary>
     Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
-        IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);
+        ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);
 
     /// <summary>Bucket operations' inputs and results.</summary>
     IBucketCodec Buckets { get; }

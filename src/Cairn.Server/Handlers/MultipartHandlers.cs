@@ -8,7 +8,7 @@ namespace Cairn.Server.Handlers;
 
 /// <summary>
 /// CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload
-/// (SPEC.md §1.1–1.5). Listing of uploads and parts is in <see cref="MultipartListingHandlers"/>.
+/// (docs/s3-compatibility.md "Multipart uploads"). Listing of uploads and parts is in <see cref="MultipartListingHandlers"/>.
 /// </summary>
 internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects)
 {
@@ -38,9 +38,9 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task CompleteMultipartUploadAsync(S3Request r)
     {
         var input = r.Dialect.Multipart.ReadCompleteMultipartUpload(r);
-        await multipart.RequireUploadOrCompletionAsync(r.Bucket, r.Key, input.UploadId, r.Aborted);
-        var list = await r.Dialect.Multipart.ReadCompletePartsAsync(r);
-        var record = await multipart.CompleteAsync(r.Bucket, r.Key, input.UploadId, list, input.Condition, r.Aborted);
+        // The part list is read only once the upload is known: an unknown upload answers NoSuchUpload whatever the body holds.
+        var record = await multipart.CompleteAsync(r.Bucket, r.Key, input.UploadId,
+            async _ => new CompleteRequest(await r.Dialect.Multipart.ReadCompletePartsAsync(r), input.Condition), r.Aborted);
         await r.Dialect.Multipart.WriteCompleteMultipartUploadAsync(r, record);
     }
 

@@ -4,7 +4,7 @@ using Cairn.Server.Pipeline;
 
 namespace Cairn.Server.Handlers;
 
-/// <summary>ListMultipartUploads and ListParts, the two calls a client resumes from (SPEC.md §1.6, §1.7, §8.6).</summary>
+/// <summary>ListMultipartUploads and ListParts, the two calls a client resumes from (docs/s3-compatibility.md "Multipart uploads").</summary>
 internal sealed class MultipartListingHandlers(MultipartService multipart, OwnerNames ownerNames)
 {
     public async Task ListMultipartUploadsAsync(S3Request r)

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cairn.Core.Authorization;
+using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
 using Cairn.Core.Listing;
@@ -14,7 +15,6 @@ using Cairn.Server.Http;
 using Cairn.Server.Management;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
-using Cairn.Storage.Gc;
 using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Connections;
@@ -80,9 +80,9 @@ public sealed class CairnHost : IAsyncDisposable
             var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
             await ListenAsync(app, [s3Addresses, managementAddresses], cancellationToken);
 
-            // Only once the port is ours: temp files whose writer is gone (a crash) go now; orphan blobs and
-            // stale temp files go in the collector's first full sweep, once older than its grace period.
-            leftovers.RemoveAbandoned();
+            // Only once the port is ours: temp files whose writer is gone (a crash) go now if older than the startup
+            // grace; orphan blobs and stale temp files go in the collector's sweeps, once older than its grace.
+            leftovers.RemoveAbandoned(options.Time.GetUtcNow() - options.StartupSweepGrace);
 
             var baseAddress = s3Addresses.FirstBoundAddress() ?? throw new InvalidOperationException("No S3 listener over TCP.");
             return new CairnHost(app, dataLock, options, credentials, baseAddress, managementAddresses.FirstBoundAddress());
@@ -216,7 +216,10 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(time);
         DiskSpaceService.Register(services, options);
         services.AddSingleton(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
-        services.AddSingleton<IMetadataStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
@@ -226,8 +229,10 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
+        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval });
         services.AddSingleton<BlobGarbageCollector>();
-        services.AddHostedService<GarbageCollectionService>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
+        services.AddHostedService<BackgroundWorkService>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
         RegisterDialects(services);
@@ -247,7 +252,7 @@ public sealed class CairnHost : IAsyncDisposable
         // Resolving the store first creates and migrates the database the statistics' read-only connections open.
         services.AddSingleton<IStoreStatistics>(sp =>
         {
-            sp.GetRequiredService<IMetadataStore>();
+            sp.GetRequiredService<SqliteMetadataStore>();
             return new SqliteStoreStatistics(Path.Combine(options.DataDirectory, DatabaseFileName));
         });
         services.AddSingleton(sp => new ReadinessCheck(

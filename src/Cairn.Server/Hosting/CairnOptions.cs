@@ -39,6 +39,13 @@ public sealed class CairnOptions
     public TimeSpan GarbageCollectionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How old a temp file in the data directory must be before a starting server removes it (only if no writer
+    /// holds it): a younger one may belong to a writer on another node sharing the directory, whose lock a network
+    /// file system may not show. Older leftovers are also swept by the garbage collector, after an hour.
+    /// </summary>
+    public TimeSpan StartupSweepGrace { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// How long a request body may go without a byte before the request fails with RequestTimeout and its temp
     /// file is deleted (a stalled client must not hold an upload slot forever).
     /// </summary>

@@ -5,7 +5,7 @@ namespace Cairn.Server.Http;
 
 /// <summary>
 /// Which bytes a GET/HEAD returns: a Range, or one part of a multipart object by <c>?partNumber=N</c>
-/// (SPEC.md §1.10), or everything (null).
+/// (docs/s3-compatibility.md "Parts and ranges on GET and HEAD"), or everything (null).
 /// </summary>
 internal static class ObjectSlice
 {

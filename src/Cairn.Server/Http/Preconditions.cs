@@ -48,7 +48,7 @@ internal static class Preconditions
         }
     }
 
-    /// <summary>Compares ETags without quotes and case-insensitively (SPEC.md §1.0); "*" matches anything.</summary>
+    /// <summary>Compares ETags without quotes and case-insensitively (docs/s3-compatibility.md "Conditional writes and deletes"); "*" matches anything.</summary>
     public static bool ETagListMatches(string list, string etag)
     {
         foreach (var item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

@@ -12,7 +12,7 @@ namespace Cairn.Server.Pipeline;
 /// <see cref="IAuthorizer"/> policy; a refusal is 403 AccessDenied. The resource reads its bucket's owner through the
 /// metadata store only if the policy asks (docs/identity.md).
 /// </summary>
-internal sealed class Authorizer(IAuthorizer policy, IMetadataStore metadata)
+internal sealed class Authorizer(IAuthorizer policy, IBucketStore metadata)
 {
     public async Task AuthorizeAsync(Principal principal, Operation operation, ResourcePath target, CancellationToken cancellationToken)
     {

@@ -116,7 +116,7 @@ internal sealed partial class S3Pipeline(
 
         try
         {
-            await dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Extra, context.RequestAborted);
+            await dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Details, error.Extra, context.RequestAborted);
         }
         catch (Exception e) when (!response.HasStarted)
         {

@@ -4,9 +4,10 @@ namespace Cairn.Storage.FileSystem;
 /// The temp files a server finds when it starts, listed before it accepts requests so nothing it writes
 /// itself is among them. Such a file is a crash leftover unless some writer still holds it: FileBlobWriter
 /// keeps its temp file open share-none (an exclusive flock on Unix) until it commits or gives up, and the
-/// kernel drops that lock when the writer's process dies. So a leftover goes as soon as its lock can be
-/// taken, whatever its age, and a file a live writer holds stays, whatever its age (the garbage collector's
-/// grace period deals with writers that stall).
+/// kernel drops that lock when the writer's process dies. So a leftover goes once its lock can be taken and it
+/// is older than a grace period, and a file a live writer holds stays, whatever its age (the garbage
+/// collector's grace period deals with writers that stall). The grace spares the temp files of writers on other
+/// nodes sharing the directory, whose locks a network file system may not show.
 /// </summary>
 public sealed class TempLeftovers
 {
@@ -20,12 +21,17 @@ public sealed class TempLeftovers
 
     public int Count => _paths.Length;
 
-    /// <summary>Deletes the listed files no writer holds; returns how many went.</summary>
-    public int RemoveAbandoned()
+    /// <summary>Deletes the listed files last written at or before <paramref name="writtenBefore"/> that no writer holds; returns how many went.</summary>
+    public int RemoveAbandoned(DateTimeOffset writtenBefore)
     {
         var removed = 0;
         foreach (var path in _paths)
         {
+            if (File.GetLastWriteTimeUtc(path) > writtenBefore.UtcDateTime)
+            {
+                continue;
+            }
+
             try
             {
                 // Taking the writer's lock proves the writer is gone; the file is deleted while it is held.

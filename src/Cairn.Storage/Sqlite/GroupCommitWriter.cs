@@ -33,10 +33,8 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var item = new WriteItem(tx => work(tx));
-        if (!_queue.Writer.TryWrite(item))
-        {
-            throw new ObjectDisposedException(nameof(GroupCommitWriter));
-        }
+        // The queue is completed only by Dispose.
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(item), this);
 
         return Await<T>(item.Completion.Task);
     }

@@ -6,14 +6,15 @@ using static Cairn.Storage.Sqlite.Sql;
 namespace Cairn.Storage.Sqlite;
 
 /// <summary>
-/// Key-ordered listing with delimiter roll-up (DESIGN.md "Ordering"). Each common prefix costs one index
+/// Key-ordered listing with delimiter roll-up (docs/storage.md). Each common prefix costs one index
 /// seek: after it is emitted the scan jumps to the prefix's successor instead of reading every key below it.
 /// </summary>
 internal static class ObjectListing
 {
     private const int BatchSize = 256;
 
-    public static ObjectPage List(SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? after, int maxKeys)
+    public static async Task<ObjectPage> ListAsync(
+        SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken)
     {
         var objects = new List<ObjectRecord>();
         var prefixes = new List<string>();
@@ -52,8 +53,8 @@ internal static class ObjectListing
         }
 
         // Two prepared statements serve every seek of the page (one per common prefix with a delimiter).
-        using var exclusive = ListCommand(tx, bucket, ">");
-        using var inclusiveCommand = ListCommand(tx, bucket, ">=");
+        await using var exclusive = ListCommand(tx, bucket, ">");
+        await using var inclusiveCommand = ListCommand(tx, bucket, ">=");
         string? lastEmitted = null;
         while (true)
         {
@@ -61,8 +62,8 @@ internal static class ObjectListing
             var jumped = false;
             var command = inclusive ? inclusiveCommand : exclusive;
             command.Parameters["$c"].Value = cursor;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 rows++;
                 var key = reader.GetString(0);
@@ -114,7 +115,7 @@ internal static class ObjectListing
     {
         var command = Command(tx.Connection!, tx,
             $"""
-            SELECT key, size, etag, last_modified, json_extract(headers, '$.StorageClass'), owner,
+            SELECT key, size, etag, last_modified, json_extract(headers, '$.{StoredNames.StorageClassField}'), owner,
                    (SELECT group_concat(j.key) FROM json_each(checksums) j)
             FROM objects WHERE bucket = $b AND key {comparison} $c ORDER BY key LIMIT $n
             """,
@@ -135,7 +136,7 @@ internal static class ObjectListing
         Owner = reader.GetString(5),
         Checksums = reader.IsDBNull(6)
             ? NoChecksums
-            : reader.GetString(6).Split(',').ToDictionary(Enum.Parse<Cairn.Core.Checksums.ChecksumAlgorithm>, _ => string.Empty),
+            : reader.GetString(6).Split(',').ToDictionary(StoredNames.ParseAlgorithm, _ => string.Empty),
     };
 
     private static readonly ObjectHeaders NoHeaders = new();

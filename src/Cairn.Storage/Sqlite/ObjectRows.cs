@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
 using Microsoft.Data.Sqlite;
@@ -10,17 +8,19 @@ namespace Cairn.Storage.Sqlite;
 /// <summary>Reading and writing bucket, object and segment rows inside a transaction; reference bookkeeping.</summary>
 internal static class ObjectRows
 {
+    /// <summary>Parameters of the segment insert, in column order.</summary>
+    private static readonly string[] SegmentParameters = ["$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe", "$pc"];
+
     public const string ObjectColumns =
         "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
 
-    public static BucketRecord? ReadBucket(SqliteConnection connection, SqliteTransaction? tx, string name)
-    {
-        using var command = Command(connection, tx, "SELECT name, owner, created_at FROM buckets WHERE name = $n", ("$n", name));
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new BucketRecord(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
-            : null;
-    }
+    public const string BucketColumns = "name, owner, created_at";
+
+    public static BucketRecord MapBucket(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+
+    public static BucketRecord? ReadBucket(SqliteTransaction tx, string name) =>
+        Query(tx, $"SELECT {BucketColumns} FROM buckets WHERE name = $n", MapBucket, ("$n", name)).FirstOrDefault();
 
     public static void RequireBucket(SqliteTransaction tx, string name)
     {
@@ -30,23 +30,20 @@ internal static class ObjectRows
         }
     }
 
-    public static ObjectRecord? ReadObject(SqliteTransaction tx, string bucket, string key, bool withSegments)
+    /// <summary>The object with its segments, read in <paramref name="tx"/> (one snapshot).</summary>
+    public static async Task<ObjectRecord?> ReadObjectAsync(SqliteTransaction tx, string bucket, string key, CancellationToken cancellationToken)
     {
-        long id;
-        ObjectRecord record;
-        using (var command = Command(tx.Connection!, tx, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key = $k", ("$b", bucket), ("$k", key)))
-        using (var reader = command.ExecuteReader())
+        var rows = await QueryAsync(tx.Connection!, tx, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key = $k",
+            reader => (Id: reader.GetInt64(0), Record: MapObject(reader)), cancellationToken, ("$b", bucket), ("$k", key));
+        if (rows.Count == 0)
         {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            id = reader.GetInt64(0);
-            record = MapObject(reader);
+            return null;
         }
 
-        return withSegments ? record with { Segments = ReadSegments(tx, id) } : record;
+        var segments = await QueryAsync(tx.Connection!, tx,
+            "SELECT blob_id, blob_offset, length, part_number, part_etag, part_checksums FROM segments WHERE object_id = $id ORDER BY seq",
+            MapSegment, cancellationToken, ("$id", rows[0].Id));
+        return rows[0].Record with { Segments = segments };
     }
 
     /// <summary>Maps a row selected with <see cref="ObjectColumns"/> (without segments).</summary>
@@ -57,31 +54,19 @@ internal static class ObjectRows
         Size = reader.GetInt64(3),
         ETag = reader.GetString(4),
         LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        Headers = FromJson<ObjectHeaders>(reader.NullableString(6)) ?? new ObjectHeaders(),
-        UserMetadata = FromJson<Dictionary<string, string>>(reader.NullableString(7)) ?? [],
-        Checksums = FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(8)) ?? [],
-        ChecksumType = reader.NullableString(9),
+        Headers = StoredJson.Headers(reader.NullableString(6)),
+        UserMetadata = StoredJson.Metadata(reader.NullableString(7)),
+        Checksums = StoredJson.Checksums(reader.NullableString(8)),
+        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(9)),
         Owner = reader.GetString(10),
         PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
         InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
     };
 
-    public static List<Segment> ReadSegments(SqliteTransaction tx, long objectId)
-    {
-        using var command = Command(tx.Connection!, tx,
-            "SELECT blob_id, blob_offset, length, part_number, part_etag, part_checksums FROM segments WHERE object_id = $id ORDER BY seq", ("$id", objectId));
-        using var reader = command.ExecuteReader();
-        var segments = new List<Segment>();
-        while (reader.Read())
-        {
-            segments.Add(new Segment(
-                reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-                reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4),
-                FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(5))));
-        }
-
-        return segments;
-    }
+    private static Segment MapSegment(SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+        reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4),
+        StoredJson.NullableChecksums(reader.NullableString(5)));
 
     public static void InsertObject(SqliteTransaction tx, ObjectRecord record)
     {
@@ -91,14 +76,14 @@ internal static class ObjectRows
             VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p, $i) RETURNING id
             """,
             ("$b", record.Bucket), ("$k", record.Key), ("$s", record.Size), ("$e", record.ETag),
-            ("$t", record.LastModified.ToUnixTimeMilliseconds()), ("$h", ToJson(record.Headers)),
-            ("$u", record.UserMetadata.Count == 0 ? null : ToJson(record.UserMetadata)),
-            ("$c", record.Checksums.Count == 0 ? null : ToJson(record.Checksums)),
-            ("$ct", record.ChecksumType), ("$o", record.Owner), ("$p", record.PartsCount), ("$i", record.InlineContent))!;
+            ("$t", record.LastModified.ToUnixTimeMilliseconds()), ("$h", StoredJson.Headers(record.Headers)),
+            ("$u", record.UserMetadata.Count == 0 ? null : StoredJson.Metadata(record.UserMetadata)),
+            ("$c", record.Checksums.Count == 0 ? null : StoredJson.Checksums(record.Checksums)),
+            ("$ct", StoredNames.Of(record.ChecksumType)), ("$o", record.Owner), ("$p", record.PartsCount), ("$i", record.InlineContent))!;
 
         using var command = Command(tx.Connection!, tx,
             "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag, part_checksums) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe, $pc)");
-        var parameters = new[] { "$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe", "$pc" }
+        var parameters = SegmentParameters
             .Select(name => command.Parameters.Add(name, SqliteType.Text)).ToArray();
         command.Prepare();
         for (var i = 0; i < record.Segments.Count; i++)
@@ -111,7 +96,7 @@ internal static class ObjectRows
             parameters[4].Value = segment.Length;
             parameters[5].Value = (object?)segment.PartNumber ?? DBNull.Value;
             parameters[6].Value = (object?)segment.PartETag ?? DBNull.Value;
-            parameters[7].Value = segment.PartChecksums is { Count: > 0 } partChecksums ? ToJson(partChecksums) : DBNull.Value;
+            parameters[7].Value = segment.PartChecksums is { Count: > 0 } partChecksums ? StoredJson.Checksums(partChecksums) : DBNull.Value;
             command.ExecuteNonQuery();
         }
     }
@@ -143,7 +128,7 @@ internal static class ObjectRows
             {
                 throw new CairnException(ErrorCode.NoSuchKey, "The copy source was deleted while it was being copied.")
                 {
-                    Extra = new Dictionary<string, string> { ["Key"] = what },
+                    Details = new ErrorDetails { Key = what },
                 };
             }
         }
@@ -155,19 +140,15 @@ internal static class ObjectRows
         var now = queuedAt.ToUnixTimeMilliseconds();
         foreach (var blobId in blobIds)
         {
-            if (!IsReferenced(tx.Connection!, tx, blobId))
+            if (!IsReferenced(tx, blobId))
             {
                 Execute(tx, "INSERT OR IGNORE INTO garbage (blob_id, queued_at) VALUES ($id, $t)", ("$id", blobId), ("$t", now));
             }
         }
     }
 
-    public static bool IsReferenced(SqliteConnection connection, SqliteTransaction? tx, string blobId) =>
-        Scalar(connection, tx,
-            "SELECT 1 WHERE EXISTS (SELECT 1 FROM segments WHERE blob_id = $id) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = $id)",
-            ("$id", blobId)) is not null;
+    public const string ReferencedSql =
+        "SELECT 1 WHERE EXISTS (SELECT 1 FROM segments WHERE blob_id = $id) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = $id)";
 
-    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value);
-
-    public static T? FromJson<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json);
+    public static bool IsReferenced(SqliteTransaction tx, string blobId) => Scalar(tx, ReferencedSql, ("$id", blobId)) is not null;
 }

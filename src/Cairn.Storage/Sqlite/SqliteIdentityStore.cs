@@ -5,7 +5,7 @@ using static Cairn.Storage.Sqlite.Sql;
 namespace Cairn.Storage.Sqlite;
 
 /// <summary>
-/// <see cref="IIdentityStore"/> on the metadata database's <c>users</c> and <c>access_keys</c> tables (schema version
+/// <see cref="IIdentityStore"/> on the metadata database's <c>users</c> and <c>access_keys</c> tables (schema step
 /// 3), writing through the same group-commit writer as every other metadata write. Secrets are stored as issued,
 /// in plain text: request signatures are HMACs keyed by the secret (SigV4 derives its signing key from it), so the
 /// server must hold the secret itself. The database lives in the owner-only data directory and is created with
@@ -18,7 +18,7 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
 
     public async Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken)
     {
-        await using var connection = database.OpenReader();
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = Command(connection, null,
             "SELECT k.access_key_id, k.secret, k.user_id, k.status, k.expires_at, k.created_at, u.id, u.name, u.status, u.created_at "
             + "FROM access_keys k JOIN users u ON u.id = k.user_id WHERE k.access_key_id = $k",
@@ -31,7 +31,7 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
 
     public async Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var connection = database.OpenReader();
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = Command(connection, null, $"SELECT {UserColumns} FROM users WHERE id = $id", ("$id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadUser(reader, 0) : null;
@@ -39,7 +39,7 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
 
     public async Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var connection = database.OpenReader();
+        await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = Command(connection, null,
             $"SELECT {KeyColumns} FROM access_keys WHERE user_id = $u ORDER BY access_key_id", ("$u", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -14,7 +14,8 @@ internal static class UploadListing
 {
     private const int BatchSize = 256;
 
-    public static UploadPage List(SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int max)
+    public static async Task<UploadPage> ListAsync(
+        SqliteTransaction tx, string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int max, CancellationToken cancellationToken)
     {
         var uploads = new List<UploadRecord>();
         var prefixes = new List<string>();
@@ -27,7 +28,7 @@ internal static class UploadListing
         var (key, time, id) = (keyMarker ?? string.Empty, long.MaxValue, string.Empty);
         if (keyMarker is not null && uploadIdMarker is not null)
         {
-            if (ReadUpload(tx.Connection!, tx, uploadIdMarker) is { } marker && marker.Key == keyMarker)
+            if (await ReadUploadAsync(tx.Connection!, tx, uploadIdMarker, cancellationToken) is { } marker && marker.Key == keyMarker)
             {
                 (time, id) = (marker.InitiatedAt.ToUnixTimeMilliseconds(), marker.UploadId);
             }
@@ -42,7 +43,7 @@ internal static class UploadListing
         string? lastPrefix = null;
         while (true)
         {
-            using var command = Command(tx.Connection!, tx,
+            await using var command = Command(tx.Connection!, tx,
                 $"""
                 SELECT {UploadColumns} FROM uploads
                 WHERE bucket = $b AND key >= $p
@@ -50,9 +51,9 @@ internal static class UploadListing
                 ORDER BY key, initiated_at, upload_id LIMIT $n
                 """,
                 ("$b", bucket), ("$p", prefix), ("$none", noMarker), ("$k", key), ("$t", time), ("$id", id), ("$n", BatchSize));
-            using var reader = command.ExecuteReader();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = 0;
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken))
             {
                 rows++;
                 var upload = MapUpload(reader);

@@ -1,32 +1,36 @@
-using Cairn.Core.Checksums;
 using Cairn.Core.Model;
 using Microsoft.Data.Sqlite;
-using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
 
 namespace Cairn.Storage.Sqlite;
 
-/// <summary>Reading and writing multipart upload and part rows.</summary>
+/// <summary>Reading and writing multipart upload, part and completion rows.</summary>
 internal static class UploadRows
 {
     public const string UploadColumns =
         "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type";
 
-    private const string PartColumns = "upload_id, part_number, blob_id, size, etag, checksums, last_modified";
+    public const string SelectUpload = $"SELECT {UploadColumns} FROM uploads WHERE upload_id = $id";
+
+    public const string SelectParts =
+        "SELECT upload_id, part_number, blob_id, size, etag, checksums, last_modified FROM parts WHERE upload_id = $id AND part_number > $after ORDER BY part_number LIMIT $n";
+
+    public const string SelectCompletion =
+        "SELECT upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type FROM completed_uploads WHERE upload_id = $id";
 
     public static void InsertUpload(SqliteTransaction tx, UploadRecord upload) =>
         Execute(tx,
             $"INSERT INTO uploads ({UploadColumns}) VALUES ($id, $b, $k, $t, $o, $h, $u, $ca, $ct)",
             ("$id", upload.UploadId), ("$b", upload.Bucket), ("$k", upload.Key), ("$t", upload.InitiatedAt.ToUnixTimeMilliseconds()),
-            ("$o", upload.Owner), ("$h", ToJson(upload.Headers)), ("$u", ToJson(upload.UserMetadata)),
-            ("$ca", upload.ChecksumAlgorithm?.ToString()), ("$ct", upload.ChecksumType));
+            ("$o", upload.Owner), ("$h", StoredJson.Headers(upload.Headers)), ("$u", StoredJson.Metadata(upload.UserMetadata)),
+            ("$ca", upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null), ("$ct", StoredNames.Of(upload.ChecksumType)));
 
-    public static UploadRecord? ReadUpload(SqliteConnection connection, SqliteTransaction? tx, string uploadId)
-    {
-        using var command = Command(connection, tx, $"SELECT {UploadColumns} FROM uploads WHERE upload_id = $id", ("$id", uploadId));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? MapUpload(reader) : null;
-    }
+    /// <summary>Whether the upload exists, inside the writer's transaction.</summary>
+    public static bool UploadExists(SqliteTransaction tx, string uploadId) =>
+        Scalar(tx, "SELECT 1 FROM uploads WHERE upload_id = $id", ("$id", uploadId)) is not null;
+
+    public static async Task<UploadRecord?> ReadUploadAsync(SqliteConnection connection, SqliteTransaction? tx, string uploadId, CancellationToken cancellationToken) =>
+        (await QueryAsync(connection, tx, SelectUpload, MapUpload, cancellationToken, ("$id", uploadId))).FirstOrDefault();
 
     public static UploadRecord MapUpload(SqliteDataReader reader) => new()
     {
@@ -35,45 +39,39 @@ internal static class UploadRows
         Key = reader.GetString(2),
         InitiatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
         Owner = reader.GetString(4),
-        Headers = FromJson<ObjectHeaders>(reader.NullableString(5)) ?? new ObjectHeaders(),
-        UserMetadata = FromJson<Dictionary<string, string>>(reader.NullableString(6)) ?? [],
-        ChecksumAlgorithm = reader.NullableString(7) is { } algorithm ? Enum.Parse<ChecksumAlgorithm>(algorithm) : null,
-        ChecksumType = reader.NullableString(8),
+        Headers = StoredJson.Headers(reader.NullableString(5)),
+        UserMetadata = StoredJson.Metadata(reader.NullableString(6)),
+        ChecksumAlgorithm = reader.NullableString(7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
+        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(8)),
     };
 
-    public static List<PartRecord> ReadParts(SqliteConnection connection, SqliteTransaction? tx, string uploadId, int afterPartNumber, int limit)
-    {
-        using var command = Command(connection, tx,
-            $"SELECT {PartColumns} FROM parts WHERE upload_id = $id AND part_number > $after ORDER BY part_number LIMIT $n",
-            ("$id", uploadId), ("$after", afterPartNumber), ("$n", limit));
-        using var reader = command.ExecuteReader();
-        var parts = new List<PartRecord>();
-        while (reader.Read())
-        {
-            parts.Add(new PartRecord
-            {
-                UploadId = reader.GetString(0),
-                PartNumber = reader.GetInt32(1),
-                BlobId = reader.GetString(2),
-                Size = reader.GetInt64(3),
-                ETag = reader.GetString(4),
-                Checksums = FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(5)) ?? [],
-                LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-            });
-        }
+    public static Task<List<PartRecord>> ReadPartsAsync(
+        SqliteConnection connection, SqliteTransaction? tx, string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(connection, tx, SelectParts, MapPart, cancellationToken, ("$id", uploadId), ("$after", afterPartNumber), ("$n", limit));
 
-        return parts;
-    }
+    private static PartRecord MapPart(SqliteDataReader reader) => new()
+    {
+        UploadId = reader.GetString(0),
+        PartNumber = reader.GetInt32(1),
+        BlobId = reader.GetString(2),
+        Size = reader.GetInt64(3),
+        ETag = reader.GetString(4),
+        Checksums = StoredJson.Checksums(reader.NullableString(5)),
+        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+    };
+
+    /// <summary>The blob a part number holds now, inside the writer's transaction; null when there is no such part.</summary>
+    public static string? PartBlob(SqliteTransaction tx, string uploadId, int partNumber) =>
+        Scalar(tx, "SELECT blob_id FROM parts WHERE upload_id = $id AND part_number = $n", ("$id", uploadId), ("$n", partNumber)) as string;
 
     /// <summary>Inserts or replaces a part; returns the blob of the part it replaced, if any.</summary>
     public static string? UpsertPart(SqliteTransaction tx, PartRecord part)
     {
-        var previous = Scalar(tx, "SELECT blob_id FROM parts WHERE upload_id = $id AND part_number = $n",
-            ("$id", part.UploadId), ("$n", part.PartNumber)) as string;
+        var previous = PartBlob(tx, part.UploadId, part.PartNumber);
         Execute(tx,
-            $"INSERT OR REPLACE INTO parts ({PartColumns}) VALUES ($id, $n, $blob, $s, $e, $c, $t)",
+            "INSERT OR REPLACE INTO parts (upload_id, part_number, blob_id, size, etag, checksums, last_modified) VALUES ($id, $n, $blob, $s, $e, $c, $t)",
             ("$id", part.UploadId), ("$n", part.PartNumber), ("$blob", part.BlobId), ("$s", part.Size), ("$e", part.ETag),
-            ("$c", part.Checksums.Count == 0 ? null : ToJson(part.Checksums)), ("$t", part.LastModified.ToUnixTimeMilliseconds()));
+            ("$c", part.Checksums.Count == 0 ? null : StoredJson.Checksums(part.Checksums)), ("$t", part.LastModified.ToUnixTimeMilliseconds()));
         return previous == part.BlobId ? null : previous;
     }
 
@@ -86,25 +84,24 @@ internal static class UploadRows
         return blobs;
     }
 
-    public static void RememberCompletion(SqliteTransaction tx, CompletedUpload done, DateTimeOffset forgetBefore)
+    /// <summary>Records a completion and forgets those older than <see cref="CompletedUpload.Memory"/>.</summary>
+    public static void RememberCompletion(SqliteTransaction tx, CompletedUpload done)
     {
-        Execute(tx, "DELETE FROM completed_uploads WHERE completed_at < $t", ("$t", forgetBefore.ToUnixTimeMilliseconds()));
+        Execute(tx, "DELETE FROM completed_uploads WHERE completed_at < $t", ("$t", (done.CompletedAt - CompletedUpload.Memory).ToUnixTimeMilliseconds()));
         Execute(tx,
             "INSERT OR REPLACE INTO completed_uploads (upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type) VALUES ($id, $b, $k, $e, $h, $t, $c, $ct)",
             ("$id", done.UploadId), ("$b", done.Bucket), ("$k", done.Key), ("$e", done.ETag), ("$h", done.PartListHash),
-            ("$t", done.CompletedAt.ToUnixTimeMilliseconds()), ("$c", ToJson(done.Checksums)), ("$ct", done.ChecksumType));
+            ("$t", done.CompletedAt.ToUnixTimeMilliseconds()), ("$c", StoredJson.Checksums(done.Checksums)), ("$ct", StoredNames.Of(done.ChecksumType)));
     }
 
-    public static CompletedUpload? ReadCompletion(SqliteConnection connection, string uploadId)
-    {
-        using var command = Command(connection, null,
-            "SELECT upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type FROM completed_uploads WHERE upload_id = $id",
-            ("$id", uploadId));
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? new CompletedUpload(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                FromJson<Dictionary<ChecksumAlgorithm, string>>(reader.NullableString(6)) ?? [], reader.NullableString(7))
-            : null;
-    }
+    public static CompletedUpload? ReadCompletion(SqliteTransaction tx, string uploadId) =>
+        Query(tx, SelectCompletion, MapCompletion, ("$id", uploadId)).FirstOrDefault();
+
+    public static async Task<CompletedUpload?> ReadCompletionAsync(SqliteConnection connection, string uploadId, CancellationToken cancellationToken) =>
+        (await QueryAsync(connection, null, SelectCompletion, MapCompletion, cancellationToken, ("$id", uploadId))).FirstOrDefault();
+
+    private static CompletedUpload MapCompletion(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            StoredJson.Checksums(reader.NullableString(6)), StoredNames.ParseNullableType(reader.NullableString(7)));
 }

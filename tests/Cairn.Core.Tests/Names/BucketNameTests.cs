@@ -132,6 +132,6 @@ public class BucketNameTests
         var error = Assert.Throws<CairnException>(() => BucketName.Parse(text));
 
         Assert.Equal(ErrorCode.InvalidBucketName, error.Code);
-        Assert.Equal(text ?? string.Empty, error.Extra!["BucketName"]);
+        Assert.Equal(text ?? string.Empty, error.Details!.BucketName);
     }
 }

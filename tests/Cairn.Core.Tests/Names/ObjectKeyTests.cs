@@ -4,7 +4,7 @@ using Cairn.Core.Names;
 
 namespace Cairn.Core.Tests.Names;
 
-/// <summary>Object key rules (DESIGN.md): valid UTF-8, 1..1023 bytes, not starting with '/' or '\'.</summary>
+/// <summary>Object key rules (docs/s3-compatibility.md "Keys"): valid UTF-8, 1..1023 bytes, not starting with '/' or '\'.</summary>
 public class ObjectKeyTests
 {
     private static readonly int MaxBytes = new StorageLimits().MaxKeyBytes;
@@ -126,7 +126,7 @@ public class ObjectKeyTests
         var key = "bad" + (char)codePoint + "name";
         Assert.Equal(key, ObjectKey.Validate(key, MaxBytes)); // an existing key may still be named
 
-        var error = Assert.Throws<CairnException>(() => ObjectKey.ValidateNew(key, MaxBytes));
+        var error = Assert.Throws<CairnException>(() => ObjectKey.ValidateForWrite(key, MaxBytes));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
         Assert.Contains($"U+{codePoint:X4}", error.Detail);
@@ -142,14 +142,14 @@ public class ObjectKeyTests
     [InlineData("\uFFFD-replacement")]
     public void A_new_key_may_hold_tab_cr_lf_and_every_other_xml_character(string key)
     {
-        Assert.Equal(key, ObjectKey.ValidateNew(key, MaxBytes));
+        Assert.Equal(key, ObjectKey.ValidateForWrite(key, MaxBytes));
     }
 
     [Fact]
     public void A_new_key_follows_the_rules_of_every_key()
     {
-        Assert.Equal(ErrorCode.KeyTooLongError, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew(new string('a', 1024), MaxBytes)).Code);
-        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew("/a", MaxBytes)).Code);
-        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateNew("", MaxBytes)).Code);
+        Assert.Equal(ErrorCode.KeyTooLongError, Assert.Throws<CairnException>(() => ObjectKey.ValidateForWrite(new string('a', 1024), MaxBytes)).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateForWrite("/a", MaxBytes)).Code);
+        Assert.Equal(ErrorCode.InvalidArgument, Assert.Throws<CairnException>(() => ObjectKey.ValidateForWrite("", MaxBytes)).Code);
     }
 }

@@ -101,7 +101,7 @@ public sealed class BlobIngestTests : IDisposable
             trailer = Convert.ToBase64String(SHA256.HashData(matches ? data : TestBodies.Bytes(1000, seed: 99)));
             return Task.CompletedTask;
         });
-        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Sha256, () => trailer, checksumInTrailer: true);
+        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Sha256, () => trailer, checksumInTrailer: true, claimHeader: "checksum-sha256");
 
         if (matches)
         {

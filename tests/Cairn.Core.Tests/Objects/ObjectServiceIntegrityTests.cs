@@ -28,7 +28,7 @@ public sealed class ObjectServiceIntegrityTests : IDisposable
         var bucket = await _store.CreateBucketAsync();
         var data = TestBodies.Bytes(size);
         var sha256 = Convert.ToBase64String(SHA256.HashData(data));
-        var claims = new IntegrityExpectation(MD5.HashData(data), ChecksumAlgorithm.Sha256, () => sha256);
+        var claims = new IntegrityExpectation(MD5.HashData(data), ChecksumAlgorithm.Sha256, () => sha256, claimHeader: "checksum-sha256");
 
         await _store.PutAsync(bucket, "k", data, claims);
 
@@ -60,7 +60,7 @@ public sealed class ObjectServiceIntegrityTests : IDisposable
         var bucket = await _store.CreateBucketAsync();
         var data = TestBodies.Bytes(size);
         var other = Convert.ToBase64String(SHA256.HashData(TestBodies.Bytes(size, seed: 99)));
-        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Sha256, () => other);
+        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Sha256, () => other, claimHeader: "checksum-sha256");
 
         var error = await Assert.ThrowsAsync<CairnException>(() => _store.PutAsync(bucket, "k", data, claims));
 
@@ -73,7 +73,7 @@ public sealed class ObjectServiceIntegrityTests : IDisposable
     public async Task A_checksum_value_that_cannot_be_decoded_is_refused_with_InvalidRequest()
     {
         var bucket = await _store.CreateBucketAsync();
-        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Crc32, () => "not base64");
+        var claims = new IntegrityExpectation(null, ChecksumAlgorithm.Crc32, () => "not base64", claimHeader: "checksum-crc32");
 
         var error = await Assert.ThrowsAsync<CairnException>(() => _store.PutAsync(bucket, "k", TestBodies.Bytes(5000), claims));
 

@@ -29,7 +29,7 @@ internal sealed class CoreTestStore : IDisposable
         _metadata = new SqliteMetadataStore(Path.Combine(_directory.FullName, "cairn.db"), Time);
         _blobs = new FileBlobStore(_directory.FullName);
         Space = new SpaceAdmission(Disk, Limits);
-        Objects = new ObjectService(_metadata, _blobs, Limits, Space, Time);
+        Objects = new ObjectService(_metadata, _metadata, _blobs, Limits, Space, Time);
         Ingest = new BlobIngest(_blobs);
     }
 

@@ -90,6 +90,8 @@ public sealed class ServerStartupTests : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
             SetMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             await File.WriteAllTextAsync(leftover, "left by a crash");
+            // Older than the startup grace, which spares recent temp files of writers on other nodes.
+            File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddHours(-2));
 
             var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(
                 ["--data", DataDirectory, "--urls", $"http://127.0.0.1:{port}"], RootEnvironment, Patience);

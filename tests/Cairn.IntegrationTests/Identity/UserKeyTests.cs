@@ -32,7 +32,7 @@ public sealed class UserKeyTests : SdkTestBase, IClassFixture<CairnServerFixture
         await alice.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
         await alice.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "hello" });
 
-        var stored = await Fixture.Host.Services.GetRequiredService<IMetadataStore>().GetBucketAsync(bucket, CancellationToken.None);
+        var stored = await Fixture.Host.Services.GetRequiredService<IBucketStore>().GetBucketAsync(bucket, CancellationToken.None);
         Assert.Equal(user.Id, stored!.Owner);
         var buckets = await alice.ListBucketsAsync();
         Assert.Equal(user.Id, buckets.Owner.Id);
@@ -52,7 +52,7 @@ public sealed class UserKeyTests : SdkTestBase, IClassFixture<CairnServerFixture
 
         Assert.Equal(User.RootId, buckets.Owner.Id);
         Assert.Equal(User.RootName, buckets.Owner.DisplayName);
-        var stored = await Fixture.Host.Services.GetRequiredService<IMetadataStore>().GetBucketAsync(bucket, CancellationToken.None);
+        var stored = await Fixture.Host.Services.GetRequiredService<IBucketStore>().GetBucketAsync(bucket, CancellationToken.None);
         Assert.Equal(User.RootId, stored!.Owner);
     }
 

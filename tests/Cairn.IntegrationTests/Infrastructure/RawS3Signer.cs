@@ -7,7 +7,7 @@ namespace Cairn.IntegrationTests.Infrastructure;
 /// <summary>
 /// A small AWS Signature Version 4 signer for hand-made requests the SDK will not send (wrong secret,
 /// skewed clock, bad payload hash, broken chunk signatures, virtual-hosted Host headers, presigned URLs
-/// signed in the past). Written from the AWS SigV4 documentation (SPEC.md 2.1-2.3).
+/// signed in the past). Written from the AWS SigV4 documentation (docs/s3-compatibility.md "Signature V4 in the Authorization header", "Presigned URLs", "Payload modes").
 /// </summary>
 public sealed class RawS3Signer
 {

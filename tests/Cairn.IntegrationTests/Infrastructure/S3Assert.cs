@@ -25,7 +25,7 @@ public static class S3Assert
     /// <summary>
     /// Asserts an S3 error response: status, <c>x-amz-request-id</c> header, and the body
     /// <c>&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;Resource/&gt;&lt;RequestId/&gt;&lt;/Error&gt;</c> without a
-    /// namespace (SPEC.md 1.9), whose RequestId equals the header. Returns the parsed body.
+    /// namespace (docs/s3-compatibility.md "Errors"), whose RequestId equals the header. Returns the parsed body.
     /// </summary>
     public static async Task<XElement> ErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {

@@ -5,7 +5,7 @@ namespace Cairn.IntegrationTests.Infrastructure;
 /// <summary>
 /// The tests' own checksum implementations, independent of the server's, so an assertion compares the
 /// server against a second computation. Values are in the wire form of the <c>x-amz-checksum-*</c> headers:
-/// base64 of the big-endian raw checksum (SPEC.md 1.8).
+/// base64 of the big-endian raw checksum (docs/s3-compatibility.md "Checksums").
 /// </summary>
 public static class TestChecksums
 {

@@ -5,7 +5,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// The low-level multipart API end to end (SPEC.md §1.1, 1.2, 1.4, 1.6, 1.10): parts out of order and
+/// The low-level multipart API end to end (docs/s3-compatibility.md "Multipart uploads", "CompleteMultipartUpload", "Parts and ranges on GET and HEAD"): parts out of order and
 /// concurrently, paginated ListParts, Complete, and reads of the result as a whole, by part and by range.
 /// </summary>
 public sealed class LowLevelMultipartTests : MultipartTestBase, IClassFixture<CairnServerFixture>

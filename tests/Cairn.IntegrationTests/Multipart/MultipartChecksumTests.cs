@@ -6,7 +6,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// Checksums bound to a multipart upload (SPEC.md §1.8, §8.2): the algorithm chosen at Create, per-part values
+/// Checksums bound to a multipart upload (docs/s3-compatibility.md "Checksums"): the algorithm chosen at Create, per-part values
 /// at UploadPart and Complete, and the object checksum GetObject/HeadObject return with ChecksumMode ENABLED —
 /// composite <c>base64(H(concat(raw part checksums)))-N</c>, or the full-object CRC of the whole content.
 /// Expected values are computed here, independently of the server.
@@ -73,7 +73,7 @@ public sealed class MultipartChecksumTests : MultipartTestBase, IClassFixture<Ca
         var complete = await S3.CompleteMultipartUploadAsync(CompleteRequest(bucket, key, uploadId, algorithm, etags, partChecksums));
         Assert.Equal(expected, ChecksumOf(algorithm, complete.ChecksumCRC32, complete.ChecksumCRC32C, complete.ChecksumSHA1, complete.ChecksumSHA256, complete.ChecksumCRC64NVME));
 
-        // A full-object value is validated by the SDK while the body streams (SPEC.md §1.8).
+        // A full-object value is validated by the SDK while the body streams (docs/s3-compatibility.md "Checksums").
         using (var get = await S3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key, ChecksumMode = ChecksumMode.ENABLED }))
         {
             Assert.Equal(expected, ChecksumOf(algorithm, get.ChecksumCRC32, get.ChecksumCRC32C, get.ChecksumSHA1, get.ChecksumSHA256, get.ChecksumCRC64NVME));

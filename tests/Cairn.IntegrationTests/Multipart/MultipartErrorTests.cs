@@ -5,8 +5,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// Multipart error answers, each with its code and status (SPEC.md §1.2, 1.4, 1.5, 1.9; DESIGN.md "Multipart
-/// rules"), and the rule that a failed Complete leaves the upload and all its parts intact.
+/// Multipart error answers, each with its code and status (docs/s3-compatibility.md "Multipart uploads", "CompleteMultipartUpload", "Errors"), and the rule that a failed Complete leaves the upload and all its parts intact.
 /// </summary>
 public sealed class MultipartErrorTests : MultipartTestBase, IClassFixture<CairnServerFixture>
 {

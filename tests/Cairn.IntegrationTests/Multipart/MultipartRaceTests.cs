@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// Concurrent requests on one upload end with one clear winner (DESIGN.md "Races are settled by the store";
-/// SPEC.md §1.2, 1.5, §8.7), and no blob is leaked or freed too early. Each race is run several times.
+/// Concurrent requests on one upload end with one clear winner (docs/architecture.md "Storage model";
+/// docs/s3-compatibility.md "Multipart uploads"; docs/architecture.md "Storage model"), and no blob is leaked or freed too early. Each race is run several times.
 /// </summary>
 public sealed class MultipartRaceTests : MultipartTestBase, IClassFixture<CairnServerFixture>
 {

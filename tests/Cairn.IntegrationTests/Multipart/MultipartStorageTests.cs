@@ -5,7 +5,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// What multipart operations do to the blob files on disk (DESIGN.md "Storage model"): aborted uploads,
+/// What multipart operations do to the blob files on disk (docs/architecture.md "Storage model"): aborted uploads,
 /// replaced parts, unlisted parts and deleted buckets free their blobs once the garbage collector ran, and
 /// no blob a live object or upload needs is ever freed. Tests in this class run one after another on their
 /// own server, so blob counts are exact.

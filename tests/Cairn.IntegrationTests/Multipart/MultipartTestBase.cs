@@ -12,7 +12,7 @@ namespace Cairn.IntegrationTests.Multipart;
 /// <summary>
 /// Base of the multipart end-to-end tests: <see cref="SdkTestBase"/> (SDK client with default settings, raw
 /// signed client, tmp-leak check after every test) plus multipart helpers and the tests' own, independent
-/// computation of the expected multipart ETag (SPEC.md §1.4).
+/// computation of the expected multipart ETag (docs/s3-compatibility.md "CompleteMultipartUpload").
 /// </summary>
 public abstract class MultipartTestBase : SdkTestBase
 {

@@ -4,7 +4,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// A client that crashed half-way resumes from what the server knows (SPEC.md §1.6, 1.7): it finds its upload
+/// A client that crashed half-way resumes from what the server knows (docs/s3-compatibility.md "Multipart uploads"): it finds its upload
 /// with ListMultipartUploads, asks ListParts what arrived, sends only the missing parts and completes.
 /// </summary>
 public sealed class ResumeUploadTests : MultipartTestBase, IClassFixture<CairnServerFixture>
@@ -59,7 +59,7 @@ public sealed class ResumeUploadTests : MultipartTestBase, IClassFixture<CairnSe
         Assert.Equal(2, candidates.Count);
         Assert.Contains(candidates, u => u.UploadId == sameKeyOther);
 
-        // Uploads of one key are listed oldest first (SPEC.md §1.7): the resumable one is the first.
+        // Uploads of one key are listed oldest first (docs/s3-compatibility.md "Multipart uploads"): the resumable one is the first.
         var uploadId = candidates[0].UploadId;
         Assert.NotEqual(sameKeyOther, uploadId);
 

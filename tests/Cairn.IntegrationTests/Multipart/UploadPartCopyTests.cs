@@ -4,7 +4,7 @@ using Cairn.IntegrationTests.Infrastructure;
 
 namespace Cairn.IntegrationTests.Multipart;
 
-/// <summary>UploadPartCopy (SPEC.md §1.3): parts taken from existing objects, whole or by byte range.</summary>
+/// <summary>UploadPartCopy (docs/s3-compatibility.md "Multipart uploads"): parts taken from existing objects, whole or by byte range.</summary>
 public sealed class UploadPartCopyTests : MultipartTestBase, IClassFixture<CairnServerFixture>
 {
     public UploadPartCopyTests(CairnServerFixture fixture)

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Cairn.IntegrationTests.Multipart;
 
 /// <summary>
-/// Complete is a metadata commit that copies no part data (DESIGN.md "Storage model", SPEC.md §8.5): with
+/// Complete is a metadata commit that copies no part data (docs/architecture.md "Storage model"; docs/s3-compatibility.md "CompleteMultipartUpload"): with
 /// 2,000 parts of exactly the default 100 KiB minimum, the blob files after Complete are the very same files
 /// (same inode, size and modification time) as before, and nothing is written to <c>tmp/</c>.
 /// </summary>

@@ -6,7 +6,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// SigV4 header authentication failures over raw HTTP (SPEC.md 2.1), each next to a control request that
+/// SigV4 header authentication failures over raw HTTP (docs/s3-compatibility.md "Signature V4 in the Authorization header"), each next to a control request that
 /// succeeds with the same signer, so a failure can only come from the one thing changed.
 /// </summary>
 public sealed class AuthenticationTests : SdkTestBase, IClassFixture<CairnServerFixture>

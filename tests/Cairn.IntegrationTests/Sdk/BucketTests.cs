@@ -164,7 +164,7 @@ public sealed class BucketTests : SdkTestBase, IClassFixture<CairnServerFixture>
 
         var response = await S3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket });
 
-        // us-east-1 is reported as an empty LocationConstraint by S3; "us-east-1" is accepted too (SPEC.md 2.6).
+        // us-east-1 is reported as an empty LocationConstraint by S3; "us-east-1" is accepted too (docs/s3-compatibility.md "Addressing").
         Assert.Contains(response.Location?.Value, new[] { "", "us-east-1" });
     }
 

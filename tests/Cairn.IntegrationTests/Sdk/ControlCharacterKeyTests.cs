@@ -260,16 +260,15 @@ public sealed class ControlCharacterKeyTests : SdkTestBase, IClassFixture<CairnS
     /// </summary>
     private async Task PlantLegacyKeyAsync(string bucket, string listing)
     {
-        var store = Fixture.Host.Services.GetRequiredService<IMetadataStore>();
         var now = DateTimeOffset.UtcNow;
         if (listing == "uploads")
         {
-            await store.CreateUploadAsync(new UploadRecord { UploadId = UploadIds.New(now), Bucket = bucket, Key = LegacyKey, InitiatedAt = now, Owner = Fixture.AccessKey }, CancellationToken.None);
+            await Fixture.Host.Services.GetRequiredService<IUploadStore>().CreateUploadAsync(new UploadRecord { UploadId = UploadIds.New(now), Bucket = bucket, Key = LegacyKey, InitiatedAt = now, Owner = Fixture.AccessKey }, CancellationToken.None);
             return;
         }
 
         var content = Encoding.UTF8.GetBytes("legacy");
-        await store.PutObjectAsync(new ObjectRecord
+        await Fixture.Host.Services.GetRequiredService<IObjectStore>().PutObjectAsync(new ObjectRecord
         {
             Bucket = bucket,
             Key = LegacyKey,

@@ -5,7 +5,7 @@ namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
 /// Multi-object delete (<c>POST /bucket?delete</c>). The SDK sends it with an x-amz-checksum-crc32 instead
-/// of Content-MD5 (SPEC.md 1.8), which the server must accept.
+/// of Content-MD5 (docs/s3-compatibility.md "Checksums"), which the server must accept.
 /// </summary>
 public sealed class DeleteObjectsTests : SdkTestBase, IClassFixture<CairnServerFixture>
 {

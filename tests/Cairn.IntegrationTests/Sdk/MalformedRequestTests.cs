@@ -103,7 +103,7 @@ public sealed class MalformedRequestTests : SdkTestBase, IClassFixture<CairnServ
 
         var error = await S3Assert.ErrorAsync(response, HttpStatusCode.NotFound, "NoSuchBucket");
         Assert.Contains(missing, error.Element("Resource")!.Value);
-        Assert.DoesNotContain(error.Attributes(), a => a.IsNamespaceDeclaration); // <Error> has no namespace (SPEC.md 1.9)
+        Assert.DoesNotContain(error.Attributes(), a => a.IsNamespaceDeclaration); // <Error> has no namespace (docs/s3-compatibility.md "Errors")
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Integrity on upload: flexible checksums (SPEC.md 1.8) stored and returned with checksum mode, and
+/// Integrity on upload: flexible checksums (docs/s3-compatibility.md "Checksums") stored and returned with checksum mode, and
 /// wrong checksums or Content-MD5 rejected with nothing stored.
 /// </summary>
 public sealed class ObjectChecksumTests : SdkTestBase, IClassFixture<CairnServerFixture>
@@ -50,7 +50,7 @@ public sealed class ObjectChecksumTests : SdkTestBase, IClassFixture<CairnServer
     [Fact]
     public async Task PutObject_WithDefaultSettings_StoresTheSdkCrc32()
     {
-        // AWSSDK.S3 4.x adds a CRC32 trailer to every PutObject by default (SPEC.md 1.8).
+        // AWSSDK.S3 4.x adds a CRC32 trailer to every PutObject by default (docs/s3-compatibility.md "Checksums").
         var bucket = await CreateBucketAsync("default-crc");
         await PutAsync(bucket, "k", Body);
 
@@ -156,7 +156,7 @@ public sealed class ObjectChecksumTests : SdkTestBase, IClassFixture<CairnServer
             ChecksumMode = ChecksumMode.ENABLED,
         });
 
-        // A whole-object checksum on a partial body would make SDKs fail their validation (SPEC.md 1.8).
+        // A whole-object checksum on a partial body would make SDKs fail their validation (docs/s3-compatibility.md "Checksums").
         Assert.Null(get.ChecksumSHA256);
         using var copy = new MemoryStream();
         await get.ResponseStream.CopyToAsync(copy);

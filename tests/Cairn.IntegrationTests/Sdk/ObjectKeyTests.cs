@@ -8,7 +8,7 @@ namespace Cairn.IntegrationTests.Sdk;
 /// <summary>
 /// Object keys that break naive servers: characters with meaning in URLs, XML or paths, unicode, and
 /// the 1,024-byte limit (counted in UTF-8 bytes, not characters). Keys starting with '/' are left out:
-/// S3 accepts them but Cairn's design (DESIGN.md) rejects them.
+/// S3 accepts them but Cairn rejects them (docs/s3-compatibility.md "Keys").
 /// </summary>
 public sealed class ObjectKeyTests : SdkTestBase, IClassFixture<CairnServerFixture>
 {

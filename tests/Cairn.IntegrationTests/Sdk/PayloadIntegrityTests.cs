@@ -8,9 +8,9 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Payload modes over raw HTTP (SPEC.md 2.3): a hex x-amz-content-sha256 that does not match the body,
-/// signed aws-chunked bodies with one bad chunk, unsigned aws-chunked bodies with a checksum trailer. Nothing may become visible (DESIGN.md:
-/// "authentication verifies before data becomes visible").
+/// Payload modes over raw HTTP (docs/s3-compatibility.md "Payload modes"): a hex x-amz-content-sha256 that does not match the body,
+/// signed aws-chunked bodies with one bad chunk, unsigned aws-chunked bodies with a checksum trailer. Nothing may become visible: the
+/// signature is verified before data becomes visible (docs/architecture.md "PutObject").
 /// </summary>
 public sealed class PayloadIntegrityTests : SdkTestBase, IClassFixture<CairnServerFixture>
 {

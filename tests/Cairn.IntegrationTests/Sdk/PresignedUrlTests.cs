@@ -7,7 +7,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Presigned URLs (query authentication, SPEC.md 2.2) made by the SDK and by the raw signer, used from a
+/// Presigned URLs (query authentication, docs/s3-compatibility.md "Presigned URLs") made by the SDK and by the raw signer, used from a
 /// plain HttpClient the way browsers and curl use them.
 /// </summary>
 public sealed class PresignedUrlTests : SdkTestBase, IClassFixture<CairnServerFixture>
@@ -123,7 +123,7 @@ public sealed class PresignedUrlTests : SdkTestBase, IClassFixture<CairnServerFi
 
     [Theory]
     [InlineData(604801)] // one second over 7 days
-    [InlineData(-1)] // negative (SPEC.md 2.2)
+    [InlineData(-1)] // negative (docs/s3-compatibility.md "Presigned URLs")
     public async Task PresignedGet_WithExpiresOutOfRange_FailsWithAuthorizationQueryParametersError(long expires)
     {
         var bucket = await CreateBucketAsync("presign-range");

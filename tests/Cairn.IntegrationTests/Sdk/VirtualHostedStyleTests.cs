@@ -6,7 +6,7 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Virtual-hosted-style addressing (SPEC.md 2.6) with <c>Domain = s3.cairn.test</c>: the bucket comes from
+/// Virtual-hosted-style addressing (docs/s3-compatibility.md "Addressing") with <c>Domain = s3.cairn.test</c>: the bucket comes from
 /// the signed Host header <c>bucket.s3.cairn.test:port</c> while the connection goes to 127.0.0.1.
 /// The SDK cannot resolve such names, so these requests are made with the raw signer.
 /// </summary>

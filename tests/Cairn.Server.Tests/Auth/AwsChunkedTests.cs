@@ -8,7 +8,7 @@ namespace Cairn.Server.Tests.Auth;
 
 /// <summary>
 /// aws-chunked bodies: AWS's published examples (sigv4-streaming, sigv4-streaming-trailers) plus tampering, short
-/// bodies and the unsigned-trailer mode of new SDKs (SPEC.md §2.3).
+/// bodies and the unsigned-trailer mode of new SDKs (docs/s3-compatibility.md "Payload modes").
 /// </summary>
 public sealed class AwsChunkedTests
 {

@@ -5,7 +5,7 @@ using static Cairn.Server.Tests.Auth.AuthTestKit;
 
 namespace Cairn.Server.Tests.Auth;
 
-/// <summary>AWS's published presigned GET example (sigv4-query-string-auth) and the expiry rules of SPEC.md §2.2.</summary>
+/// <summary>AWS's published presigned GET example (sigv4-query-string-auth) and the expiry rules of docs/s3-compatibility.md "Presigned URLs".</summary>
 public sealed class PresignedTests
 {
     private const string ExampleSignature = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404";

@@ -3,7 +3,7 @@ using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Tests.Auth;
 
-/// <summary>Canonical URI and query from the raw request target (SPEC.md §2.1 step 3).</summary>
+/// <summary>Canonical URI and query from the raw request target (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>
 public sealed class SigV4CanonicalTests
 {
     [Theory]

@@ -1,3 +1,4 @@
+using Cairn.Core.Errors;
 using Cairn.Core.Identity;
 using Cairn.Core.Operations;
 using Cairn.Server.Dialects.S3.Auth;
@@ -45,7 +46,7 @@ internal sealed class FakeOssDialect : IDialect
     public void WriteRequestId(HttpResponse response, string requestId) => response.Headers[RequestIdHeader] = requestId;
 
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
-        IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
+        ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
         response.ContentType = "text/plain";
         await response.WriteAsync($"oss-error {entry.Code} {resource}", cancellationToken);

@@ -29,7 +29,7 @@ public class ErrorCatalogueTests
         Assert.Equal(Enum.GetValues<ErrorCode>().Length, ErrorCatalogue.Codes.Count());
     }
 
-    /// <summary>SPEC.md §1.9 (AWS ErrorResponses): wire code and HTTP status.</summary>
+    /// <summary>docs/s3-compatibility.md "Errors" (AWS ErrorResponses): wire code and HTTP status.</summary>
     [Theory]
     [InlineData(nameof(ErrorCode.InvalidArgument), "InvalidArgument", 400)]
     [InlineData(nameof(ErrorCode.EntityTooSmall), "EntityTooSmall", 400)]

@@ -4,7 +4,7 @@ using Cairn.Server.Http;
 
 namespace Cairn.Server.Tests.Http;
 
-/// <summary>GET/HEAD ?partNumber=N and Range (SPEC.md §1.10).</summary>
+/// <summary>GET/HEAD ?partNumber=N and Range (docs/s3-compatibility.md "Parts and ranges on GET and HEAD").</summary>
 public class ObjectSliceTests
 {
     // Parts 1, 2, 3 of 5 MiB, 5 MiB and 1 KiB.

@@ -22,10 +22,23 @@ public sealed class TempLeftoversTests : IDisposable
         var leftover = Path.Combine(_store.TempDirectory, "0123456789abcdef0123456789abcdef");
         await File.WriteAllTextAsync(leftover, "written just before a crash", None);
 
-        var removed = TempLeftovers.Find(_store.TempDirectory).RemoveAbandoned();
+        var removed = TempLeftovers.Find(_store.TempDirectory).RemoveAbandoned(writtenBefore: DateTimeOffset.UtcNow);
 
         Assert.Equal(1, removed);
         Assert.False(File.Exists(leftover));
+    }
+
+    [Fact]
+    public async Task A_leftover_younger_than_the_grace_is_kept_for_a_writer_on_another_node()
+    {
+        var leftover = Path.Combine(_store.TempDirectory, "0123456789abcdef0123456789abcdef");
+        await File.WriteAllTextAsync(leftover, "being written by another node", None);
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddMinutes(-10));
+
+        var removed = TempLeftovers.Find(_store.TempDirectory).RemoveAbandoned(writtenBefore: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+
+        Assert.Equal(0, removed);
+        Assert.True(File.Exists(leftover));
     }
 
     [Fact]
@@ -36,7 +49,7 @@ public sealed class TempLeftoversTests : IDisposable
         var leftovers = TempLeftovers.Find(_store.TempDirectory);
         Assert.Equal(1, leftovers.Count);
 
-        var removed = leftovers.RemoveAbandoned();
+        var removed = leftovers.RemoveAbandoned(DateTimeOffset.MaxValue);
 
         Assert.Equal(0, removed);
         await writer.WriteAsync(new byte[] { 4 }, None);
@@ -52,7 +65,7 @@ public sealed class TempLeftoversTests : IDisposable
         var later = Path.Combine(_store.TempDirectory, "created-after-the-listing");
         await File.WriteAllTextAsync(later, "x", None);
 
-        Assert.Equal(0, leftovers.RemoveAbandoned());
+        Assert.Equal(0, leftovers.RemoveAbandoned(DateTimeOffset.MaxValue));
         Assert.True(File.Exists(later));
     }
 }

@@ -1,12 +1,14 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Tests.Metadata;
 
 /// <summary>
 /// Buckets: create (idempotent on a taken name), get, list in name order, delete (empty only).
 /// </summary>
-public abstract class BucketContract : MetadataStoreContractBase
+public abstract class BucketContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task Creating_a_new_bucket_returns_null_and_makes_the_bucket_readable()

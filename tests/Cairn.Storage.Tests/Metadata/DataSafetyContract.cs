@@ -1,11 +1,13 @@
 using Cairn.Core.Checksums;
+using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Tests.Metadata;
 
 /// <summary>
 /// Concurrent writers (also through two store instances on the same data) and durability across a reopen.
 /// </summary>
-public abstract class DataSafetyContract : MetadataStoreContractBase
+public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task Fifty_concurrent_puts_of_one_key_leave_one_object_and_queue_every_other_blob()
@@ -64,7 +66,7 @@ public abstract class DataSafetyContract : MetadataStoreContractBase
         {
             UserMetadata = new Dictionary<string, string> { ["a"] = "b" },
             Checksums = new Dictionary<ChecksumAlgorithm, string> { [ChecksumAlgorithm.Crc64Nvme] = "AAAAAAAAAAA=" },
-            ChecksumType = "FULL_OBJECT",
+            ChecksumType = ChecksumType.FullObject,
             PartsCount = 2,
         };
         var deletedBlob = NewBlobId();

@@ -1,4 +1,5 @@
 using Cairn.Core.Errors;
+using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Tests.Metadata;
 
@@ -6,7 +7,8 @@ namespace Cairn.Storage.Tests.Metadata;
 /// The garbage queue: minimum age, batch size, removal, whether a blob counts as referenced, and the collector's
 /// claim (<c>DoomAsync</c>) after which a blob can never be referenced again.
 /// </summary>
-public abstract class GarbageContract : MetadataStoreContractBase
+public abstract class GarbageContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task Garbage_younger_than_the_minimum_age_is_not_returned()

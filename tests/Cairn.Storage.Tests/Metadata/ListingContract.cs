@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Ports;
 using Cairn.Storage.Tests.Support;
 
 namespace Cairn.Storage.Tests.Metadata;
@@ -6,7 +7,8 @@ namespace Cairn.Storage.Tests.Metadata;
 /// <summary>
 /// ListObjects: UTF-8 byte order, prefix, exclusive <c>after</c>, truncation and NextMarker, delimiter roll-up.
 /// </summary>
-public abstract class ListingContract : MetadataStoreContractBase
+public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task Listing_returns_keys_in_UTF8_byte_order_which_differs_from_UTF16_order()

@@ -4,24 +4,25 @@ using Cairn.Core.Ports;
 namespace Cairn.Storage.Tests.Metadata;
 
 /// <summary>
-/// What every metadata-store contract shares: the behaviour the server relies on from any <see cref="IMetadataStore"/> is
-/// split by area into contract classes deriving from this one. A concrete test class supplies a fresh directory per test
+/// What every metadata-store contract shares: the behaviour the server relies on from any store of the metadata ports
+/// (buckets, objects, uploads, garbage) is split by area into contract classes deriving from this one. A concrete test class supplies a fresh directory per test
 /// and a factory; calling the factory twice with the same directory must open the same data (a restart, or a second
 /// server process sharing the store).
 /// </summary>
-public abstract class MetadataStoreContractBase
+public abstract class MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     protected static readonly CancellationToken None = CancellationToken.None;
-    private IMetadataStore? _store;
+    private TStore? _store;
 
     /// <summary>A directory private to the current test.</summary>
     protected abstract string TestDirectory { get; }
 
     /// <summary>Opens (creating if needed) the store kept in <paramref name="dir"/>.</summary>
-    protected abstract IMetadataStore CreateStore(string dir);
+    protected abstract TStore CreateStore(string dir);
 
     /// <summary>The store under test, opened on first use.</summary>
-    protected IMetadataStore Store => _store ??= CreateStore(TestDirectory);
+    protected TStore Store => _store ??= CreateStore(TestDirectory);
 
     protected static string NewBlobId() => Guid.NewGuid().ToString("N");
 
@@ -57,7 +58,7 @@ public abstract class MetadataStoreContractBase
         LastModified = Millis(1_700_000_000_000 + partNumber),
     };
 
-    protected static void Close(IMetadataStore store)
+    protected static void Close(TStore store)
     {
         if (store is IDisposable disposable)
         {

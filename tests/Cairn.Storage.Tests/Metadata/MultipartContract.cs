@@ -1,14 +1,17 @@
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Core.Multipart;
+using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Tests.Metadata;
 
 /// <summary>
 /// Multipart uploads: create and read an upload, put (and replace) parts, list parts, abort, complete, and
-/// the bucket deletion that aborts leftover uploads. Listing uploads is in <see cref="UploadListingContract"/>.
+/// the bucket deletion that aborts leftover uploads. Listing uploads is in <see cref="UploadListingContract{TStore}"/>.
 /// </summary>
-public abstract class MultipartContract : MetadataStoreContractBase
+public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     // ---------------------------------------------------------------- uploads
 
@@ -45,7 +48,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
             },
             UserMetadata = new Dictionary<string, string> { ["camera"] = "Nikon Z6", ["quote"] = "\"x\"", ["empty"] = "" },
             ChecksumAlgorithm = ChecksumAlgorithm.Crc64Nvme,
-            ChecksumType = "FULL_OBJECT",
+            ChecksumType = ChecksumType.FullObject,
         };
 
         await Store.CreateUploadAsync(upload, None);
@@ -230,30 +233,53 @@ public abstract class MultipartContract : MetadataStoreContractBase
     // ---------------------------------------------------------------- complete
 
     [Fact]
-    public async Task A_build_that_throws_leaves_the_upload_and_its_parts_untouched_and_nothing_visible()
+    public async Task A_completion_whose_part_was_uploaded_again_commits_nothing_and_leaves_the_upload_untouched()
     {
         var upload = await CreateUpload("b", "k");
         var parts = await PutParts(upload, 1, 2);
-        var failure = new CairnException(ErrorCode.InvalidPart);
-        UploadRecord? seenUpload = null;
-        IReadOnlyDictionary<int, PartRecord>? seenParts = null;
+        var built = BuildFrom(upload, parts[0], parts[1]);
+        var again = NewPart(upload.UploadId, 2);
+        await Store.PutPartAsync(again, None);
 
-        var error = await Assert.ThrowsAsync<CairnException>(() => Store.CompleteUploadAsync(upload.UploadId, (u, p) =>
-        {
-            (seenUpload, seenParts) = (u, p);
-            throw failure;
-        }, WriteCondition.None, None));
+        var outcome = await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
 
-        Assert.Same(failure, error);
-        AssertSameUpload(upload, seenUpload);
-        Assert.Equal([1, 2], seenParts!.Keys.Order());
-        AssertSamePart(parts[1], seenParts[2]);
+        Assert.IsType<CompleteOutcome.PartsChanged>(outcome);
         AssertSameUpload(upload, await Store.GetUploadAsync(upload.UploadId, None));
-        Assert.Equal(parts.Select(p => p.BlobId), (await Store.ListPartsAsync(upload.UploadId, 0, 1000, None))!.Parts.Select(p => p.BlobId));
+        Assert.Equal([parts[0].BlobId, again.BlobId], (await Store.ListPartsAsync(upload.UploadId, 0, 1000, None))!.Parts.Select(p => p.BlobId));
         Assert.Null(await Store.GetObjectAsync("b", "k", None));
         Assert.Empty((await Store.ListObjectsAsync("b", "", null, null, 1000, None)).Objects);
         Assert.Null(await Store.GetCompletedUploadAsync(upload.UploadId, None));
-        Assert.Empty(await Store.GetGarbageAsync(TimeSpan.Zero, 100, None));
+        Assert.Equal([parts[1].BlobId], await Store.GetGarbageAsync(TimeSpan.Zero, 100, None));
+    }
+
+    [Fact]
+    public async Task A_completion_naming_a_part_that_is_gone_commits_nothing()
+    {
+        var upload = await CreateUpload("b", "k");
+        var parts = await PutParts(upload, 1);
+        var built = BuildFrom(upload, parts[0], NewPart(upload.UploadId, 2));
+
+        var outcome = await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
+
+        Assert.IsType<CompleteOutcome.PartsChanged>(outcome);
+        AssertSameUpload(upload, await Store.GetUploadAsync(upload.UploadId, None));
+        Assert.Null(await Store.GetObjectAsync("b", "k", None));
+    }
+
+    [Fact]
+    public async Task Reading_an_upload_with_its_parts_returns_both_from_one_snapshot_and_null_when_gone()
+    {
+        var upload = await CreateUpload("b", "k");
+        var parts = await PutParts(upload, 2, 1, 3);
+
+        var snapshot = await Store.GetUploadWithPartsAsync(upload.UploadId, None);
+
+        Assert.NotNull(snapshot);
+        AssertSameUpload(upload, snapshot.Upload);
+        Assert.Equal([1, 2, 3], snapshot.Parts.Select(p => p.PartNumber));
+        AssertSamePart(parts[0], snapshot.Parts[1]);
+        Assert.True(await Store.AbortUploadAsync(upload.UploadId, None));
+        Assert.Null(await Store.GetUploadWithPartsAsync(upload.UploadId, None));
     }
 
     [Fact]
@@ -263,9 +289,9 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var parts = await PutParts(upload, 1, 2, 3);
         var built = BuildFrom(upload, parts[0], parts[2]);
 
-        var returned = await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
+        var outcome = await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
 
-        AssertSameObject(built, returned);
+        AssertSameObject(built, Assert.IsType<CompleteOutcome.Committed>(outcome).Record);
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
         Assert.Null(await Store.GetUploadAsync(upload.UploadId, None));
         Assert.Null(await Store.ListPartsAsync(upload.UploadId, 0, 1000, None));
@@ -285,7 +311,7 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var parts = await PutParts(upload, 1, 2);
         var built = BuildFrom(upload, parts[0]);
 
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
+        await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
 
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
         Assert.Equal(oldBlobs.Append(parts[1].BlobId).Order(), (await Store.GetGarbageAsync(TimeSpan.Zero, 100, None)).Order());
@@ -299,12 +325,12 @@ public abstract class MultipartContract : MetadataStoreContractBase
         var built = BuildFrom(upload, parts[0], parts[1]) with
         {
             Checksums = new Dictionary<ChecksumAlgorithm, string> { [ChecksumAlgorithm.Crc32] = "DUoRhQ==-2" },
-            ChecksumType = "COMPOSITE",
+            ChecksumType = ChecksumType.Composite,
         };
         Assert.Null(await Store.GetCompletedUploadAsync(upload.UploadId, None));
         var before = Millis(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "part-list-hash-1"), WriteCondition.None, None);
+        await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "part-list-hash-1", WriteCondition.None), None);
 
         var done = await Store.GetCompletedUploadAsync(upload.UploadId, None);
         Assert.NotNull(done);
@@ -314,42 +340,67 @@ public abstract class MultipartContract : MetadataStoreContractBase
         Assert.Equal(built.ETag, done.ETag);
         Assert.Equal("part-list-hash-1", done.PartListHash);
         Assert.Equal(built.Checksums.OrderBy(p => p.Key), done.Checksums.OrderBy(p => p.Key));
-        Assert.Equal("COMPOSITE", done.ChecksumType);
+        Assert.Equal(ChecksumType.Composite, done.ChecksumType);
         Assert.InRange(done.CompletedAt, before, DateTimeOffset.UtcNow);
         Assert.Null(await Store.GetCompletedUploadAsync("no-such-upload", None));
     }
 
     [Fact]
-    public async Task Completing_the_same_upload_twice_fails_with_NoSuchUpload_without_calling_build()
+    public async Task Completing_the_same_upload_again_with_the_same_list_answers_already_completed_and_changes_nothing()
     {
         var upload = await CreateUpload("b", "k");
         var parts = await PutParts(upload, 1);
         var built = BuildFrom(upload, parts[0]);
-        await Store.CompleteUploadAsync(upload.UploadId, (_, _) => (built, "hash"), WriteCondition.None, None);
-        var calls = 0;
+        await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
 
-        var error = await Assert.ThrowsAsync<CairnException>(() => Store.CompleteUploadAsync(upload.UploadId, (_, _) =>
-        {
-            calls++;
-            return (NewObject("b", "k", NewBlobId()), "other");
-        }, WriteCondition.None, None));
+        var outcome = await Store.CompleteUploadAsync(
+            new UploadCompletion(upload.UploadId, NewObject("b", "k", NewBlobId()), "hash", WriteCondition.None), None);
 
-        Assert.Equal(ErrorCode.NoSuchUpload, error.Code);
-        Assert.Equal(0, calls);
+        var already = Assert.IsType<CompleteOutcome.AlreadyCompleted>(outcome);
+        Assert.Equal(built.ETag, already.Completion.ETag);
+        AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
+    }
+
+    [Fact]
+    public async Task Completing_the_same_upload_twice_with_another_list_answers_upload_gone_and_changes_nothing()
+    {
+        var upload = await CreateUpload("b", "k");
+        var parts = await PutParts(upload, 1);
+        var built = BuildFrom(upload, parts[0]);
+        await Store.CompleteUploadAsync(new UploadCompletion(upload.UploadId, built, "hash", WriteCondition.None), None);
+
+        var outcome = await Store.CompleteUploadAsync(
+            new UploadCompletion(upload.UploadId, NewObject("b", "k", NewBlobId()), "other", WriteCondition.None), None);
+
+        Assert.IsType<CompleteOutcome.UploadGone>(outcome);
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
         Assert.Equal("hash", (await Store.GetCompletedUploadAsync(upload.UploadId, None))!.PartListHash);
     }
 
     [Fact]
-    public async Task Completing_an_unknown_upload_fails_with_NoSuchUpload()
+    public async Task Completing_an_unknown_upload_answers_upload_gone()
     {
         await CreateBucket("b");
 
-        var error = await Assert.ThrowsAsync<CairnException>(() =>
-            Store.CompleteUploadAsync("no-such-upload", (_, _) => (NewObject("b", "k", NewBlobId()), "hash"), WriteCondition.None, None));
+        var outcome = await Store.CompleteUploadAsync(
+            new UploadCompletion("no-such-upload", NewObject("b", "k", NewBlobId()), "hash", WriteCondition.None), None);
 
-        Assert.Equal(ErrorCode.NoSuchUpload, error.Code);
+        Assert.IsType<CompleteOutcome.UploadGone>(outcome);
         Assert.Null(await Store.GetObjectAsync("b", "k", None));
+    }
+
+    [Fact]
+    public async Task Completing_checks_the_write_condition_in_the_committing_transaction()
+    {
+        var upload = await CreateUpload("b", "k");
+        var parts = await PutParts(upload, 1);
+        await Store.PutObjectAsync(NewObject("b", "k", NewBlobId()), None);
+
+        var error = await Assert.ThrowsAsync<CairnException>(() => Store.CompleteUploadAsync(
+            new UploadCompletion(upload.UploadId, BuildFrom(upload, parts[0]), "hash", new WriteCondition(true, null)), None));
+
+        Assert.Equal(ErrorCode.ConditionalRequestConflict, error.Code);
+        AssertSameUpload(upload, await Store.GetUploadAsync(upload.UploadId, None));
     }
 
     // ---------------------------------------------------------------- bucket deletion

@@ -1,13 +1,15 @@
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Tests.Metadata;
 
 /// <summary>
 /// Objects: every field round-trips; put, overwrite and delete queue exactly the blobs that lose their last reference.
 /// </summary>
-public abstract class ObjectContract : MetadataStoreContractBase
+public abstract class ObjectContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task A_multipart_object_round_trips_every_field_including_segments_in_order()
@@ -42,7 +44,7 @@ public abstract class ObjectContract : MetadataStoreContractBase
                 [ChecksumAlgorithm.Crc32C] = "yZRlqg==-3",
                 [ChecksumAlgorithm.Sha256] = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=-3",
             },
-            ChecksumType = "COMPOSITE",
+            ChecksumType = ChecksumType.Composite,
             Owner = "alice",
             PartsCount = 3,
             Segments =

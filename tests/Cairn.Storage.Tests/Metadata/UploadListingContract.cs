@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Ports;
 using Cairn.Storage.Tests.Support;
 
 namespace Cairn.Storage.Tests.Metadata;
@@ -7,7 +8,8 @@ namespace Cairn.Storage.Tests.Metadata;
 /// ListMultipartUploads: order by key (UTF-8), then initiation time, then id; exclusive (key, upload id)
 /// markers; prefix; delimiter roll-up; truncation markers.
 /// </summary>
-public abstract class UploadListingContract : MetadataStoreContractBase
+public abstract class UploadListingContract<TStore> : MetadataStoreContractBase<TStore>
+    where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
     [Fact]
     public async Task Uploads_are_listed_by_key_in_UTF8_order_then_initiation_time_then_id()

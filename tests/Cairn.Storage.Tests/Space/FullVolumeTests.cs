@@ -1,6 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
-using Cairn.Storage.Gc;
+using Cairn.Core.Background;
 using static Cairn.Storage.Tests.Space.FullVolumeFixture;
 
 namespace Cairn.Storage.Tests.Space;

@@ -1,16 +1,16 @@
-using Cairn.Core.Ports;
+using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Metadata;
 
 namespace Cairn.Storage.Tests.Sqlite;
 
-/// <summary><see cref="DataSafetyContract"/> against <see cref="Cairn.Storage.Sqlite.SqliteMetadataStore"/>, one database file per test.</summary>
-public sealed class SqliteDataSafetyContractTests : DataSafetyContract, IDisposable
+/// <summary><see cref="DataSafetyContract{TStore}"/> against <see cref="Cairn.Storage.Sqlite.SqliteMetadataStore"/>, one database file per test.</summary>
+public sealed class SqliteDataSafetyContractTests : DataSafetyContract<SqliteMetadataStore>, IDisposable
 {
     private readonly SqliteStores _stores = new();
 
     protected override string TestDirectory => _stores.Directory;
 
-    protected override IMetadataStore CreateStore(string dir) => _stores.Open(dir);
+    protected override SqliteMetadataStore CreateStore(string dir) => _stores.Open(dir);
 
     public void Dispose() => _stores.Dispose();
 }

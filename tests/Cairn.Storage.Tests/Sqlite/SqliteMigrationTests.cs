@@ -2,26 +2,62 @@ using Cairn.Core.Checksums;
 using Cairn.Core.Identity;
 using Cairn.Core.Model;
 using Cairn.Storage.Sqlite;
+using Cairn.Storage.Sqlite.Migrations;
 using Cairn.Storage.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Cairn.Storage.Tests.Sqlite;
 
-/// <summary>A database written by an earlier schema version opens, keeps its data and gains the new columns.</summary>
+/// <summary>
+/// A database written at any earlier schema version opens with the current store, reaches the current version and
+/// reads every row back as it was written, in the spellings that version's server wrote.
+/// </summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
+    private static readonly CancellationToken None = CancellationToken.None;
     private readonly TempDirectory _directory = new();
 
+    public static TheoryData<int> EveryVersion => new(SchemaSteps.All.Select(s => s.Version));
+
     private string DatabasePath => Path.Combine(_directory.Path, "cairn.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public void Steps_are_numbered_one_after_another()
+    {
+        Assert.Equal(Enumerable.Range(1, SchemaSteps.All.Count), SchemaSteps.All.Select(s => s.Version));
+        Assert.Equal(SchemaSteps.All.Count, SchemaSteps.CurrentVersion);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryVersion))]
+    public async Task A_database_at_each_version_opens_reaches_the_current_version_and_reads_every_row(int version)
+    {
+        CreateDatabase(version);
+
+        using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
+        {
+            await AssertRowsReadBack(store, version);
+        }
+
+        Assert.Equal(SchemaSteps.CurrentVersion, UserVersion());
+        using var reopened = new SqliteMetadataStore(DatabasePath, TimeProvider.System);
+        await AssertRowsReadBack(reopened, version);
+    }
 
     [Fact]
     public async Task A_version_1_database_is_migrated_and_keeps_its_multipart_objects()
     {
-        CreateVersion1Database();
+        CreateDatabase(1);
 
         using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
         {
-            var old = await store.GetObjectAsync("b", "multipart", CancellationToken.None);
+            var old = await store.GetObjectAsync("b", "multipart", None);
             Assert.NotNull(old);
             Assert.Equal(2, old.PartsCount);
             Assert.Equal([1, 2], old.Segments.Select(s => s.PartNumber!.Value));
@@ -32,82 +68,158 @@ public sealed class SqliteMigrationTests : IDisposable
                 Key = "with-part-checksums",
                 Segments = [new Segment(new string('c', 32), 0, 5, 1, "e1", new Dictionary<ChecksumAlgorithm, string> { [ChecksumAlgorithm.Crc32] = "AAAAAA==" })],
             };
-            await store.PutObjectAsync(fresh, CancellationToken.None);
+            await store.PutObjectAsync(fresh, None);
         }
 
-        Assert.Equal(SqliteSchema.CurrentVersion, UserVersion());
+        Assert.Equal(SchemaSteps.CurrentVersion, UserVersion());
         using var reopened = new SqliteMetadataStore(DatabasePath, TimeProvider.System);
-        var stored = await reopened.GetObjectAsync("b", "with-part-checksums", CancellationToken.None);
+        var stored = await reopened.GetObjectAsync("b", "with-part-checksums", None);
         Assert.Equal("AAAAAA==", stored!.Segments.Single().PartChecksums![ChecksumAlgorithm.Crc32]);
     }
 
     [Fact]
-    public async Task A_version_2_database_gives_what_the_root_key_owned_to_the_root_user()
+    public async Task What_the_store_writes_today_is_spelled_as_earlier_versions_spelled_it()
     {
-        CreateVersion2DatabaseOwnedBy("AKROOTKEY");
-
         using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
         {
-            var identities = new SqliteIdentityStore(store, TimeProvider.System);
-            Assert.Equal(User.RootName, (await identities.FindUserAsync(User.RootId, CancellationToken.None))!.Name);
-            Assert.Equal(User.RootId, Assert.Single(await store.ListBucketsAsync(CancellationToken.None)).Owner);
-            Assert.Equal(User.RootId, (await store.GetObjectAsync("b", "k", CancellationToken.None))!.Owner);
-            Assert.Equal(User.RootId, (await store.GetUploadAsync("u1", CancellationToken.None))!.Owner);
-            var listed = await store.ListObjectsAsync("b", "", null, null, 10, CancellationToken.None);
-            Assert.Equal(User.RootId, Assert.Single(listed.Objects).Owner);
-
-            // The root key is not in the database until the server adds it from its configuration.
-            Assert.Null(await identities.FindAccessKeyAsync("AKROOTKEY", CancellationToken.None));
-            Assert.True(await identities.EnsureRootAsync("AKROOTKEY", "secret", CancellationToken.None));
-            Assert.Equal(User.RootId, (await identities.FindAccessKeyAsync("AKROOTKEY", CancellationToken.None))!.User.Id);
+            await store.CreateBucketAsync(new BucketRecord("b", "owner", DateTimeOffset.UnixEpoch), None);
+            await store.PutObjectAsync(new ObjectRecord
+            {
+                Bucket = "b",
+                Key = "k",
+                Size = 5,
+                ETag = "e-2",
+                LastModified = DateTimeOffset.UnixEpoch,
+                Headers = new ObjectHeaders { StorageClass = "STANDARD_IA" },
+                Checksums = new Dictionary<ChecksumAlgorithm, string> { [ChecksumAlgorithm.Crc64Nvme] = "AAAAAAAAAAA=" },
+                ChecksumType = ChecksumType.FullObject,
+                InlineContent = [1, 2, 3, 4, 5],
+            }, None);
         }
 
-        Assert.Equal(SqliteSchema.CurrentVersion, UserVersion());
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
-
-    private void CreateVersion1Database()
-    {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Version1 + """
-            PRAGMA user_version = 1;
-            INSERT INTO buckets (name, owner, created_at) VALUES ('b', 'owner', 0);
-            INSERT INTO objects (id, bucket, key, size, etag, last_modified, owner, parts_count)
-                VALUES (1, 'b', 'multipart', 10, 'abc-2', 0, 'owner', 2);
-            INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag)
-                VALUES (1, 0, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 0, 5, 1, 'e1'),
-                       (1, 1, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 0, 5, 2, 'e2');
+        command.CommandText = "SELECT json_extract(headers, '$.StorageClass'), checksums, checksum_type FROM objects";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("STANDARD_IA", reader.GetString(0));
+        Assert.Equal("""{"Crc64Nvme":"AAAAAAAAAAA="}""", reader.GetString(1));
+        Assert.Equal("FULL_OBJECT", reader.GetString(2));
+    }
+
+    /// <summary>Representative rows of every table, as the server at <paramref name="version"/> wrote them.</summary>
+    private void CreateDatabase(int version)
+    {
+        using var connection = Open();
+        SchemaSteps.ApplyUpTo(connection, version);
+        var partChecksumsColumn = version >= 2 ? ", part_checksums" : string.Empty;
+        var partChecksums = version >= 2 ? """, '{"Crc64Nvme":"AAAAAAAAAAE="}'""" : string.Empty;
+        // Before version 3 the owner was the signing access key id (only root keys existed); from 3 on, a user id.
+        var owner = version >= 3 ? "alice-id" : "AKROOTKEY";
+        var users = version >= 3
+            ? """
+              INSERT INTO users (id, name, status, created_at) VALUES ('alice-id', 'alice', 'active', 1700000000006);
+              INSERT INTO access_keys (access_key_id, secret, user_id, status, expires_at, created_at)
+                  VALUES ('AKALICE', 'alice-secret', 'alice-id', 'inactive', 1800000000000, 1700000000007);
+              """
+            : string.Empty;
+        using var command = connection.CreateCommand();
+        command.CommandText = $$"""
+            INSERT INTO buckets (name, owner, created_at) VALUES ('b', '{{owner}}', 1700000000000);
+            INSERT INTO objects (id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data)
+                VALUES (1, 'b', 'multipart', 10, 'abc-2', 1700000000001, NULL, NULL, '{"Crc64Nvme":"AAAAAAAAAAI="}', 'FULL_OBJECT', '{{owner}}', 2, NULL),
+                       (2, 'b', 'plain', 5, 'd41d8cd98f00b204e9800998ecf8427e', 1700000000002,
+                        '{"ContentType":"text/plain","ContentEncoding":null,"ContentDisposition":null,"ContentLanguage":"en","CacheControl":null,"Expires":null,"StorageClass":"STANDARD_IA"}',
+                        '{"color":"blue"}', '{"Crc32":"DUoRhQ==","Sha256":"uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="}', NULL, '{{owner}}', NULL, x'68656c6c6f');
+            INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag{{partChecksumsColumn}})
+                VALUES (1, 0, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 0, 5, 1, 'e1'{{partChecksums}}),
+                       (1, 1, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 0, 5, 2, 'e2'{{partChecksums}});
+            INSERT INTO uploads (upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type)
+                VALUES ('u1', 'b', 'up', 1700000000003, '{{owner}}', '{"ContentType":"application/json","StorageClass":null}', '{"x":"y"}', 'Sha256', 'COMPOSITE');
+            INSERT INTO parts (upload_id, part_number, blob_id, size, etag, checksums, last_modified)
+                VALUES ('u1', 1, 'cccccccccccccccccccccccccccccccc', 7, 'p1', '{"Sha256":"Kq5sNclPz7QV2+lfQIuc6R7oRu0AAAAAAAAAAAAAAAA="}', 1700000000004);
+            INSERT INTO garbage (blob_id, queued_at, doomed) VALUES ('dddddddddddddddddddddddddddddddd', 0, 0);
+            INSERT INTO completed_uploads (upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type)
+                VALUES ('u0', 'b', 'multipart', 'abc-2', 'hash', 1700000000005, '{"Crc32C":"yZRlqg==-2"}', 'COMPOSITE');
+            {{users}}
             """;
         command.ExecuteNonQuery();
     }
 
-    private void CreateVersion2DatabaseOwnedBy(string accessKeyId)
+    private static async Task AssertRowsReadBack(SqliteMetadataStore store, int version)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        // What an access key owned before version 3 belongs to the root user from then on.
+        var owner = version >= 3 ? "alice-id" : User.RootId;
+        Assert.Equal(new BucketRecord("b", owner, DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000)), await store.GetBucketAsync("b", None));
+
+        var plain = await store.GetObjectAsync("b", "plain", None);
+        Assert.NotNull(plain);
+        Assert.Equal(new ObjectHeaders { ContentType = "text/plain", ContentLanguage = "en", StorageClass = "STANDARD_IA" }, plain.Headers);
+        Assert.Equal("blue", Assert.Single(plain.UserMetadata, m => m.Key == "color").Value);
+        Assert.Equal("DUoRhQ==", plain.Checksums[ChecksumAlgorithm.Crc32]);
+        Assert.Equal("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=", plain.Checksums[ChecksumAlgorithm.Sha256]);
+        Assert.Null(plain.ChecksumType);
+        Assert.Equal("hello"u8.ToArray(), plain.InlineContent);
+        Assert.Equal(owner, plain.Owner);
+
+        var multipart = await store.GetObjectAsync("b", "multipart", None);
+        Assert.NotNull(multipart);
+        Assert.Equal(ChecksumType.FullObject, multipart.ChecksumType);
+        Assert.Equal("AAAAAAAAAAI=", multipart.Checksums[ChecksumAlgorithm.Crc64Nvme]);
+        Assert.Equal(new ObjectHeaders(), multipart.Headers);
+        Assert.Equal(["e1", "e2"], multipart.Segments.Select(s => s.PartETag));
+        Assert.All(multipart.Segments, s => Assert.Equal(
+            version >= 2 ? "AAAAAAAAAAE=" : null, s.PartChecksums?[ChecksumAlgorithm.Crc64Nvme]));
+
+        var listed = await store.ListObjectsAsync("b", "", null, null, 10, None);
+        Assert.Equal(["multipart", "plain"], listed.Objects.Select(o => o.Key));
+        Assert.Equal("STANDARD_IA", listed.Objects[1].Headers.StorageClass);
+        Assert.Equal([ChecksumAlgorithm.Crc32, ChecksumAlgorithm.Sha256], listed.Objects[1].Checksums.Keys.Order());
+        Assert.Equal([ChecksumAlgorithm.Crc64Nvme], listed.Objects[0].Checksums.Keys);
+
+        var upload = await store.GetUploadAsync("u1", None);
+        Assert.NotNull(upload);
+        Assert.Equal(ChecksumAlgorithm.Sha256, upload.ChecksumAlgorithm);
+        Assert.Equal(ChecksumType.Composite, upload.ChecksumType);
+        Assert.Equal("application/json", upload.Headers.ContentType);
+        Assert.Equal("y", upload.UserMetadata["x"]);
+        Assert.Equal(owner, upload.Owner);
+        var part = Assert.Single((await store.ListPartsAsync("u1", 0, 10, None))!.Parts);
+        Assert.Equal("Kq5sNclPz7QV2+lfQIuc6R7oRu0AAAAAAAAAAAAAAAA=", part.Checksums[ChecksumAlgorithm.Sha256]);
+        Assert.Equal(7, part.Size);
+
+        var done = await store.GetCompletedUploadAsync("u0", None);
+        Assert.NotNull(done);
+        Assert.Equal(ChecksumType.Composite, done.ChecksumType);
+        Assert.Equal("yZRlqg==-2", done.Checksums[ChecksumAlgorithm.Crc32C]);
+        Assert.Equal("hash", done.PartListHash);
+
+        Assert.Equal(["dddddddddddddddddddddddddddddddd"], await store.GetGarbageAsync(TimeSpan.Zero, 10, None));
+
+        var identities = new SqliteIdentityStore(store, TimeProvider.System);
+        Assert.Equal(User.RootName, (await identities.FindUserAsync(User.RootId, None))!.Name);
+        // The root key is not in the database until the server adds it from its configuration.
+        Assert.Null(await identities.FindAccessKeyAsync("AKROOTKEY", None));
+        if (version >= 3)
+        {
+            var alice = await identities.FindAccessKeyAsync("AKALICE", None);
+            Assert.NotNull(alice);
+            Assert.Equal(("alice-id", "alice", "alice-secret"), (alice.User.Id, alice.User.Name, alice.Key.Secret));
+            Assert.Equal(IdentityStatus.Inactive, alice.Key.Status);
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), alice.Key.ExpiresAt);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Version1 + SqliteSchema.Version2 + """
-            PRAGMA user_version = 2;
-            INSERT INTO buckets (name, owner, created_at) VALUES ('b', $owner, 0);
-            INSERT INTO objects (id, bucket, key, size, etag, last_modified, owner, inline_data)
-                VALUES (1, 'b', 'k', 2, 'e', 0, $owner, x'6869');
-            INSERT INTO uploads (upload_id, bucket, key, initiated_at, owner) VALUES ('u1', 'b', 'k', 0, $owner);
-            """;
-        command.Parameters.AddWithValue("$owner", accessKeyId);
-        command.ExecuteNonQuery();
+        return connection;
     }
 
     private long UserVersion()
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version";
         return (long)command.ExecuteScalar()!;

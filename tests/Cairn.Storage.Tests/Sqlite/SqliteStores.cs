@@ -1,4 +1,3 @@
-using Cairn.Core.Ports;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
 
@@ -15,7 +14,7 @@ internal sealed class SqliteStores : IDisposable
 
     public string Directory => _directory.Path;
 
-    public IMetadataStore Open(string dir)
+    public SqliteMetadataStore Open(string dir)
     {
         var store = new SqliteMetadataStore(Path.Combine(dir, "metadata.db"), TimeProvider.System);
         lock (_opened)

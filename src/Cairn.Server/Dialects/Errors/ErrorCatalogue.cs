@@ -4,7 +4,7 @@ using Cairn.Core.Errors;
 namespace Cairn.Server.Dialects.Errors;
 
 /// <summary>
-/// The only place that knows wire codes, HTTP statuses and default messages (SPEC.md §1.9, AWS ErrorResponses).
+/// The only place that knows wire codes, HTTP statuses and default messages (docs/s3-compatibility.md "Errors", AWS ErrorResponses).
 /// </summary>
 internal static class ErrorCatalogue
 {

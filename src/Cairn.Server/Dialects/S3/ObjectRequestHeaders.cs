@@ -57,7 +57,7 @@ internal static class ObjectRequestHeaders
     }
 
     /// <summary>
-    /// Content-MD5 and the x-amz-checksum-* claim, from a header or the aws-chunked trailer (SPEC.md §1.8, §2.3).
+    /// Content-MD5 and the x-amz-checksum-* claim, from a header or the aws-chunked trailer (docs/s3-compatibility.md "Checksums", "Payload modes").
     /// Conflicting or dangling declarations are rejected as AWS does.
     /// </summary>
     public static IntegrityExpectation ReadIntegrity(IHeaderDictionary headers, AuthResult auth)
@@ -96,7 +96,7 @@ internal static class ObjectRequestHeaders
             }
 
             if (!trailer.StartsWith(S3Headers.ChecksumPrefix, StringComparison.OrdinalIgnoreCase)
-                || !ChecksumAlgorithms.TryParse(trailer[S3Headers.ChecksumPrefix.Length..], out var parsed))
+                || !S3ChecksumNames.TryParse(trailer[S3Headers.ChecksumPrefix.Length..], out var parsed))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, $"The value specified in the x-amz-trailer header is not supported: {trailer}");
             }
@@ -107,7 +107,7 @@ internal static class ObjectRequestHeaders
         var sdkAlgorithmText = headers[S3Headers.SdkChecksumAlgorithm].ToString();
         if (sdkAlgorithmText.Length > 0)
         {
-            if (!ChecksumAlgorithms.TryParse(sdkAlgorithmText, out var sdkAlgorithm))
+            if (!S3ChecksumNames.TryParse(sdkAlgorithmText, out var sdkAlgorithm))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
             }
@@ -126,7 +126,7 @@ internal static class ObjectRequestHeaders
 
         if (headerAlgorithm is not null)
         {
-            return new IntegrityExpectation(md5, headerAlgorithm, () => headerValue);
+            return new IntegrityExpectation(md5, headerAlgorithm, () => headerValue, claimHeader: S3Headers.ChecksumPrefix + headerAlgorithm.Value.WireName());
         }
 
         if (trailerAlgorithm is { } fromTrailer)
@@ -136,7 +136,7 @@ internal static class ObjectRequestHeaders
                 auth.Trailers.TryGetValue(name, out var value)
                     ? value
                     : throw new CairnException(ErrorCode.IncompleteBody, "The request ended without the trailer it announced in x-amz-trailer."),
-                checksumInTrailer: true);
+                checksumInTrailer: true, claimHeader: S3Headers.ChecksumPrefix + fromTrailer.WireName());
         }
 
         return new IntegrityExpectation(md5, null, null);

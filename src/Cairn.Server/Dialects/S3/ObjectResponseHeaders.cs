@@ -66,7 +66,7 @@ internal static class ObjectResponseHeaders
         WriteChecksums(response, record.Checksums);
         if (record.Checksums.Count > 0)
         {
-            response.Headers[S3Headers.ChecksumType] = record.ChecksumType ?? "FULL_OBJECT";
+            response.Headers[S3Headers.ChecksumType] = (record.ChecksumType ?? ChecksumType.FullObject).WireName();
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class S3BucketCodec : IBucketCodec
         return new ListBucketsInput(
             KeyEncoding.Plain.Encode(q["prefix"].ToString())!,
             q["continuation-token"].ToString(),
-            ListingService.ParseMax(q["max-buckets"], "max-buckets"));
+            ListingQuery.ParseMax(q["max-buckets"], "max-buckets"));
     }
 
     public Task WriteListBucketsAsync(S3Request r, ListBucketsResult result) =>
@@ -62,7 +62,7 @@ internal sealed class S3BucketCodec : IBucketCodec
     public Task WriteBucketLocationAsync(S3Request r, string region) =>
         S3Xml.WriteAsync(r.Response, "LocationConstraint", xml =>
         {
-            // us-east-1 is reported as an empty constraint (SPEC.md §2.6).
+            // us-east-1 is reported as an empty constraint (docs/s3-compatibility.md "Addressing").
             if (region != "us-east-1")
             {
                 xml.WriteString(region);

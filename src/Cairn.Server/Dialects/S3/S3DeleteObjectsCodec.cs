@@ -10,7 +10,7 @@ internal static class S3DeleteObjectsCodec
 {
     public static async Task<DeleteObjectsInput> ReadAsync(S3Request r, StorageLimits limits)
     {
-        // New SDKs send x-amz-checksum-crc32 instead of Content-MD5 (SPEC.md §1.8): either is verified, neither required.
+        // New SDKs send x-amz-checksum-crc32 instead of Content-MD5 (docs/s3-compatibility.md "Checksums"): either is verified, neither required.
         var integrity = ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth);
         var body = new VerifyingReadStream(r.OpenBody(), integrity);
         var document = await S3Xml.ReadDocumentAsync(body, limits.MaxXmlBodyBytes, "Delete", r.Aborted);

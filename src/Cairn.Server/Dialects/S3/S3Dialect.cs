@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Xml;
+using Cairn.Core.Errors;
 using Cairn.Core.Limits;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.Errors;
@@ -36,12 +39,13 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
     public IListingCodec Listing { get; } = new S3ListingCodec();
 
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
-        IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
+        ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
         using var document = XmlResponse.Render("Error", string.Empty, xml =>
         {
             xml.Element("Code", entry.Code);
             xml.Element("Message", message);
+            WriteDetails(xml, details);
             foreach (var (name, value) in extra ?? new Dictionary<string, string>())
             {
                 xml.Element(name, value);
@@ -54,5 +58,28 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
         response.ContentType = "application/xml";
         response.ContentLength = document.Length;
         await response.Body.WriteAsync(document.GetBuffer().AsMemory(0, (int)document.Length), cancellationToken);
+    }
+
+    /// <summary>
+    /// The typed details as S3 elements, in one fixed order (every error S3 documents with several of them lists
+    /// them in this order: ArgumentName before ArgumentValue; ProposedSize, MinSizeAllowed, PartNumber, ETag).
+    /// </summary>
+    private static void WriteDetails(XmlWriter xml, ErrorDetails? details)
+    {
+        if (details is null)
+        {
+            return;
+        }
+
+        xml.Element("ArgumentName", details.ArgumentName);
+        xml.Element("ArgumentValue", details.ArgumentValue);
+        xml.Element("BucketName", details.BucketName);
+        xml.Element("Key", details.Key);
+        xml.Element("UploadId", details.UploadId);
+        xml.Element("Condition", details.Condition);
+        xml.Element("ProposedSize", details.ProposedSize?.ToString(CultureInfo.InvariantCulture));
+        xml.Element("MinSizeAllowed", details.MinSizeAllowed?.ToString(CultureInfo.InvariantCulture));
+        xml.Element("PartNumber", details.PartNumber?.ToString(CultureInfo.InvariantCulture));
+        xml.Element("ETag", details.ETag);
     }
 }

@@ -1,6 +1,6 @@
 namespace Cairn.Server.Dialects.S3;
 
-/// <summary>S3 header names (SPEC.md). No x-amz-* literal appears outside this class and Auth/AuthHeaders.</summary>
+/// <summary>S3 header names (docs/s3-compatibility.md). Outside <c>Dialects/</c> no code names an x-amz-* header.</summary>
 internal static class S3Headers
 {
     public const string Prefix = "x-amz-";

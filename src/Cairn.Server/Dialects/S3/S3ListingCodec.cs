@@ -16,7 +16,7 @@ internal sealed class S3ListingCodec : IListingCodec
     {
         var q = r.Request.Query;
         return new ListObjectsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["marker"].ToString(), ListingService.ParseMax(q["max-keys"], "max-keys"));
+            q["marker"].ToString(), ListingQuery.ParseMax(q["max-keys"], "max-keys"));
     }
 
     public Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
@@ -47,7 +47,7 @@ internal sealed class S3ListingCodec : IListingCodec
         return new ListObjectsV2Input(
             KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(), token, startAfter,
             token is { Length: > 0 } ? DecodeToken(token) : startAfter,
-            ListingService.ParseMax(q["max-keys"], "max-keys"),
+            ListingQuery.ParseMax(q["max-keys"], "max-keys"),
             string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -78,7 +78,7 @@ internal sealed class S3ListingCodec : IListingCodec
         var versionIdMarker = q["version-id-marker"].ToString();
         VersionIdQuery.RequireNull(versionIdMarker);
         return new ListVersionsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["key-marker"].ToString(), versionIdMarker, ListingService.ParseMax(q["max-keys"], "max-keys"));
+            q["key-marker"].ToString(), versionIdMarker, ListingQuery.ParseMax(q["max-keys"], "max-keys"));
     }
 
     /// <summary>Unversioned buckets: each object is its one version "null", the latest (docs/s3-compatibility.md "Operations").</summary>
@@ -132,7 +132,7 @@ internal sealed class S3ListingCodec : IListingCodec
         xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
         foreach (var algorithm in o.Checksums.Keys)
         {
-            xml.Element("ChecksumAlgorithm", Core.Checksums.ChecksumAlgorithms.XmlName(algorithm));
+            xml.Element("ChecksumAlgorithm", algorithm.XmlName());
         }
 
         xml.Element("Size", o.Size);

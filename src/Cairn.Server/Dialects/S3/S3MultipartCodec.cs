@@ -11,7 +11,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
-/// S3's multipart operations (SPEC.md §1.1–1.5): the uploadId and partNumber parameters, the checksum declaration of
+/// S3's multipart operations (docs/s3-compatibility.md "Multipart uploads"): the uploadId and partNumber parameters, the checksum declaration of
 /// an upload, the part-copy headers, the part list document and the result documents. The listings of uploads and
 /// parts are <see cref="S3MultipartListingCodec"/>'s.
 /// </summary>
@@ -24,21 +24,21 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
         var algorithmText = headers[S3Headers.ChecksumAlgorithm].ToString();
         if (algorithmText.Length > 0)
         {
-            algorithm = ChecksumAlgorithms.TryParse(algorithmText, out var parsed)
+            algorithm = S3ChecksumNames.TryParse(algorithmText, out var parsed)
                 ? parsed
                 : throw new CairnException(ErrorCode.InvalidRequest, "Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]");
         }
 
         var typeText = headers[S3Headers.ChecksumType].ToString().ToUpperInvariant();
-        string? checksumType = null;
+        ChecksumType? checksumType = null;
         if (typeText.Length > 0)
         {
-            if (algorithm is null || !MultipartChecksum.IsValidType(algorithm.Value, typeText))
+            if (algorithm is null || !S3ChecksumNames.TryParseType(typeText, out var type) || !MultipartChecksum.IsValidType(algorithm.Value, type))
             {
                 throw new CairnException(ErrorCode.InvalidRequest, $"The {typeText} checksum type cannot be used with the {algorithm?.XmlName() ?? "missing"} checksum algorithm.");
             }
 
-            checksumType = typeText;
+            checksumType = type;
         }
 
         return new UploadRecord
@@ -60,7 +60,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
         if (upload.ChecksumAlgorithm is { } declared)
         {
             r.Response.Headers[S3Headers.ChecksumAlgorithm] = declared.XmlName();
-            r.Response.Headers[S3Headers.ChecksumType] = upload.ChecksumType;
+            r.Response.Headers[S3Headers.ChecksumType] = upload.ChecksumType?.WireName();
         }
 
         return S3Xml.WriteAsync(r.Response, "InitiateMultipartUploadResult", xml =>
@@ -121,7 +121,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
             xml.Element("ETag", ObjectResponseHeaders.Quote(completed.ETag));
             xml.Checksums(completed.Checksums);
 
-            xml.Element("ChecksumType", completed.ChecksumType);
+            xml.Element("ChecksumType", completed.ChecksumType?.WireName());
         }, r.Aborted);
     }
 

@@ -10,7 +10,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Dialects.S3;
 
 /// <summary>
-/// ListMultipartUploads and ListParts in S3's spelling, the two calls a client resumes from (SPEC.md §1.6, §1.7,
+/// ListMultipartUploads and ListParts in S3's spelling, the two calls a client resumes from (docs/s3-compatibility.md "Multipart uploads",
 /// §8.6): their query parameters and their result documents.
 /// </summary>
 internal static class S3MultipartListingCodec
@@ -19,7 +19,7 @@ internal static class S3MultipartListingCodec
     {
         var q = r.Request.Query;
         return new ListUploadsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingService.ParseMax(q["max-uploads"], "max-uploads"));
+            q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingQuery.ParseMax(q["max-uploads"], "max-uploads"));
     }
 
     public static Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
@@ -65,7 +65,7 @@ internal static class S3MultipartListingCodec
             };
         }
 
-        return new ListPartsInput(q["uploadId"].ToString(), marker, ListingService.ParseMax(q["max-parts"], "max-parts"));
+        return new ListPartsInput(q["uploadId"].ToString(), marker, ListingQuery.ParseMax(q["max-parts"], "max-parts"));
     }
 
     public static Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
@@ -107,7 +107,7 @@ internal static class S3MultipartListingCodec
         if (upload.ChecksumAlgorithm is { } algorithm)
         {
             xml.Element("ChecksumAlgorithm", algorithm.XmlName());
-            xml.Element("ChecksumType", upload.ChecksumType);
+            xml.Element("ChecksumType", upload.ChecksumType?.WireName());
         }
     }
 }

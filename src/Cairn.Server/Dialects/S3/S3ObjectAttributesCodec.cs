@@ -23,8 +23,8 @@ internal static class S3ObjectAttributesCodec
     {
         var headers = r.Request.Headers;
         var wanted = ParseAttributes(headers[S3Headers.ObjectAttributes].ToString());
-        var maxParts = ListingService.ParseMax(headers[S3Headers.MaxParts], S3Headers.MaxParts);
-        var marker = ListingService.ParseMax(headers[S3Headers.PartNumberMarker], S3Headers.PartNumberMarker) ?? 0;
+        var maxParts = ListingQuery.ParseMax(headers[S3Headers.MaxParts], S3Headers.MaxParts);
+        var marker = ListingQuery.ParseMax(headers[S3Headers.PartNumberMarker], S3Headers.PartNumberMarker) ?? 0;
         VersionIdQuery.Require(r.Request.Query);
         return new ObjectAttributesInput(wanted, maxParts, marker);
     }
@@ -46,7 +46,7 @@ internal static class S3ObjectAttributesCodec
             {
                 xml.Start("Checksum");
                 xml.Checksums(record.Checksums);
-                xml.Element("ChecksumType", record.ChecksumType ?? "FULL_OBJECT");
+                xml.Element("ChecksumType", (record.ChecksumType ?? ChecksumType.FullObject).WireName());
                 xml.WriteEndElement();
             }
 

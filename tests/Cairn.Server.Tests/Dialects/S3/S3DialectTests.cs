@@ -29,6 +29,7 @@ public class S3DialectTests
             $"The value [{echoed}] is not valid.",
             "/bucket/key" + echoed,
             "REQUEST1",
+            null,
             new Dictionary<string, string> { ["ArgumentName"] = "prefix", ["ArgumentValue"] = echoed },
             CancellationToken.None);
 
@@ -49,11 +50,42 @@ public class S3DialectTests
         var (response, body) = NewResponse();
 
         await TestDialects.S3().WriteErrorAsync(
-            response, ErrorCatalogue.Get(ErrorCode.NoSuchKey), "The specified key does not exist.", "/b/k", "REQUEST2",
+            response, ErrorCatalogue.Get(ErrorCode.NoSuchKey), "The specified key does not exist.", "/b/k", "REQUEST2", null,
             new Dictionary<string, string> { ["Key"] = "a\rb\r\nc\nd\te" }, CancellationToken.None);
 
         var error = XElement.Parse(Encoding.UTF8.GetString(body.ToArray()));
         Assert.Equal("a\rb\r\nc\nd\te", error.Element("Key")?.Value);
+    }
+
+    [Fact]
+    public async Task Typed_details_become_elements_in_the_order_S3_lists_them()
+    {
+        var (response, body) = NewResponse();
+
+        await TestDialects.S3().WriteErrorAsync(
+            response, ErrorCatalogue.Get(ErrorCode.EntityTooSmall), "Your proposed upload is smaller than the minimum allowed size", "/b/k", "REQUEST3",
+            new ErrorDetails { PartNumber = 2, MinSizeAllowed = 5_242_880, ProposedSize = 1024 }, null, CancellationToken.None);
+
+        var error = XElement.Parse(Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal(
+            ["Code", "Message", "ProposedSize", "MinSizeAllowed", "PartNumber", "Resource", "RequestId", "HostId"],
+            error.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal("1024", error.Element("ProposedSize")?.Value);
+        Assert.Equal("5242880", error.Element("MinSizeAllowed")?.Value);
+        Assert.Equal("2", error.Element("PartNumber")?.Value);
+    }
+
+    [Fact]
+    public async Task An_invalid_part_names_the_part_number_then_the_etag()
+    {
+        var (response, body) = NewResponse();
+
+        await TestDialects.S3().WriteErrorAsync(
+            response, ErrorCatalogue.Get(ErrorCode.InvalidPart), "One or more of the specified parts could not be found.", "/b/k", "REQUEST4",
+            new ErrorDetails { ETag = "\"abc\"", PartNumber = 3 }, null, CancellationToken.None);
+
+        var error = XElement.Parse(Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal(["Code", "Message", "PartNumber", "ETag", "Resource", "RequestId", "HostId"], error.Elements().Select(e => e.Name.LocalName));
     }
 
     private static (HttpResponse Response, MemoryStream Body) NewResponse()

@@ -3,12 +3,12 @@ using Cairn.Core.Errors;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Request-time formats: ISO 8601 basic (<c>20240501T120000Z</c>) and HTTP dates (SPEC.md §2.1 step 2).</summary>
+/// <summary>Request-time formats: ISO 8601 basic (<c>20240501T120000Z</c>) and HTTP dates (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>
 internal static class AmzDate
 {
     public const string IsoBasicFormat = "yyyyMMdd'T'HHmmss'Z'";
 
-    /// <summary>Requests may be at most this far from server time (SPEC.md §2.1: 15 minutes).</summary>
+    /// <summary>Requests may be at most this far from server time (docs/s3-compatibility.md "Signature V4 in the Authorization header": 15 minutes).</summary>
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(15);
 
     private static readonly string[] HttpFormats =
@@ -58,7 +58,7 @@ internal static class AmzDate
     public static string FormatServerTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>More than 15 minutes between request and server time is 403 RequestTimeTooSkewed (SPEC.md §2.1 step 2).</summary>
+    /// <summary>More than 15 minutes between request and server time is 403 RequestTimeTooSkewed (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>
     public static void CheckSkew(DateTimeOffset requestTime, string shownTime, DateTimeOffset now)
     {
         if ((requestTime - now).Duration() > MaxSkew)

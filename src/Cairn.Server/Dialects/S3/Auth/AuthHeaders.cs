@@ -16,7 +16,7 @@ internal static class AuthHeaders
     public const string AmzDecodedContentLength = "x-amz-decoded-content-length";
     public const string AmzTrailer = "x-amz-trailer";
 
-    /// <summary>The trailer line carrying the trailer signature (SPEC.md §2.3); never part of the hashed trailer text.</summary>
+    /// <summary>The trailer line carrying the trailer signature (docs/s3-compatibility.md "Payload modes"); never part of the hashed trailer text.</summary>
     public const string AmzTrailerSignature = "x-amz-trailer-signature";
 
     /// <summary>Lower-case form of <see cref="Host"/> as it appears in SignedHeaders.</summary>

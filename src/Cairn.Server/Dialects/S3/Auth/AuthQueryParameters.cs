@@ -1,6 +1,6 @@
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Query parameter names of presigned URLs (SPEC.md §2.2, §2.4). Names are case-sensitive.</summary>
+/// <summary>Query parameter names of presigned URLs (docs/s3-compatibility.md "Presigned URLs", "Signature V2"). Names are case-sensitive.</summary>
 internal static class AuthQueryParameters
 {
     public const string Algorithm = "X-Amz-Algorithm";

@@ -6,7 +6,7 @@ using Cairn.Core.IO;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// Decodes an aws-chunked body (SPEC.md §2.3) into the plain payload while it streams:
+/// Decodes an aws-chunked body (docs/s3-compatibility.md "Payload modes") into the plain payload while it streams:
 /// <c>&lt;hex size&gt;[;chunk-signature=&lt;sig&gt;]\r\n&lt;data&gt;\r\n ... 0[;chunk-signature=&lt;sig&gt;]\r\n[trailers]\r\n</c>.
 /// Framing is parsed from a small pooled buffer; chunk data is handed to the caller as it arrives (read straight into
 /// the caller's buffer when it is large) and, in signed modes, hashed on the way. A chunk's signature is checked as

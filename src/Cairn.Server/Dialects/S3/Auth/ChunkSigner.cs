@@ -4,7 +4,7 @@ using System.Text;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// The chunk-signature chain of a signed aws-chunked body (SPEC.md §2.3). Chunk string to sign:
+/// The chunk-signature chain of a signed aws-chunked body (docs/s3-compatibility.md "Payload modes"). Chunk string to sign:
 /// <c>AWS4-HMAC-SHA256-PAYLOAD\n{date}\n{scope}\n{previous signature}\n{sha256("")}\n{sha256(chunk)}</c>, the first
 /// "previous" being the seed (request) signature; the trailer uses <c>AWS4-HMAC-SHA256-TRAILER</c> and the hash of
 /// the trailer text. Allocation-free per chunk: one string-to-sign buffer is reused.

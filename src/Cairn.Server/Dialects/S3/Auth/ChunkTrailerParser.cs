@@ -4,7 +4,7 @@ using Cairn.Core.Errors;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// Collects the trailer lines that follow the final zero-length chunk of an aws-chunked body (SPEC.md §2.3) and
+/// Collects the trailer lines that follow the final zero-length chunk of an aws-chunked body (docs/s3-compatibility.md "Payload modes") and
 /// verifies <c>x-amz-trailer-signature</c> in signed-trailer mode.
 /// </summary>
 internal sealed class ChunkTrailerParser
@@ -87,7 +87,7 @@ internal sealed class ChunkTrailerParser
     }
 
     /// <summary>
-    /// The hashed trailer text is the trailer lines each ended by '\n' (SPEC.md §2.3). Also accepted: the same text
+    /// The hashed trailer text is the trailer lines each ended by '\n' (docs/s3-compatibility.md "Payload modes"). Also accepted: the same text
     /// without its final '\n' (the .NET SDK, minio/minio#17662), and lines normalised to <c>name:value\n</c>.
     /// </summary>
     private bool VerifySignature(ChunkSigner signer, byte[] signature)

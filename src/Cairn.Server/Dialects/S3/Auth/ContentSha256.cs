@@ -2,7 +2,7 @@ using Cairn.Core.Errors;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>The values x-amz-content-sha256 may take (SPEC.md §2.3) and their parsing.</summary>
+/// <summary>The values x-amz-content-sha256 may take (docs/s3-compatibility.md "Payload modes") and their parsing.</summary>
 internal static class ContentSha256
 {
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";

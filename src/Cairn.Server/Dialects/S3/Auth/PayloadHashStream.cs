@@ -6,7 +6,7 @@ using Cairn.Core.IO;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// Passes a plain body through, optionally checking it against the hex x-amz-content-sha256 (SPEC.md §2.1 step 6):
+/// Passes a plain body through, optionally checking it against the hex x-amz-content-sha256 (docs/s3-compatibility.md "Signature V4 in the Authorization header"):
 /// the digest is computed while streaming and compared when the source reaches its end, so the read that would
 /// report EOF throws XAmzContentSHA256Mismatch instead. A body shorter than its Content-Length is IncompleteBody.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>How the request body is framed and protected (SPEC.md §2.3).</summary>
+/// <summary>How the request body is framed and protected (docs/s3-compatibility.md "Payload modes").</summary>
 internal enum PayloadMode
 {
     /// <summary>Plain body, not covered by any hash (UNSIGNED-PAYLOAD, presigned, anonymous, SigV2).</summary>

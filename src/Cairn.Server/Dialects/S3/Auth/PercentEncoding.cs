@@ -4,7 +4,7 @@ using System.Text;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// Percent-decoding of raw URL pieces to bytes and RFC 3986 re-encoding (SPEC.md §2.1: unreserved set
+/// Percent-decoding of raw URL pieces to bytes and RFC 3986 re-encoding (docs/s3-compatibility.md "Signature V4 in the Authorization header": unreserved set
 /// <c>A-Z a-z 0-9 - _ . ~</c>, everything else as upper-case <c>%XX</c> of its UTF-8 bytes).
 /// </summary>
 internal static class PercentEncoding

@@ -7,7 +7,7 @@ namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// The request-authentication stage: finds which signature a request carries (SigV4 header or query, SigV2 header or
-/// query, or none), verifies it before the body is read (SPEC.md §2.3: so Expect: 100-continue gets the 4xx), and
+/// query, or none), verifies it before the body is read (docs/s3-compatibility.md "Payload modes": so Expect: 100-continue gets the 4xx), and
 /// decides how the body must be decoded. The access key is looked up through the identity port
 /// (<see cref="AccessKeyResolver"/>); the result names the <see cref="Principal"/> the request acts as. Thread-safe;
 /// one instance serves every request.
@@ -141,7 +141,7 @@ internal sealed class RequestAuthenticator
         return new AuthResult(principal, mode, sha256, sigV4, decodedLength, declaredTrailer, request.ContentLength);
     }
 
-    /// <summary>x-amz-decoded-content-length is required with aws-chunked: it is the real payload size (SPEC.md §2.3).</summary>
+    /// <summary>x-amz-decoded-content-length is required with aws-chunked: it is the real payload size (docs/s3-compatibility.md "Payload modes").</summary>
     private static long DecodedContentLength(HttpRequest request)
     {
         var value = request.Headers[AuthHeaders.AmzDecodedContentLength].ToString().Trim();

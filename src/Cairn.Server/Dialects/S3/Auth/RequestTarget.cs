@@ -5,7 +5,7 @@ namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
 /// The request target exactly as the client sent it: signatures are computed over the raw path and query, not over
-/// ASP.NET's decoded <c>Request.Path</c>, which loses information (SPEC.md §2.1, §8.3).
+/// ASP.NET's decoded <c>Request.Path</c>, which loses information (docs/s3-compatibility.md "Signature V4 in the Authorization header").
 /// </summary>
 internal sealed class RequestTarget
 {

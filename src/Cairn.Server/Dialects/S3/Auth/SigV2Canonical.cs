@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>The SigV2 string to sign (SPEC.md §2.4).</summary>
+/// <summary>The SigV2 string to sign (docs/s3-compatibility.md "Signature V2").</summary>
 internal static class SigV2Canonical
 {
-    /// <summary>Sub-resources that belong to the canonicalized resource (SPEC.md §2.4, MinIO's resourceList).</summary>
+    /// <summary>Sub-resources that belong to the canonicalized resource (docs/s3-compatibility.md "Signature V2", MinIO's resourceList).</summary>
     public static readonly FrozenSet<string> SubResources = new[]
     {
         "acl", "cors", "delete", "encryption", "legal-hold", "lifecycle", "location", "logging", "notification",

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Verifies legacy SigV2: <c>Authorization: AWS AKID:sig</c> and presigned <c>?AWSAccessKeyId&amp;Expires&amp;Signature</c> (SPEC.md §2.4).</summary>
+/// <summary>Verifies legacy SigV2: <c>Authorization: AWS AKID:sig</c> and presigned <c>?AWSAccessKeyId&amp;Expires&amp;Signature</c> (docs/s3-compatibility.md "Signature V2").</summary>
 internal sealed class SigV2Verifier
 {
     public const string Scheme = "AWS ";

@@ -3,7 +3,7 @@ using Cairn.Core.Errors;
 namespace Cairn.Server.Dialects.S3.Auth;
 
 /// <summary>
-/// The parts of <c>AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c> (SPEC.md §2.1): no comma
+/// The parts of <c>AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...</c> (docs/s3-compatibility.md "Signature V4 in the Authorization header"): no comma
 /// after the algorithm, commas between the parts, optional whitespace after them.
 /// </summary>
 internal sealed class SigV4Authorization
@@ -69,7 +69,7 @@ internal sealed class SigV4Authorization
         return new SigV4Authorization(SigV4Credential.Parse(credential, malformed), ParseSignedHeaders(signedHeaders, malformed), signature);
     }
 
-    /// <summary>Splits <c>host;x-amz-date</c>; <c>host</c> must be among them (SPEC.md §2.1 step 3).</summary>
+    /// <summary>Splits <c>host;x-amz-date</c>; <c>host</c> must be among them (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>
     public static string[] ParseSignedHeaders(string value, ErrorCode error)
     {
         var names = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Builds the SigV4 canonical request (SPEC.md §2.1 step 3) from the raw request target and headers.</summary>
+/// <summary>Builds the SigV4 canonical request (docs/s3-compatibility.md "Signature V4 in the Authorization header") from the raw request target and headers.</summary>
 internal static class SigV4Canonical
 {
     /// <summary>

@@ -2,7 +2,7 @@ using Cairn.Core.Errors;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>A parsed <c>AKID/yyyyMMdd/region/s3/aws4_request</c> credential (SPEC.md §2.1 step 1).</summary>
+/// <summary>A parsed <c>AKID/yyyyMMdd/region/s3/aws4_request</c> credential (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>
 internal sealed class SigV4Credential
 {
     private SigV4Credential(string accessKeyId, string date, string region)

@@ -28,7 +28,7 @@ internal sealed class SigV4Verified
     /// <summary><c>date/region/s3/aws4_request</c>.</summary>
     public string Scope { get; }
 
-    /// <summary>The verified request signature: the seed of the chunk-signature chain (SPEC.md §2.3).</summary>
+    /// <summary>The verified request signature: the seed of the chunk-signature chain (docs/s3-compatibility.md "Payload modes").</summary>
     public byte[] Signature { get; }
 
     /// <summary>The payload mode the signature covers (from x-amz-content-sha256 or X-Amz-Content-Sha256).</summary>

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Verifies SigV4 header auth (SPEC.md §2.1) and presigned URLs (SPEC.md §2.2).</summary>
+/// <summary>Verifies SigV4 header auth (docs/s3-compatibility.md "Signature V4 in the Authorization header") and presigned URLs (docs/s3-compatibility.md "Presigned URLs").</summary>
 internal sealed class SigV4Verifier
 {
-    /// <summary>Presigned URLs may live at most 7 days (SPEC.md §2.2).</summary>
+    /// <summary>Presigned URLs may live at most 7 days (docs/s3-compatibility.md "Presigned URLs").</summary>
     public const int MaxPresignExpirySeconds = 604800;
 
     private const string StringToSignAlgorithm = "AWS4-HMAC-SHA256";
@@ -104,7 +104,7 @@ internal sealed class SigV4Verifier
             };
         }
 
-        // The payload is unsigned unless the URL carries its hash (SPEC.md §2.2).
+        // The payload is unsigned unless the URL carries its hash (docs/s3-compatibility.md "Presigned URLs").
         var payloadHash = target.Get(AuthQueryParameters.ContentSha256) ?? ContentSha256.UnsignedPayload;
         var mode = ContentSha256.Parse(payloadHash, out var payloadSha256);
         if (mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer)

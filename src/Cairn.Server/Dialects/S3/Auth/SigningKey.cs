@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>SigV4 key derivation (SPEC.md §2.1 step 5): HMAC chain over date, region, service, "aws4_request".</summary>
+/// <summary>SigV4 key derivation (docs/s3-compatibility.md "Signature V4 in the Authorization header"): HMAC chain over date, region, service, "aws4_request".</summary>
 internal static class SigningKey
 {
     public const string Service = "s3";

@@ -1,11 +1,11 @@
+using Cairn.Core.Background;
 using Cairn.Core.Model;
 using Cairn.Storage.FileSystem;
-using Cairn.Storage.Gc;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Cairn.Storage.Tests.Gc;
+namespace Cairn.Core.Tests.Background;
 
 public sealed class BlobGarbageCollectorTests : IDisposable
 {
@@ -232,6 +232,93 @@ public sealed class BlobGarbageCollectorTests : IDisposable
         Assert.Equal(0, await _collector.CollectAsync(TimeSpan.Zero, sweepOrphans: true, None));
         Assert.True(Exists(blob));
         Assert.Empty(await _metadata.DoomAsync([blob], None));
+    }
+
+    [Fact]
+    public async Task A_pass_is_bounded_and_reports_more_waiting_until_the_queue_is_drained()
+    {
+        await CreateBucket();
+        var blobs = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            blobs.Add(await WriteBlob());
+        }
+
+        await Put("k", [.. blobs]);
+        await _metadata.DeleteObjectAsync("b", "k", None);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var collector = new BlobGarbageCollector(_metadata, _blobs, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.Zero, QueueBatch = 2 });
+
+        var passes = new List<WorkPass>();
+        do
+        {
+            passes.Add(await collector.RunPassAsync(None));
+        }
+        while (passes[^1].MoreWaiting);
+
+        Assert.Equal([2, 2, 1], passes.Select(p => p.Done));
+        Assert.All(blobs, b => Assert.False(Exists(b)));
+    }
+
+    [Fact]
+    public async Task Queued_blobs_wait_out_the_reader_grace_on_the_injected_clock()
+    {
+        await CreateBucket();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var metadata = new SqliteMetadataStore(Path.Combine(_directory.Path, "clocked.db"), clock);
+        await metadata.CreateBucketAsync(new BucketRecord("b", "owner", DateTimeOffset.UnixEpoch), None);
+        var blob = await WriteBlob();
+        await metadata.PutObjectAsync(new ObjectRecord
+        {
+            Bucket = "b", Key = "k", Size = 1, ETag = "e", LastModified = DateTimeOffset.UnixEpoch, Segments = [new Segment(blob, 0, 1)],
+        }, None);
+        await metadata.DeleteObjectAsync("b", "k", None);
+        using var collector = new BlobGarbageCollector(metadata, _blobs, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.FromSeconds(30) });
+
+        Assert.Equal(0, (await collector.RunPassAsync(None)).Done);
+        Assert.True(Exists(blob));
+
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, (await collector.RunPassAsync(None)).Done);
+        Assert.False(Exists(blob));
+    }
+
+    [Fact]
+    public async Task Passes_sweep_orphans_at_the_first_pass_and_again_once_the_orphan_grace_has_passed()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(2));
+        var settings = new GarbageCollectionSettings { OrphanGrace = TimeSpan.FromHours(1), SweepBatch = 1 };
+        using var collector = new BlobGarbageCollector(_metadata, _blobs, clock, settings);
+        var first = await WriteBlob();
+        var second = await WriteBlob();
+
+        // The first pass starts a sweep; with one file looked at per pass it takes several passes to finish.
+        var passes = new List<WorkPass>();
+        do
+        {
+            passes.Add(await collector.RunPassAsync(None));
+        }
+        while (passes[^1].MoreWaiting);
+
+        Assert.Equal(2, passes.Sum(p => p.Done));
+        Assert.False(Exists(first));
+        Assert.False(Exists(second));
+
+        // A new orphan, old by the clock: not swept before the orphan grace has passed since the last sweep.
+        var later = await WriteBlob();
+        File.SetLastWriteTimeUtc(_blobs.PathOf(later), DateTime.UtcNow.AddHours(-3));
+        Assert.Equal(0, (await collector.RunPassAsync(None)).Done);
+        Assert.True(Exists(later));
+
+        clock.Advance(TimeSpan.FromHours(1));
+        do
+        {
+            passes.Add(await collector.RunPassAsync(None));
+        }
+        while (passes[^1].MoreWaiting);
+
+        Assert.False(Exists(later));
     }
 
     private Task CreateBucket() =>

@@ -1,0 +1,35 @@
+using Cairn.Core.Model;
+
+namespace Cairn.Core.Ports;
+
+/// <summary>
+/// Objects in the metadata store. Each write is one atomic transaction; blobs that lose their last reference in it
+/// are queued as garbage in that same transaction.
+/// </summary>
+public interface IObjectStore
+{
+    Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>Makes the object visible, replacing any previous one (NoSuchBucket when the bucket is gone).</summary>
+    Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the object visible if <paramref name="condition"/> still holds for the object it replaces, in the same
+    /// transaction (<see cref="WriteCondition.CheckAtCommit"/>: ConditionalRequestConflict otherwise).
+    /// </summary>
+    Task PutObjectAsync(ObjectRecord record, WriteCondition condition, CancellationToken cancellationToken);
+
+    /// <summary>Removes the object; returns false when there was none.</summary>
+    Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the object if <paramref name="condition"/> still holds for it; returns false when there was none.</summary>
+    Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists keys in UTF-8 byte order. <paramref name="after"/> is exclusive; with a delimiter, keys that
+    /// share a prefix up to the delimiter roll up into one common prefix, and common prefixes not greater
+    /// than <paramref name="after"/> are skipped. Listed records carry what a listing shows (key, size, ETag,
+    /// time, owner, storage class, checksum algorithms without values) and no segments.
+    /// </summary>
+    Task<ObjectPage> ListObjectsAsync(string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken);
+}

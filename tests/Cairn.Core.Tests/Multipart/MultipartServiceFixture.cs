@@ -1,0 +1,80 @@
+using Cairn.Core.Checksums;
+using Cairn.Core.Limits;
+using Cairn.Core.Model;
+using Cairn.Core.Multipart;
+using Cairn.Core.Objects;
+using Cairn.Core.Ports;
+using Cairn.Storage.FileSystem;
+using Cairn.Storage.Sqlite;
+using Cairn.Storage.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cairn.Core.Tests.Multipart;
+
+/// <summary>
+/// A <see cref="MultipartService"/> over the real SQLite store and file blob store in a temp directory, on a fake
+/// clock, with a small minimum part size so parts stay a few bytes.
+/// </summary>
+internal sealed class MultipartServiceFixture : IDisposable
+{
+    public const string Bucket = "b";
+    public const long MinPartSize = 8;
+    private readonly TempDirectory _directory = new();
+
+    public MultipartServiceFixture(Func<IUploadStore, IUploadStore>? wrapUploads = null)
+    {
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        Store = new SqliteMetadataStore(Path.Combine(_directory.Path, "cairn.db"), Clock);
+        Blobs = new FileBlobStore(_directory.Path);
+        var limits = new StorageLimits { MinPartSize = MinPartSize, MinFreeSpace = 0 };
+        Uploads = wrapUploads?.Invoke(Store) ?? Store;
+        Service = new MultipartService(Store, Store, Uploads, Blobs, limits, new SpaceAdmission(new AmpleDisk(), limits), Clock);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public SqliteMetadataStore Store { get; }
+
+    public IUploadStore Uploads { get; }
+
+    public FileBlobStore Blobs { get; }
+
+    public MultipartService Service { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _directory.Dispose();
+    }
+
+    public async Task<string> InitiateAsync(string key = "k")
+    {
+        await Store.CreateBucketAsync(new BucketRecord(Bucket, "owner", Clock.GetUtcNow()), CancellationToken.None);
+        var upload = await Service.InitiateAsync(
+            new UploadRecord { UploadId = string.Empty, Bucket = Bucket, Key = key, InitiatedAt = default, Owner = "owner" }, CancellationToken.None);
+        return upload.UploadId;
+    }
+
+    public async Task<PartRecord> UploadPartAsync(string uploadId, int partNumber, byte[] content, string key = "k")
+    {
+        using var body = new MemoryStream(content);
+        return await Service.UploadPartAsync(
+            new UploadPartCommand(Bucket, key, uploadId, partNumber, content.Length, IntegrityExpectation.None), body, CancellationToken.None);
+    }
+
+    public Task<ObjectRecord> CompleteAsync(string uploadId, IReadOnlyList<CompletePart> list, string key = "k") =>
+        Service.CompleteAsync(Bucket, key, uploadId, _ => Task.FromResult(new CompleteRequest(list, WriteCondition.None)), CancellationToken.None);
+
+    public static CompletePart Listed(PartRecord part) => new(part.PartNumber, "\"" + part.ETag + "\"", new Dictionary<ChecksumAlgorithm, string>());
+
+    public static byte[] Bytes(int length, byte fill) => Enumerable.Repeat(fill, length).ToArray();
+
+    public bool BlobExists(string blobId) => File.Exists(Blobs.PathOf(blobId));
+
+    private sealed class AmpleDisk : IDiskSpace
+    {
+        public long AvailableBytes() => long.MaxValue / 2;
+
+        public bool ReserveInUse => false;
+    }
+}
