@@ -5,17 +5,17 @@ namespace Cairn.Server.Dialects;
 /// <summary>A dialect's spelling of the bucket operations: what each asks for, how each answers.</summary>
 internal interface IBucketCodec
 {
-    ListBucketsInput ReadListBuckets(S3Request r);
+    ListBucketsInput ReadListBuckets(OperationRequest r);
 
-    Task WriteListBucketsAsync(S3Request r, ListBucketsResult result);
+    Task WriteListBucketsAsync(OperationRequest r, ListBucketsResult result);
 
     /// <summary>Reads (and checks) the optional creation document; its content asks for nothing Cairn varies.</summary>
-    Task ReadCreateBucketAsync(S3Request r);
+    Task ReadCreateBucketAsync(OperationRequest r);
 
-    void WriteHeadBucket(S3Request r, string region);
+    void WriteHeadBucket(OperationRequest r, string region);
 
-    Task WriteBucketLocationAsync(S3Request r, string region);
+    Task WriteBucketLocationAsync(OperationRequest r, string region);
 
     /// <summary>Versioning has never been enabled on a Cairn bucket.</summary>
-    Task WriteBucketVersioningAsync(S3Request r);
+    Task WriteBucketVersioningAsync(OperationRequest r);
 }

@@ -9,15 +9,15 @@ namespace Cairn.Server.Dialects;
 /// </summary>
 internal interface IListingCodec
 {
-    ListObjectsInput ReadListObjects(S3Request r);
+    ListObjectsInput ReadListObjects(OperationRequest r);
 
-    Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners);
+    Task WriteListObjectsAsync(OperationRequest r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners);
 
-    ListObjectsV2Input ReadListObjectsV2(S3Request r);
+    ListObjectsV2Input ReadListObjectsV2(OperationRequest r);
 
-    Task WriteListObjectsV2Async(S3Request r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners);
+    Task WriteListObjectsV2Async(OperationRequest r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners);
 
-    ListVersionsInput ReadListObjectVersions(S3Request r);
+    ListVersionsInput ReadListObjectVersions(OperationRequest r);
 
-    Task WriteListObjectVersionsAsync(S3Request r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners);
+    Task WriteListObjectVersionsAsync(OperationRequest r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners);
 }

@@ -8,33 +8,33 @@ namespace Cairn.Server.Dialects;
 internal interface IMultipartCodec
 {
     /// <summary>The upload to open: stored headers, user metadata, the declared checksum algorithm and type.</summary>
-    UploadRecord ReadCreateMultipartUpload(S3Request r);
+    UploadRecord ReadCreateMultipartUpload(OperationRequest r);
 
-    Task WriteCreateMultipartUploadAsync(S3Request r, UploadRecord upload);
+    Task WriteCreateMultipartUploadAsync(OperationRequest r, UploadRecord upload);
 
-    UploadPartCommand ReadUploadPart(S3Request r);
+    UploadPartCommand ReadUploadPart(OperationRequest r);
 
-    void WriteUploadPart(S3Request r, PartRecord part);
+    void WriteUploadPart(OperationRequest r, PartRecord part);
 
-    UploadPartCopyInput ReadUploadPartCopy(S3Request r);
+    UploadPartCopyInput ReadUploadPartCopy(OperationRequest r);
 
-    Task WriteUploadPartCopyAsync(S3Request r, PartRecord part);
+    Task WriteUploadPartCopyAsync(OperationRequest r, PartRecord part);
 
     /// <summary>The upload and the condition on the target; the part list is read separately, once the upload is known.</summary>
-    CompleteMultipartUploadInput ReadCompleteMultipartUpload(S3Request r);
+    CompleteMultipartUploadInput ReadCompleteMultipartUpload(OperationRequest r);
 
-    Task<IReadOnlyList<CompletePart>> ReadCompletePartsAsync(S3Request r);
+    Task<IReadOnlyList<CompletePart>> ReadCompletePartsAsync(OperationRequest r);
 
-    Task WriteCompleteMultipartUploadAsync(S3Request r, ObjectRecord completed);
+    Task WriteCompleteMultipartUploadAsync(OperationRequest r, ObjectRecord completed);
 
     /// <summary>The upload an AbortMultipartUpload names.</summary>
-    string ReadUploadId(S3Request r);
+    string ReadUploadId(OperationRequest r);
 
-    ListUploadsInput ReadListMultipartUploads(S3Request r);
+    ListUploadsInput ReadListMultipartUploads(OperationRequest r);
 
-    Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners);
+    Task WriteListMultipartUploadsAsync(OperationRequest r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners);
 
-    ListPartsInput ReadListParts(S3Request r);
+    ListPartsInput ReadListParts(OperationRequest r);
 
-    Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners);
+    Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners);
 }

@@ -11,31 +11,31 @@ namespace Cairn.Server.Dialects;
 internal interface IObjectCodec
 {
     /// <summary>The stored headers, user metadata, integrity claims and write condition of an upload.</summary>
-    PutObjectCommand ReadPutObject(S3Request r);
+    PutObjectCommand ReadPutObject(OperationRequest r);
 
-    void WritePutObject(S3Request r, ObjectRecord stored);
+    void WritePutObject(OperationRequest r, ObjectRecord stored);
 
     /// <summary>GetObject and HeadObject alike.</summary>
-    ObjectReadInput ReadGetObject(S3Request r);
+    ObjectReadInput ReadGetObject(OperationRequest r);
 
     /// <summary>The validators (ETag, Last-Modified), written before the conditions are evaluated so a 304 keeps them.</summary>
-    void WriteValidators(S3Request r, ObjectRecord record);
+    void WriteValidators(OperationRequest r, ObjectRecord record);
 
     /// <summary>The object's stored headers and metadata on a GET or HEAD (the status and range headers excepted).</summary>
-    void WriteObjectHeaders(S3Request r, ObjectReadResult result);
+    void WriteObjectHeaders(OperationRequest r, ObjectReadResult result);
 
-    WriteCondition ReadDeleteObject(S3Request r);
+    WriteCondition ReadDeleteObject(OperationRequest r);
 
-    CopyObjectInput ReadCopyObject(S3Request r);
+    CopyObjectInput ReadCopyObject(OperationRequest r);
 
-    Task WriteCopyObjectAsync(S3Request r, ObjectRecord copy);
+    Task WriteCopyObjectAsync(OperationRequest r, ObjectRecord copy);
 
-    ObjectAttributesInput ReadObjectAttributes(S3Request r);
+    ObjectAttributesInput ReadObjectAttributes(OperationRequest r);
 
-    Task WriteObjectAttributesAsync(S3Request r, ObjectAttributesResult result);
+    Task WriteObjectAttributesAsync(OperationRequest r, ObjectAttributesResult result);
 
     /// <summary>Reads the batch document (its integrity verified as it is read).</summary>
-    Task<DeleteObjectsInput> ReadDeleteObjectsAsync(S3Request r);
+    Task<DeleteObjectsInput> ReadDeleteObjectsAsync(OperationRequest r);
 
-    Task WriteDeleteObjectsAsync(S3Request r, DeleteObjectsResult result);
+    Task WriteDeleteObjectsAsync(OperationRequest r, DeleteObjectsResult result);
 }

@@ -10,7 +10,7 @@ namespace Cairn.Server.Handlers;
 /// <summary>Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning.</summary>
 internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerNames, IOptions<CairnOptions> options)
 {
-    public async Task ListBucketsAsync(S3Request r)
+    public async Task ListBucketsAsync(OperationRequest r)
     {
         var input = r.Dialect.Buckets.ReadListBuckets(r);
         var all = (await buckets.ListAsync(r.Aborted))
@@ -22,32 +22,32 @@ internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerName
             new ListBucketsResult(list, all.Count > list.Count, input.Prefix, r.Owner, owners[r.Owner], options.Value.Region));
     }
 
-    public async Task CreateBucketAsync(S3Request r)
+    public async Task CreateBucketAsync(OperationRequest r)
     {
         await r.Dialect.Buckets.ReadCreateBucketAsync(r);
         await buckets.CreateAsync(r.Bucket, r.Owner, r.Aborted);
         r.Response.Headers.Location = "/" + r.Bucket;
     }
 
-    public async Task HeadBucketAsync(S3Request r)
+    public async Task HeadBucketAsync(OperationRequest r)
     {
         await buckets.GetAsync(r.Bucket, r.Aborted);
         r.Dialect.Buckets.WriteHeadBucket(r, options.Value.Region);
     }
 
-    public async Task DeleteBucketAsync(S3Request r)
+    public async Task DeleteBucketAsync(OperationRequest r)
     {
         await buckets.DeleteAsync(r.Bucket, r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    public async Task GetBucketLocationAsync(S3Request r)
+    public async Task GetBucketLocationAsync(OperationRequest r)
     {
         await buckets.GetAsync(r.Bucket, r.Aborted);
         await r.Dialect.Buckets.WriteBucketLocationAsync(r, options.Value.Region);
     }
 
-    public async Task GetBucketVersioningAsync(S3Request r)
+    public async Task GetBucketVersioningAsync(OperationRequest r)
     {
         await buckets.GetAsync(r.Bucket, r.Aborted);
         await r.Dialect.Buckets.WriteBucketVersioningAsync(r);

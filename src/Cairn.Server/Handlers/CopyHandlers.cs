@@ -8,7 +8,7 @@ namespace Cairn.Server.Handlers;
 /// <summary>CopyObject: a new key that shares the source's blobs; no bytes are copied.</summary>
 internal sealed class CopyHandlers(ObjectService objects)
 {
-    public async Task CopyObjectAsync(S3Request r)
+    public async Task CopyObjectAsync(OperationRequest r)
     {
         var input = r.Dialect.Objects.ReadCopyObject(r);
         var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted)

@@ -13,7 +13,7 @@ namespace Cairn.Server.Handlers;
 /// <summary>DeleteObjects (<c>POST ?delete</c>): up to 1,000 keys, Quiet mode, an error entry per failing key.</summary>
 internal sealed class DeleteObjectsHandler(ObjectService objects, StorageLimits limits)
 {
-    public async Task DeleteObjectsAsync(S3Request r)
+    public async Task DeleteObjectsAsync(OperationRequest r)
     {
         await objects.RequireBucketAsync(r.Bucket, r.Aborted);
         var input = await r.Dialect.Objects.ReadDeleteObjectsAsync(r);

@@ -12,20 +12,20 @@ namespace Cairn.Server.Handlers;
 /// </summary>
 internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects)
 {
-    public async Task CreateMultipartUploadAsync(S3Request r)
+    public async Task CreateMultipartUploadAsync(OperationRequest r)
     {
         var upload = await multipart.InitiateAsync(r.Dialect.Multipart.ReadCreateMultipartUpload(r), r.Aborted);
         await r.Dialect.Multipart.WriteCreateMultipartUploadAsync(r, upload);
     }
 
-    public async Task UploadPartAsync(S3Request r)
+    public async Task UploadPartAsync(OperationRequest r)
     {
         var command = r.Dialect.Multipart.ReadUploadPart(r);
         var part = await multipart.UploadPartAsync(command, r.OpenBody(), r.Aborted);
         r.Dialect.Multipart.WriteUploadPart(r, part);
     }
 
-    public async Task UploadPartCopyAsync(S3Request r)
+    public async Task UploadPartCopyAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadUploadPartCopy(r);
         var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted) ?? throw Failures.NoSuchKey(input.Source.Key);
@@ -35,7 +35,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         await r.Dialect.Multipart.WriteUploadPartCopyAsync(r, part);
     }
 
-    public async Task CompleteMultipartUploadAsync(S3Request r)
+    public async Task CompleteMultipartUploadAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadCompleteMultipartUpload(r);
         // The part list is read only once the upload is known: an unknown upload answers NoSuchUpload whatever the body holds.
@@ -44,7 +44,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         await r.Dialect.Multipart.WriteCompleteMultipartUploadAsync(r, record);
     }
 
-    public async Task AbortMultipartUploadAsync(S3Request r)
+    public async Task AbortMultipartUploadAsync(OperationRequest r)
     {
         await multipart.AbortAsync(r.Bucket, r.Key, r.Dialect.Multipart.ReadUploadId(r), r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;

@@ -7,7 +7,7 @@ namespace Cairn.Server.Handlers;
 /// <summary>ListMultipartUploads and ListParts, the two calls a client resumes from (docs/s3-compatibility.md "Multipart uploads").</summary>
 internal sealed class MultipartListingHandlers(MultipartService multipart, OwnerNames ownerNames)
 {
-    public async Task ListMultipartUploadsAsync(S3Request r)
+    public async Task ListMultipartUploadsAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadListMultipartUploads(r);
         var page = await multipart.ListUploadsAsync(
@@ -15,7 +15,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart, Owner
         await r.Dialect.Multipart.WriteListMultipartUploadsAsync(r, input, page, await ownerNames.ResolveAsync(page.Uploads.Select(u => u.Owner), r.Aborted));
     }
 
-    public async Task ListPartsAsync(S3Request r)
+    public async Task ListPartsAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadListParts(r);
         var page = await multipart.ListPartsAsync(r.Bucket, r.Key, input.UploadId, input.PartNumberMarker, input.MaxParts, r.Aborted);

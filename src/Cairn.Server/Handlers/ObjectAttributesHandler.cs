@@ -14,7 +14,7 @@ namespace Cairn.Server.Handlers;
 /// </summary>
 internal sealed class ObjectAttributesHandler(ObjectService objects, StorageLimits limits)
 {
-    public async Task GetObjectAttributesAsync(S3Request r)
+    public async Task GetObjectAttributesAsync(OperationRequest r)
     {
         var input = r.Dialect.Objects.ReadObjectAttributes(r);
         var maxParts = Math.Min(input.MaxParts ?? 1000, limits.MaxListPage);

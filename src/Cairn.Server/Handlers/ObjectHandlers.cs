@@ -12,25 +12,25 @@ internal sealed class ObjectHandlers(ObjectService objects)
 {
     private const int CopyBufferSize = 512 * 1024;
 
-    public async Task PutObjectAsync(S3Request r)
+    public async Task PutObjectAsync(OperationRequest r)
     {
         var command = r.Dialect.Objects.ReadPutObject(r);
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
         r.Dialect.Objects.WritePutObject(r, record);
     }
 
-    public Task GetObjectAsync(S3Request r) => ReadAsync(r, withBody: true);
+    public Task GetObjectAsync(OperationRequest r) => ReadAsync(r, withBody: true);
 
-    public Task HeadObjectAsync(S3Request r) => ReadAsync(r, withBody: false);
+    public Task HeadObjectAsync(OperationRequest r) => ReadAsync(r, withBody: false);
 
-    public async Task DeleteObjectAsync(S3Request r)
+    public async Task DeleteObjectAsync(OperationRequest r)
     {
         var condition = r.Dialect.Objects.ReadDeleteObject(r);
         await objects.DeleteAsync(r.Bucket, r.Key, condition, r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    private async Task ReadAsync(S3Request r, bool withBody)
+    private async Task ReadAsync(OperationRequest r, bool withBody)
     {
         var input = r.Dialect.Objects.ReadGetObject(r);
         var record = await objects.GetInfoAsync(r.Bucket, r.Key, r.Aborted)

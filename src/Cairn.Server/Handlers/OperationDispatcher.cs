@@ -16,7 +16,7 @@ internal sealed class OperationDispatcher(
     MultipartListingHandlers multipartListing,
     ObjectAttributesHandler attributes)
 {
-    public Task DispatchAsync(S3Request r) => r.Operation switch
+    public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
         Operation.ListBuckets => buckets.ListBucketsAsync(r),
         Operation.CreateBucket => buckets.CreateBucketAsync(r),

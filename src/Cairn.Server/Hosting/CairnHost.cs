@@ -141,7 +141,7 @@ public sealed class CairnHost : IAsyncDisposable
         }
 
         app.Use(app.Services.GetRequiredService<RequestObserver>().InvokeAsync);
-        app.Run(app.Services.GetRequiredService<S3Pipeline>().InvokeAsync);
+        app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
     }
 
     private static WebApplication Build(CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses)
@@ -245,7 +245,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<OperationDispatcher>();
-        services.AddSingleton<S3Pipeline>();
+        services.AddSingleton<RequestPipeline>();
         services.AddSingleton<RequestObserver>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<StoreGauges>();

@@ -49,13 +49,13 @@ public class DialectPipelineTests
         Assert.False(string.IsNullOrEmpty(context.Response.Headers["x-amz-request-id"]));
     }
 
-    private static S3Pipeline Pipeline(FakeOssDialect oss)
+    private static RequestPipeline Pipeline(FakeOssDialect oss)
     {
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
         var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!);
-        return new S3Pipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
-            Options.Create(new CairnOptions()), NullLogger<S3Pipeline>.Instance);
+        return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
+            Options.Create(new CairnOptions()), NullLogger<RequestPipeline>.Instance);
     }
 
     private static (HttpContext Context, MemoryStream Body) NewContext(string? authorization)

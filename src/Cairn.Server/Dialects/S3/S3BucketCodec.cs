@@ -11,7 +11,7 @@ internal sealed class S3BucketCodec : IBucketCodec
     /// <summary>Bound on the CreateBucketConfiguration document; it names a region and nothing more.</summary>
     private const int MaxConfigurationBytes = 64 * 1024;
 
-    public ListBucketsInput ReadListBuckets(S3Request r)
+    public ListBucketsInput ReadListBuckets(OperationRequest r)
     {
         // Optional paging (max-buckets, continuation-token = last name returned) and prefix filter.
         var q = r.Request.Query;
@@ -21,7 +21,7 @@ internal sealed class S3BucketCodec : IBucketCodec
             ListingQuery.ParseMax(q["max-buckets"], "max-buckets"));
     }
 
-    public Task WriteListBucketsAsync(S3Request r, ListBucketsResult result) =>
+    public Task WriteListBucketsAsync(OperationRequest r, ListBucketsResult result) =>
         S3Xml.WriteAsync(r.Response, "ListAllMyBucketsResult", xml =>
         {
             xml.Owner("Owner", result.Owner, new Dictionary<string, string> { [result.Owner] = result.OwnerName });
@@ -48,7 +48,7 @@ internal sealed class S3BucketCodec : IBucketCodec
             xml.WriteEndElement();
         }, r.Aborted);
 
-    public async Task ReadCreateBucketAsync(S3Request r)
+    public async Task ReadCreateBucketAsync(OperationRequest r)
     {
         // The body, if any, is a CreateBucketConfiguration naming a region; any region is accepted.
         if (r.Request.ContentLength is > 0)
@@ -57,9 +57,9 @@ internal sealed class S3BucketCodec : IBucketCodec
         }
     }
 
-    public void WriteHeadBucket(S3Request r, string region) => r.Response.Headers[S3Headers.BucketRegion] = region;
+    public void WriteHeadBucket(OperationRequest r, string region) => r.Response.Headers[S3Headers.BucketRegion] = region;
 
-    public Task WriteBucketLocationAsync(S3Request r, string region) =>
+    public Task WriteBucketLocationAsync(OperationRequest r, string region) =>
         S3Xml.WriteAsync(r.Response, "LocationConstraint", xml =>
         {
             // us-east-1 is reported as an empty constraint (docs/s3-compatibility.md "Addressing").
@@ -69,6 +69,6 @@ internal sealed class S3BucketCodec : IBucketCodec
             }
         }, r.Aborted);
 
-    public Task WriteBucketVersioningAsync(S3Request r) =>
+    public Task WriteBucketVersioningAsync(OperationRequest r) =>
         S3Xml.WriteAsync(r.Response, "VersioningConfiguration", _ => { }, r.Aborted);
 }

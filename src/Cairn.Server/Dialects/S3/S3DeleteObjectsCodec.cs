@@ -8,7 +8,7 @@ namespace Cairn.Server.Dialects.S3;
 /// <summary>DeleteObjects (<c>POST ?delete</c>) in S3's spelling: the Delete document in, the DeleteResult document out.</summary>
 internal static class S3DeleteObjectsCodec
 {
-    public static async Task<DeleteObjectsInput> ReadAsync(S3Request r, StorageLimits limits)
+    public static async Task<DeleteObjectsInput> ReadAsync(OperationRequest r, StorageLimits limits)
     {
         // New SDKs send x-amz-checksum-crc32 instead of Content-MD5 (docs/s3-compatibility.md "Checksums"): either is verified, neither required.
         var integrity = ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth);
@@ -22,7 +22,7 @@ internal static class S3DeleteObjectsCodec
         return new DeleteObjectsInput(quiet, entries);
     }
 
-    public static Task WriteAsync(S3Request r, DeleteObjectsResult result) =>
+    public static Task WriteAsync(OperationRequest r, DeleteObjectsResult result) =>
         S3Xml.WriteAsync(r.Response, "DeleteResult", xml =>
         {
             foreach (var (key, versionId, error, message) in result.Outcomes)

@@ -12,14 +12,14 @@ namespace Cairn.Server.Dialects.S3;
 /// <summary>S3's object listings: the query parameters of each, the V2 continuation token, the three result documents.</summary>
 internal sealed class S3ListingCodec : IListingCodec
 {
-    public ListObjectsInput ReadListObjects(S3Request r)
+    public ListObjectsInput ReadListObjects(OperationRequest r)
     {
         var q = r.Request.Query;
         return new ListObjectsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
             q["marker"].ToString(), ListingQuery.ParseMax(q["max-keys"], "max-keys"));
     }
 
-    public Task WriteListObjectsAsync(S3Request r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
+    public Task WriteListObjectsAsync(OperationRequest r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             var encoding = input.Encoding;
@@ -38,7 +38,7 @@ internal sealed class S3ListingCodec : IListingCodec
             WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
-    public ListObjectsV2Input ReadListObjectsV2(S3Request r)
+    public ListObjectsV2Input ReadListObjectsV2(OperationRequest r)
     {
         var q = r.Request.Query;
         // An empty continuation-token= (sent by some paginators on the first page) lists from the start and is echoed.
@@ -51,7 +51,7 @@ internal sealed class S3ListingCodec : IListingCodec
             string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    public Task WriteListObjectsV2Async(S3Request r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners) =>
+    public Task WriteListObjectsV2Async(OperationRequest r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
         {
             var encoding = input.Encoding;
@@ -72,7 +72,7 @@ internal sealed class S3ListingCodec : IListingCodec
             WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
-    public ListVersionsInput ReadListObjectVersions(S3Request r)
+    public ListVersionsInput ReadListObjectVersions(OperationRequest r)
     {
         var q = r.Request.Query;
         var versionIdMarker = q["version-id-marker"].ToString();
@@ -82,7 +82,7 @@ internal sealed class S3ListingCodec : IListingCodec
     }
 
     /// <summary>Unversioned buckets: each object is its one version "null", the latest (docs/s3-compatibility.md "Operations").</summary>
-    public Task WriteListObjectVersionsAsync(S3Request r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
+    public Task WriteListObjectVersionsAsync(OperationRequest r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListVersionsResult", xml =>
         {
             var encoding = input.Encoding;

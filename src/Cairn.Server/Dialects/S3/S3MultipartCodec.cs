@@ -17,7 +17,7 @@ namespace Cairn.Server.Dialects.S3;
 /// </summary>
 internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
 {
-    public UploadRecord ReadCreateMultipartUpload(S3Request r)
+    public UploadRecord ReadCreateMultipartUpload(OperationRequest r)
     {
         var headers = r.Request.Headers;
         ChecksumAlgorithm? algorithm = null;
@@ -55,7 +55,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
         };
     }
 
-    public Task WriteCreateMultipartUploadAsync(S3Request r, UploadRecord upload)
+    public Task WriteCreateMultipartUploadAsync(OperationRequest r, UploadRecord upload)
     {
         if (upload.ChecksumAlgorithm is { } declared)
         {
@@ -71,7 +71,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
         }, r.Aborted);
     }
 
-    public UploadPartCommand ReadUploadPart(S3Request r)
+    public UploadPartCommand ReadUploadPart(OperationRequest r)
     {
         var q = r.Request.Query;
         return new UploadPartCommand(
@@ -80,13 +80,13 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
             ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth));
     }
 
-    public void WriteUploadPart(S3Request r, PartRecord part)
+    public void WriteUploadPart(OperationRequest r, PartRecord part)
     {
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(part.ETag);
         ObjectResponseHeaders.WriteChecksums(r.Response, part.Checksums);
     }
 
-    public UploadPartCopyInput ReadUploadPartCopy(S3Request r)
+    public UploadPartCopyInput ReadUploadPartCopy(OperationRequest r)
     {
         var q = r.Request.Query;
         var headers = r.Request.Headers;
@@ -95,7 +95,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
             S3CopySource.ReadConditions(headers), ParseCopyRange(headers[S3Headers.CopySourceRange]));
     }
 
-    public Task WriteUploadPartCopyAsync(S3Request r, PartRecord part) =>
+    public Task WriteUploadPartCopyAsync(OperationRequest r, PartRecord part) =>
         S3Xml.WriteAsync(r.Response, "CopyPartResult", xml =>
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
@@ -103,13 +103,13 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
             xml.Checksums(part.Checksums);
         }, r.Aborted);
 
-    public CompleteMultipartUploadInput ReadCompleteMultipartUpload(S3Request r) =>
+    public CompleteMultipartUploadInput ReadCompleteMultipartUpload(OperationRequest r) =>
         new(r.Request.Query["uploadId"].ToString(), WriteConditions.ForWrite(r.Request.Headers));
 
-    public Task<IReadOnlyList<CompletePart>> ReadCompletePartsAsync(S3Request r) =>
+    public Task<IReadOnlyList<CompletePart>> ReadCompletePartsAsync(OperationRequest r) =>
         CompleteMultipartUploadRequest.ReadAsync(r.OpenBody(), limits.MaxXmlBodyBytes, r.Aborted);
 
-    public Task WriteCompleteMultipartUploadAsync(S3Request r, ObjectRecord completed)
+    public Task WriteCompleteMultipartUploadAsync(OperationRequest r, ObjectRecord completed)
     {
         ObjectResponseHeaders.WriteChecksums(r.Response, completed);
         return S3Xml.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
@@ -125,16 +125,16 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
         }, r.Aborted);
     }
 
-    public string ReadUploadId(S3Request r) => r.Request.Query["uploadId"].ToString();
+    public string ReadUploadId(OperationRequest r) => r.Request.Query["uploadId"].ToString();
 
-    public ListUploadsInput ReadListMultipartUploads(S3Request r) => S3MultipartListingCodec.ReadListMultipartUploads(r);
+    public ListUploadsInput ReadListMultipartUploads(OperationRequest r) => S3MultipartListingCodec.ReadListMultipartUploads(r);
 
-    public Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
+    public Task WriteListMultipartUploadsAsync(OperationRequest r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
         S3MultipartListingCodec.WriteListMultipartUploadsAsync(r, input, page, owners);
 
-    public ListPartsInput ReadListParts(S3Request r) => S3MultipartListingCodec.ReadListParts(r);
+    public ListPartsInput ReadListParts(OperationRequest r) => S3MultipartListingCodec.ReadListParts(r);
 
-    public Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
+    public Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
         S3MultipartListingCodec.WriteListPartsAsync(r, input, page, owners);
 
     private static int ParsePartNumber(string? text) =>

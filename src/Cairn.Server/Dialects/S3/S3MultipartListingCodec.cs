@@ -15,14 +15,14 @@ namespace Cairn.Server.Dialects.S3;
 /// </summary>
 internal static class S3MultipartListingCodec
 {
-    public static ListUploadsInput ReadListMultipartUploads(S3Request r)
+    public static ListUploadsInput ReadListMultipartUploads(OperationRequest r)
     {
         var q = r.Request.Query;
         return new ListUploadsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
             q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingQuery.ParseMax(q["max-uploads"], "max-uploads"));
     }
 
-    public static Task WriteListMultipartUploadsAsync(S3Request r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
+    public static Task WriteListMultipartUploadsAsync(OperationRequest r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
         {
             var encoding = input.Encoding;
@@ -52,7 +52,7 @@ internal static class S3MultipartListingCodec
             S3ListingCodec.WritePrefixes(xml, page.CommonPrefixes, encoding);
         }, r.Aborted);
 
-    public static ListPartsInput ReadListParts(S3Request r)
+    public static ListPartsInput ReadListParts(OperationRequest r)
     {
         var q = r.Request.Query;
         var markerText = q["part-number-marker"].ToString();
@@ -68,7 +68,7 @@ internal static class S3MultipartListingCodec
         return new ListPartsInput(q["uploadId"].ToString(), marker, ListingQuery.ParseMax(q["max-parts"], "max-parts"));
     }
 
-    public static Task WriteListPartsAsync(S3Request r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
+    public static Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListPartsResult", xml =>
         {
             var upload = page.Upload;

@@ -19,7 +19,7 @@ internal static class S3ObjectAttributesCodec
         ("StorageClass", ObjectAttribute.StorageClass), ("ObjectSize", ObjectAttribute.ObjectSize),
     ];
 
-    public static ObjectAttributesInput Read(S3Request r)
+    public static ObjectAttributesInput Read(OperationRequest r)
     {
         var headers = r.Request.Headers;
         var wanted = ParseAttributes(headers[S3Headers.ObjectAttributes].ToString());
@@ -29,7 +29,7 @@ internal static class S3ObjectAttributesCodec
         return new ObjectAttributesInput(wanted, maxParts, marker);
     }
 
-    public static Task WriteAsync(S3Request r, ObjectAttributesResult result)
+    public static Task WriteAsync(OperationRequest r, ObjectAttributesResult result)
     {
         var (record, wanted, parts) = result;
         r.Response.Headers.LastModified = ObjectResponseHeaders.HttpDate(record.LastModified);

@@ -16,7 +16,7 @@ namespace Cairn.Server.Dialects.S3;
 /// </summary>
 internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
 {
-    public PutObjectCommand ReadPutObject(S3Request r)
+    public PutObjectCommand ReadPutObject(OperationRequest r)
     {
         var headers = r.Request.Headers;
         return new PutObjectCommand
@@ -32,13 +32,13 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
         };
     }
 
-    public void WritePutObject(S3Request r, ObjectRecord stored)
+    public void WritePutObject(OperationRequest r, ObjectRecord stored)
     {
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(stored.ETag);
         ObjectResponseHeaders.WriteChecksums(r.Response, stored);
     }
 
-    public ObjectReadInput ReadGetObject(S3Request r)
+    public ObjectReadInput ReadGetObject(OperationRequest r)
     {
         VersionIdQuery.Require(r.Request.Query);
         var headers = r.Request.Headers;
@@ -47,9 +47,9 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
             string.Equals(headers[S3Headers.ChecksumMode], "ENABLED", StringComparison.OrdinalIgnoreCase));
     }
 
-    public void WriteValidators(S3Request r, ObjectRecord record) => ObjectResponseHeaders.WriteValidators(r.Response, record);
+    public void WriteValidators(OperationRequest r, ObjectRecord record) => ObjectResponseHeaders.WriteValidators(r.Response, record);
 
-    public void WriteObjectHeaders(S3Request r, ObjectReadResult result)
+    public void WriteObjectHeaders(OperationRequest r, ObjectReadResult result)
     {
         ObjectResponseHeaders.Write(r.Response, result.Record, r.Dialect, r.Request.Query, result.WithChecksums);
         r.Response.Headers[S3Headers.VersionId] = VersionIdQuery.NullVersion;
@@ -59,13 +59,13 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
         }
     }
 
-    public WriteCondition ReadDeleteObject(S3Request r)
+    public WriteCondition ReadDeleteObject(OperationRequest r)
     {
         VersionIdQuery.Require(r.Request.Query);
         return WriteConditions.ForDelete(r.Request.Headers);
     }
 
-    public CopyObjectInput ReadCopyObject(S3Request r)
+    public CopyObjectInput ReadCopyObject(OperationRequest r)
     {
         var headers = r.Request.Headers;
         var source = S3CopySource.ReadSource(headers);
@@ -84,7 +84,7 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
             WriteConditions.ForWrite(headers));
     }
 
-    public Task WriteCopyObjectAsync(S3Request r, ObjectRecord copy)
+    public Task WriteCopyObjectAsync(OperationRequest r, ObjectRecord copy)
     {
         ObjectResponseHeaders.WriteChecksums(r.Response, copy);
         return S3Xml.WriteAsync(r.Response, "CopyObjectResult", xml =>
@@ -95,11 +95,11 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
         }, r.Aborted);
     }
 
-    public ObjectAttributesInput ReadObjectAttributes(S3Request r) => S3ObjectAttributesCodec.Read(r);
+    public ObjectAttributesInput ReadObjectAttributes(OperationRequest r) => S3ObjectAttributesCodec.Read(r);
 
-    public Task WriteObjectAttributesAsync(S3Request r, ObjectAttributesResult result) => S3ObjectAttributesCodec.WriteAsync(r, result);
+    public Task WriteObjectAttributesAsync(OperationRequest r, ObjectAttributesResult result) => S3ObjectAttributesCodec.WriteAsync(r, result);
 
-    public Task<DeleteObjectsInput> ReadDeleteObjectsAsync(S3Request r) => S3DeleteObjectsCodec.ReadAsync(r, limits);
+    public Task<DeleteObjectsInput> ReadDeleteObjectsAsync(OperationRequest r) => S3DeleteObjectsCodec.ReadAsync(r, limits);
 
-    public Task WriteDeleteObjectsAsync(S3Request r, DeleteObjectsResult result) => S3DeleteObjectsCodec.WriteAsync(r, result);
+    public Task WriteDeleteObjectsAsync(OperationRequest r, DeleteObjectsResult result) => S3DeleteObjectsCodec.WriteAsync(r, result);
 }

@@ -10,7 +10,7 @@ namespace Cairn.Server.Tests.Dialects.S3;
 /// <summary>Requests as the pipeline hands them to a handler, for driving the S3 codecs directly.</summary>
 internal static class S3CodecTestKit
 {
-    public static S3Request Request(Operation operation, string? key, string query = "", params (string Name, string Value)[] headers)
+    public static OperationRequest Request(Operation operation, string? key, string query = "", params (string Name, string Value)[] headers)
     {
         var context = new DefaultHttpContext();
         context.Request.QueryString = query.Length > 0 ? new QueryString("?" + query) : QueryString.Empty;
@@ -20,7 +20,7 @@ internal static class S3CodecTestKit
         }
 
         context.Response.Body = new MemoryStream();
-        return new S3Request
+        return new OperationRequest
         {
             Http = context,
             RequestId = "REQUEST",

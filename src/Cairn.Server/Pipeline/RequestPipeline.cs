@@ -14,12 +14,12 @@ namespace Cairn.Server.Pipeline;
 /// The single endpoint: request id → dialect → route → authenticate → authorize → handler; any failure becomes one
 /// catalogue error rendered by the request's dialect. Handlers never write errors themselves (docs/dialects.md).
 /// </summary>
-internal sealed partial class S3Pipeline(
+internal sealed partial class RequestPipeline(
     DialectSelector dialects,
     Authorizer authorizer,
     OperationDispatcher dispatcher,
     IOptions<CairnOptions> options,
-    ILogger<S3Pipeline> logger)
+    ILogger<RequestPipeline> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -50,7 +50,7 @@ internal sealed partial class S3Pipeline(
 
             dialect.RefuseUnsupported(context.Request);
 
-            var request = new S3Request
+            var request = new OperationRequest
             {
                 Http = context,
                 RequestId = requestId,

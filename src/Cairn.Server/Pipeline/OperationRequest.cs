@@ -6,7 +6,7 @@ using Cairn.Server.Routing;
 namespace Cairn.Server.Pipeline;
 
 /// <summary>Everything the pipeline learned about a request before its handler runs.</summary>
-internal sealed class S3Request
+internal sealed class OperationRequest
 {
     public required HttpContext Http { get; init; }
     public required string RequestId { get; init; }
