@@ -5,7 +5,7 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Management;
 
 /// <summary>
-/// Wraps the S3 pipeline: times each request, counts the body bytes that crossed in each direction, and when the
+/// Wraps the request pipeline: times each request, counts the body bytes that crossed in each direction, and when the
 /// request ends — answered, failed or abandoned by the client — records it in <see cref="ServerMetrics"/> and writes
 /// its <see cref="RequestLog"/> line. What the request was (operation, bucket, request id) comes from the
 /// <see cref="RequestTelemetry"/> the pipeline fills in.

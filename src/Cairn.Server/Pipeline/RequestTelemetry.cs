@@ -3,7 +3,7 @@ using Cairn.Core.Operations;
 namespace Cairn.Server.Pipeline;
 
 /// <summary>
-/// What the S3 pipeline learns about a request that monitoring reports (operation, bucket, key, request id). Set
+/// What the request pipeline learns about a request that monitoring reports (operation, bucket, key, request id). Set
 /// into the request's features by the observer around the pipeline and filled in by the pipeline as it goes, so
 /// neither knows the other: a request that fails before routing simply leaves the fields empty.
 /// </summary>
