@@ -14,9 +14,11 @@ internal sealed class SqliteStores : IDisposable
 
     public string Directory => _directory.Path;
 
-    public SqliteMetadataStore Open(string dir)
+    public SqliteMetadataStore Open(string dir) => Open(dir, TimeProvider.System);
+
+    public SqliteMetadataStore Open(string dir, TimeProvider time)
     {
-        var store = new SqliteMetadataStore(Path.Combine(dir, "metadata.db"), TimeProvider.System);
+        var store = new SqliteMetadataStore(Path.Combine(dir, "metadata.db"), time);
         lock (_opened)
         {
             _opened.Add(store);
