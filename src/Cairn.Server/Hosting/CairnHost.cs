@@ -220,6 +220,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
@@ -249,12 +250,6 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<RequestObserver>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<StoreGauges>();
-        // Resolving the store first creates and migrates the database the statistics' read-only connections open.
-        services.AddSingleton<IStoreStatistics>(sp =>
-        {
-            sp.GetRequiredService<SqliteMetadataStore>();
-            return new SqliteStoreStatistics(Path.Combine(options.DataDirectory, DatabaseFileName));
-        });
         services.AddSingleton(sp => new ReadinessCheck(
             sp.GetRequiredService<IStoreStatistics>(), options.DataDirectory, sp.GetRequiredService<FileBlobStore>().TempDirectory));
     }
