@@ -6,46 +6,38 @@ using Cairn.Core.Objects;
 using Cairn.Core.Ports;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Sqlite;
-using Cairn.Storage.Tests.Support;
+using Cairn.Core.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cairn.Core.Tests.Multipart;
 
 /// <summary>
-/// A <see cref="MultipartService"/> over the real SQLite store and file blob store in a temp directory, on a fake
-/// clock, with a small minimum part size so parts stay a few bytes.
+/// A <see cref="MultipartService"/> over the stores of a <see cref="CoreTestStore"/> (real SQLite and blob files, a
+/// fake clock), with a small minimum part size so parts stay a few bytes.
 /// </summary>
 internal sealed class MultipartServiceFixture : IDisposable
 {
     public const string Bucket = "b";
     public const long MinPartSize = 8;
-    private readonly TempDirectory _directory = new();
+    private readonly CoreTestStore _stores = new(new StorageLimits { MinPartSize = MinPartSize, MinFreeSpace = 0 });
 
     public MultipartServiceFixture(Func<IUploadStore, IUploadStore>? wrapUploads = null)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-        Store = new SqliteMetadataStore(Path.Combine(_directory.Path, "cairn.db"), Clock);
-        Blobs = new FileBlobStore(_directory.Path);
-        var limits = new StorageLimits { MinPartSize = MinPartSize, MinFreeSpace = 0 };
         Uploads = wrapUploads?.Invoke(Store) ?? Store;
-        Service = new MultipartService(Store, Store, Uploads, Blobs, limits, new SpaceAdmission(new AmpleDisk(), limits), Clock);
+        Service = new MultipartService(Store, Store, Uploads, Blobs, _stores.Limits, _stores.Space, Clock);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public FakeTimeProvider Clock => _stores.Time;
 
-    public SqliteMetadataStore Store { get; }
+    public SqliteMetadataStore Store => _stores.Metadata;
 
     public IUploadStore Uploads { get; }
 
-    public FileBlobStore Blobs { get; }
+    public FileBlobStore Blobs => _stores.Blobs;
 
     public MultipartService Service { get; }
 
-    public void Dispose()
-    {
-        Store.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _stores.Dispose();
 
     public async Task<string> InitiateAsync(string key = "k")
     {
@@ -70,11 +62,4 @@ internal sealed class MultipartServiceFixture : IDisposable
     public static byte[] Bytes(int length, byte fill) => Enumerable.Repeat(fill, length).ToArray();
 
     public bool BlobExists(string blobId) => File.Exists(Blobs.PathOf(blobId));
-
-    private sealed class AmpleDisk : IDiskSpace
-    {
-        public long AvailableBytes() => long.MaxValue / 2;
-
-        public bool ReserveInUse => false;
-    }
 }

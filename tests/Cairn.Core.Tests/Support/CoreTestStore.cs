@@ -20,18 +20,21 @@ internal sealed class CoreTestStore : IDisposable
     private static readonly CancellationToken None = CancellationToken.None;
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("cairn-core-tests-");
-    private readonly SqliteMetadataStore _metadata;
-    private readonly FileBlobStore _blobs;
 
     public CoreTestStore(StorageLimits? limits = null)
     {
         Limits = limits ?? new StorageLimits();
-        _metadata = new SqliteMetadataStore(Path.Combine(_directory.FullName, "cairn.db"), Time);
-        _blobs = new FileBlobStore(_directory.FullName);
+        Metadata = new SqliteMetadataStore(Path.Combine(_directory.FullName, "cairn.db"), Time);
+        Blobs = new FileBlobStore(_directory.FullName);
         Space = new SpaceAdmission(Disk, Limits);
-        Objects = new ObjectService(_metadata, _metadata, _blobs, Limits, Space, Time);
-        Ingest = new BlobIngest(_blobs);
+        Objects = new ObjectService(Metadata, Metadata, Blobs, Limits, Space, Time);
+        Ingest = new BlobIngest(Blobs);
     }
+
+    /// <summary>The metadata store, every port of it.</summary>
+    public SqliteMetadataStore Metadata { get; }
+
+    public FileBlobStore Blobs { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 14, 15, 9, 26, TimeSpan.Zero));
 
@@ -48,7 +51,7 @@ internal sealed class CoreTestStore : IDisposable
 
     public async Task<string> CreateBucketAsync(string name = "bucket")
     {
-        await _metadata.CreateBucketAsync(new BucketRecord(name, Owner, Time.GetUtcNow()), None);
+        await Metadata.CreateBucketAsync(new BucketRecord(name, Owner, Time.GetUtcNow()), None);
         return name;
     }
 
@@ -69,27 +72,27 @@ internal sealed class CoreTestStore : IDisposable
     /// <summary>The keys a listing of the bucket shows.</summary>
     public async Task<IReadOnlyList<string>> ListKeysAsync(string bucket)
     {
-        var page = await _metadata.ListObjectsAsync(bucket, string.Empty, null, null, 1000, None);
+        var page = await Metadata.ListObjectsAsync(bucket, string.Empty, null, null, 1000, None);
         return page.Objects.Select(o => o.Key).ToList();
     }
 
     /// <summary>Committed blob files.</summary>
-    public IReadOnlyList<string> BlobIds() => _blobs.EnumerateBlobs().Select(b => b.BlobId).ToList();
+    public IReadOnlyList<string> BlobIds() => Blobs.EnumerateBlobs().Select(b => b.BlobId).ToList();
 
     /// <summary>The content of a committed blob file.</summary>
     public async Task<byte[]> ReadBlobAsync(string blobId)
     {
-        await using var content = _blobs.OpenRead(blobId);
+        await using var content = Blobs.OpenRead(blobId);
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy);
         return copy.ToArray();
     }
 
     /// <summary>Files of writes in progress (or left behind by writes that failed).</summary>
-    public IReadOnlyList<string> TempFiles() => Directory.GetFiles(_blobs.TempDirectory, "*", SearchOption.AllDirectories);
+    public IReadOnlyList<string> TempFiles() => Directory.GetFiles(Blobs.TempDirectory, "*", SearchOption.AllDirectories);
 
     /// <summary>Blobs queued for the garbage collector.</summary>
-    public Task<IReadOnlyList<string>> GarbageAsync() => _metadata.GetGarbageAsync(TimeSpan.Zero, 1000, None);
+    public Task<IReadOnlyList<string>> GarbageAsync() => Metadata.GetGarbageAsync(TimeSpan.Zero, 1000, None);
 
     /// <summary>Asserts that a failed write left no trace: no blob file, no temp file, nothing queued as garbage.</summary>
     public async Task AssertNoDataLeftAsync()
@@ -101,7 +104,7 @@ internal sealed class CoreTestStore : IDisposable
 
     public void Dispose()
     {
-        _metadata.Dispose();
+        Metadata.Dispose();
         _directory.Delete(recursive: true);
     }
 }
