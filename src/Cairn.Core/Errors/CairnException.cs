@@ -19,8 +19,9 @@ public sealed class CairnException : Exception
     public ErrorDetails? Details { get; init; }
 
     /// <summary>
-    /// Extra elements for the error body, named by the protocol layer that raised the failure (it owns the wire);
-    /// rules below it describe their failures with <see cref="Details"/> instead.
+    /// Extra elements for the error body, spelled by the dialect that raised the failure (its own wire, such as a
+    /// signature's StringToSign); Core and the dialect-neutral protocol helpers describe their failures with
+    /// <see cref="Details"/> instead.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Extra { get; init; }
 }

@@ -31,4 +31,7 @@ public sealed record ErrorDetails
 
     /// <summary>The part ETag as the client listed it.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The size of the object a range could not be satisfied against.</summary>
+    public long? ActualObjectSize { get; init; }
 }

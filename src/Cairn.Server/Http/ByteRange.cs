@@ -87,6 +87,6 @@ internal readonly record struct ByteRange(long Start, long Length)
     private static CairnException Unsatisfiable(long size) =>
         new(ErrorCode.InvalidRange, "The requested range is not satisfiable")
         {
-            Extra = new Dictionary<string, string> { ["ActualObjectSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Details = new ErrorDetails { ActualObjectSize = size },
         };
 }

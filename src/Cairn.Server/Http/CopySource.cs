@@ -42,7 +42,7 @@ internal sealed record CopySource(string Bucket, string Key)
         {
             throw new CairnException(ErrorCode.InvalidArgument, $"The copy source contains the control character U+{(int)bad:X4}; no object key can hold it.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = headerName },
+                Details = new ErrorDetails { ArgumentName = headerName },
             };
         }
 

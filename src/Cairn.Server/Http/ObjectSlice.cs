@@ -25,7 +25,7 @@ internal static class ObjectSlice
         {
             throw new CairnException(ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive.")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = partNumberText },
+                Details = new ErrorDetails { ArgumentName = "partNumber", ArgumentValue = partNumberText },
             };
         }
 

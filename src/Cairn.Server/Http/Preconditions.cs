@@ -26,25 +26,25 @@ internal static class Preconditions
         {
             if (!ETagListMatches(ifMatch, record.ETag))
             {
-                throw new CairnException(ErrorCode.PreconditionFailed) { Extra = Condition("If-Match") };
+                throw new CairnException(ErrorCode.PreconditionFailed) { Details = Condition("If-Match") };
             }
         }
         else if (TryDate(ifUnmodifiedSince, out var unmodifiedSince) && lastModified > unmodifiedSince)
         {
-            throw new CairnException(ErrorCode.PreconditionFailed) { Extra = Condition("If-Unmodified-Since") };
+            throw new CairnException(ErrorCode.PreconditionFailed) { Details = Condition("If-Unmodified-Since") };
         }
 
         if (!string.IsNullOrEmpty(ifNoneMatch))
         {
             if (ETagListMatches(ifNoneMatch, record.ETag))
             {
-                throw new CairnException(notModifiedCode) { Extra = Condition("If-None-Match") };
+                throw new CairnException(notModifiedCode) { Details = Condition("If-None-Match") };
             }
         }
         // RFC 9110 §13.1.3: If-Modified-Since only applies to GET and HEAD (and to S3's copy-source variant).
         else if (modifiedSinceApplies && TryDate(ifModifiedSince, out var modifiedSince) && lastModified <= modifiedSince)
         {
-            throw new CairnException(notModifiedCode) { Extra = Condition("If-Modified-Since") };
+            throw new CairnException(notModifiedCode) { Details = Condition("If-Modified-Since") };
         }
     }
 
@@ -69,5 +69,5 @@ internal static class Preconditions
         return !string.IsNullOrEmpty(text) && HeaderUtilities.TryParseDate(text, out value);
     }
 
-    private static Dictionary<string, string> Condition(string name) => new() { ["Condition"] = name };
+    private static ErrorDetails Condition(string name) => new() { Condition = name };
 }

@@ -12,6 +12,6 @@ internal readonly record struct SourceRange(long First, long Last)
             ? (First, Last - First + 1)
             : throw new CairnException(ErrorCode.InvalidRange, $"Range specified is not valid for source object of size: {size}")
             {
-                Extra = new Dictionary<string, string> { ["ActualObjectSize"] = size.ToString(CultureInfo.InvariantCulture) },
+                Details = new ErrorDetails { ActualObjectSize = size },
             };
 }

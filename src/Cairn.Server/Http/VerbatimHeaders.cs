@@ -80,7 +80,7 @@ internal static class VerbatimHeaders
             {
                 throw new CairnException(ErrorCode.InvalidArgument, $"The value of {name} contains a control character (U+{(int)c:X4}), which a header cannot carry.")
                 {
-                    Extra = new Dictionary<string, string> { ["ArgumentName"] = name },
+                    Details = new ErrorDetails { ArgumentName = name },
                 };
             }
         }

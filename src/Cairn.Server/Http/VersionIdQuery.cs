@@ -24,7 +24,7 @@ internal static class VersionIdQuery
         {
             throw new CairnException(ErrorCode.InvalidArgument, "Invalid version id specified")
             {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "versionId", ["ArgumentValue"] = versionId },
+                Details = new ErrorDetails { ArgumentName = "versionId", ArgumentValue = versionId },
             };
         }
     }

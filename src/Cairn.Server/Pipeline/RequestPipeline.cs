@@ -104,7 +104,7 @@ internal sealed partial class RequestPipeline(
         }
 
         response.StatusCode = entry.Status;
-        if (error.Code == ErrorCode.InvalidRange && error.Extra?.TryGetValue("ActualObjectSize", out var size) == true)
+        if (error.Code == ErrorCode.InvalidRange && error.Details?.ActualObjectSize is { } size)
         {
             response.Headers.ContentRange = "bytes */" + size;
         }

@@ -63,8 +63,8 @@ public class ByteRangeTests
     {
         var error = Assert.Throws<CairnException>(() => ByteRange.Resolve("bytes=200-", 123));
 
-        Assert.NotNull(error.Extra);
-        Assert.Equal("123", error.Extra["ActualObjectSize"]);
+        Assert.NotNull(error.Details);
+        Assert.Equal(123, error.Details.ActualObjectSize);
     }
 
     [Theory]

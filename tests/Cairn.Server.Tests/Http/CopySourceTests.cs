@@ -47,7 +47,7 @@ public class CopySourceTests
         var error = Assert.Throws<CairnException>(() => Parse(header));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
-        Assert.Equal("versionId", error.Extra!["ArgumentName"]);
+        Assert.Equal("versionId", error.Details!.ArgumentName);
     }
 
     [Theory]

@@ -116,7 +116,7 @@ public class ObjectSliceTests
         var error = Assert.Throws<CairnException>(() => ObjectSlice.Resolve(Multipart, partNumber, null));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
-        Assert.Equal("partNumber", error.Extra!["ArgumentName"]);
+        Assert.Equal("partNumber", error.Details!.ArgumentName);
     }
 
     [Theory]

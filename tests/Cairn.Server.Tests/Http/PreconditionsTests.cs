@@ -185,7 +185,7 @@ public class PreconditionsTests
     {
         var error = Assert.Throws<CairnException>(() => Preconditions.Check(ReadConditions(("If-None-Match", ETag)), Record, isRead: true));
 
-        Assert.Equal("If-None-Match", error.Extra!["Condition"]);
+        Assert.Equal("If-None-Match", error.Details!.Condition);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public class VerbatimHeadersTests
         var error = Assert.Throws<CairnException>(() => VerbatimHeaders.RequireWritable(value, "x-amz-meta-x"));
 
         Assert.Equal(ErrorCode.InvalidArgument, error.Code);
-        Assert.Equal("x-amz-meta-x", error.Extra?["ArgumentName"]);
+        Assert.Equal("x-amz-meta-x", error.Details?.ArgumentName);
     }
 
     [Theory]

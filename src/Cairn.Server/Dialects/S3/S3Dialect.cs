@@ -81,5 +81,6 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
         xml.Element("MinSizeAllowed", details.MinSizeAllowed?.ToString(CultureInfo.InvariantCulture));
         xml.Element("PartNumber", details.PartNumber?.ToString(CultureInfo.InvariantCulture));
         xml.Element("ETag", details.ETag);
+        xml.Element("ActualObjectSize", details.ActualObjectSize?.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -78,7 +78,7 @@ public class S3CodecTests
         var error = Assert.Throws<CairnException>(() => new SourceRange(0, 20).Within(20));
 
         Assert.Equal(ErrorCode.InvalidRange, error.Code);
-        Assert.Equal("20", error.Extra!["ActualObjectSize"]);
+        Assert.Equal(20, error.Details!.ActualObjectSize);
     }
 
     [Fact]
