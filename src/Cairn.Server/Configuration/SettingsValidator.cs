@@ -137,7 +137,10 @@ internal static class SettingsValidator
 
     private static TypeConverter FromString(Type type) => TypeDescriptor.GetConverter(Nullable.GetUnderlyingType(type) ?? type);
 
-    /// <summary>What the configuration binder does with a value: the type's converter, invariant culture.</summary>
+    /// <summary>
+    /// What the configuration binder does with a value: the type's converter, invariant culture. Durations are
+    /// intervals, timeouts and grace periods, none of which can run backwards.
+    /// </summary>
     private static bool CanConvert(Type type, string? value)
     {
         if (value is null || type == typeof(string))
@@ -147,7 +150,7 @@ internal static class SettingsValidator
 
         try
         {
-            return FromString(type).ConvertFromInvariantString(value) is not null;
+            return FromString(type).ConvertFromInvariantString(value) is { } converted && converted is not TimeSpan { Ticks: < 0 };
         }
         catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or OverflowException)
         {

@@ -55,6 +55,16 @@ public sealed class SettingsValidatorTests
     }
 
     [Fact]
+    public void A_negative_duration_is_refused()
+    {
+        // A negative startup grace would sweep temp files that other nodes are still writing.
+        Assert.Equal(
+            "invalid value '-01:00:00' for 'Cairn:StartupSweepGrace' (expected a duration such as 00:01:00)",
+            CheckSection(("Cairn:StartupSweepGrace", "-01:00:00")));
+        Assert.Null(CheckSection(("Cairn:StartupSweepGrace", "00:00:00")));
+    }
+
+    [Fact]
     public void The_clock_is_not_a_setting()
     {
         Assert.StartsWith("unknown setting 'Cairn:Time'", CheckSection(("Cairn:Time", "x")), StringComparison.Ordinal);
