@@ -118,6 +118,10 @@ internal sealed partial class RequestPipeline(
         {
             await dialect.WriteErrorAsync(response, entry, error.Detail ?? entry.Message, target?.Resource ?? "/", requestId, error.Details, error.Extra, context.RequestAborted);
         }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away while its error was written: there is no one left to answer.
+        }
         catch (Exception e) when (!response.HasStarted)
         {
             // Rendering an error must not fail; if it ever does, a fixed, well-formed body still answers.
