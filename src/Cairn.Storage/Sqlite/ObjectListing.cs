@@ -1,6 +1,7 @@
-using System.Text;
 using Cairn.Core.Model;
+using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
+using System.Text;
 using static Cairn.Storage.Sqlite.Sql;
 
 namespace Cairn.Storage.Sqlite;

@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
 

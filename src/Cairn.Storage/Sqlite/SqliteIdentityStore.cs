@@ -1,4 +1,5 @@
 using Cairn.Core.Identity;
+using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
 

@@ -9,7 +9,7 @@ namespace Cairn.Storage.Tests.Metadata;
 public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TStore>
     where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
-    [Fact]
+    [SkippableFact]
     public async Task Fifty_concurrent_puts_of_one_key_leave_one_object_and_queue_every_other_blob()
     {
         await CreateBucket("b");
@@ -26,7 +26,7 @@ public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TSt
         Assert.True(await store.IsBlobReferencedAsync(winner, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Fifty_concurrent_puts_of_different_keys_all_become_visible()
     {
         await CreateBucket("b");
@@ -40,7 +40,7 @@ public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TSt
         Assert.Empty(await store.GetGarbageAsync(TimeSpan.Zero, 1000, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_store_instances_on_the_same_data_settle_concurrent_puts_of_one_key()
     {
         // Two server processes sharing the store.
@@ -58,7 +58,7 @@ public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TSt
         Assert.Equal(blobs.Where(b => b != winner).Order(), (await Store.GetGarbageAsync(TimeSpan.Zero, 1000, None)).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_reopened_store_sees_everything_committed_before_it_was_closed()
     {
         await CreateBucket("photos");

@@ -26,7 +26,7 @@ public abstract class IdentityContract
 
     private IIdentityStore Store => _opened ??= Open(Time);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_new_database_has_the_active_root_user_and_no_keys()
     {
         var root = await Store.FindUserAsync(User.RootId, None);
@@ -37,7 +37,7 @@ public abstract class IdentityContract
         Assert.Empty(await Store.ListAccessKeysAsync(User.RootId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_created_key_is_found_with_its_user_and_survives_a_reopen()
     {
         var alice = await CreateUserAsync("alice");
@@ -54,7 +54,7 @@ public abstract class IdentityContract
         Assert.Null(await Store.FindAccessKeyAsync("AKNOBODY", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_taken_user_id_or_name_is_refused()
     {
         var alice = await CreateUserAsync("alice");
@@ -64,7 +64,7 @@ public abstract class IdentityContract
         Assert.False(await Store.CreateUserAsync(new User(UserIds.New(), User.RootName, Now, IdentityStatus.Active), None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_user_is_renamed_and_deactivated_but_not_given_a_taken_name()
     {
         var alice = await CreateUserAsync("alice");
@@ -78,7 +78,7 @@ public abstract class IdentityContract
         Assert.Equal(alice with { Name = "alice2", Status = IdentityStatus.Inactive }, stored);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_key_for_an_unknown_user_or_with_a_taken_id_is_refused()
     {
         var alice = await CreateUserAsync("alice");
@@ -90,7 +90,7 @@ public abstract class IdentityContract
         Assert.Equal("s", (await Store.FindAccessKeyAsync("AKALICE", None))!.Key.Secret);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_key_is_deactivated_given_an_expiry_and_listed_with_its_user()
     {
         var alice = await CreateUserAsync("alice");
@@ -107,7 +107,7 @@ public abstract class IdentityContract
         Assert.Empty(await Store.ListAccessKeysAsync("no-such-user", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ensuring_the_root_key_adds_it_and_a_changed_configuration_deactivates_the_old_one()
     {
         Assert.True(await Store.EnsureRootAsync("AKROOT1", "secret1", None));
@@ -130,7 +130,7 @@ public abstract class IdentityContract
         Assert.Equal(IdentityStatus.Inactive, (await Store.FindAccessKeyAsync("AKROOT2", None))!.Key.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ensuring_the_root_key_also_reactivates_the_root_user_and_clears_an_expiry()
     {
         await Store.EnsureRootAsync("AKROOT", "secret", None);
@@ -144,7 +144,7 @@ public abstract class IdentityContract
         Assert.True((await Store.FindAccessKeyAsync("AKROOT", None))!.IsUsableAt(Now));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_root_key_id_that_belongs_to_another_user_is_refused_and_left_alone()
     {
         var alice = await CreateUserAsync("alice");
@@ -157,7 +157,7 @@ public abstract class IdentityContract
         Assert.Equal("alice-secret", key.Key.Secret);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_cancelled_read_is_abandoned()
     {
         using var cancelled = new CancellationTokenSource();

@@ -10,7 +10,7 @@ namespace Cairn.Storage.Tests.Metadata;
 public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore>
     where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore
 {
-    [Fact]
+    [SkippableFact]
     public async Task Listing_returns_keys_in_UTF8_byte_order_which_differs_from_UTF16_order()
     {
         await CreateBucket("b");
@@ -25,7 +25,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(page.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paging_one_key_at_a_time_follows_UTF8_byte_order_across_surrogate_pairs()
     {
         await CreateBucket("b");
@@ -37,7 +37,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(keys.Order(Utf8Order.Instance), listed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listing_with_a_prefix_returns_exactly_the_keys_that_start_with_it()
     {
         await CreateBucket("b");
@@ -50,7 +50,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(page.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listing_a_prefix_that_matches_nothing_is_empty_and_not_truncated()
     {
         await CreateBucket("b");
@@ -63,7 +63,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(page.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listing_only_shows_keys_of_the_requested_bucket()
     {
         await CreateBucket("b");
@@ -79,7 +79,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.All(page.Objects, o => Assert.Equal("b", o.Bucket));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listed_objects_carry_their_size_etag_last_modified_owner_and_storage_class()
     {
         await CreateBucket("b");
@@ -110,7 +110,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(record.Checksums.Keys.Order(), listed.Checksums.Keys.Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_is_exclusive_and_need_not_be_an_existing_key()
     {
         await CreateBucket("b");
@@ -126,7 +126,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(pastEnd.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_that_sorts_before_the_prefix_starts_the_listing_at_the_prefix()
     {
         await CreateBucket("b");
@@ -137,7 +137,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["m/1", "m/2"], page.Objects.Select(o => o.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_full_page_with_more_keys_left_is_truncated_and_NextMarker_is_its_last_key()
     {
         await CreateBucket("b");
@@ -157,7 +157,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(third.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_that_takes_exactly_the_remaining_keys_is_not_truncated()
     {
         await CreateBucket("b");
@@ -173,7 +173,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(withPrefix.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_ending_at_the_last_key_of_the_prefix_is_not_truncated_even_if_later_keys_exist()
     {
         await CreateBucket("b");
@@ -185,7 +185,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.False(page.IsTruncated);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_delimiter_rolls_keys_up_into_common_prefixes_that_count_against_maxKeys()
     {
         await CreateBucket("b");
@@ -216,7 +216,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal("c/", afterPrefix.NextMarker);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_delimiter_below_a_prefix_rolls_up_only_the_part_after_the_prefix()
     {
         await CreateBucket("b");
@@ -228,7 +228,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["photos/2024/", "photos/2025/"], page.CommonPrefixes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Keys_that_sort_just_around_a_common_prefix_are_neither_skipped_nor_rolled_up()
     {
         // "a.b" < "a/" < "a0": skipping past "a/" must land exactly on its successor.
@@ -243,7 +243,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["a", "a.b", "a/", "a0"], paged);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Common_prefixes_with_non_ASCII_names_come_in_UTF8_order_and_page_correctly()
     {
         await CreateBucket("b");
@@ -257,7 +257,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["z/", "é/", "\uE000/", "\uFFFD/", "\uFFFDz", "😀/", "😀x"], paged);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_inside_a_common_prefix_continues_after_that_prefix()
     {
         await CreateBucket("b");
@@ -269,7 +269,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["b/"], page.CommonPrefixes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_equal_to_a_common_prefix_continues_after_that_prefix()
     {
         await CreateBucket("b");
@@ -281,7 +281,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["b/"], page.CommonPrefixes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task After_just_before_a_common_prefix_still_returns_that_prefix()
     {
         await CreateBucket("b");
@@ -293,7 +293,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["a/"], page.CommonPrefixes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_multi_character_delimiter_rolls_up_only_at_the_whole_delimiter()
     {
         await CreateBucket("b");
@@ -307,7 +307,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         Assert.Equal(["q", "r--", "x-", "x--", "x-y"], paged);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task MaxKeys_zero_returns_an_empty_page_that_is_not_truncated()
     {
         await CreateBucket("b");
@@ -324,7 +324,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(1000)]
@@ -346,7 +346,7 @@ public abstract class ListingContract<TStore> : MetadataStoreContractBase<TStore
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1)]
     [InlineData(1000)]
     public async Task A_delimiter_of_the_highest_code_point_rolls_many_keys_up_once_and_paging_ends(int pageSize)

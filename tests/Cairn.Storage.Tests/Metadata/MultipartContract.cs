@@ -15,7 +15,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
 {
     // ---------------------------------------------------------------- uploads
 
-    [Fact]
+    [SkippableFact]
     public async Task Creating_an_upload_in_a_missing_bucket_fails_with_NoSuchBucket_and_stores_nothing()
     {
         var upload = NewUpload("missing", "k");
@@ -28,7 +28,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Empty((await Store.ListUploadsAsync("missing", "", null, null, null, 1000, None)).Uploads);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_upload_round_trips_every_field()
     {
         await CreateBucket("photos");
@@ -56,7 +56,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         AssertSameUpload(upload, await Store.GetUploadAsync(upload.UploadId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_upload_without_optional_fields_round_trips_them_as_absent()
     {
         await CreateBucket("photos");
@@ -71,7 +71,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Empty(stored.UserMetadata);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Getting_an_upload_that_does_not_exist_returns_null()
     {
         await CreateBucket("photos");
@@ -83,7 +83,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
 
     // ---------------------------------------------------------------- parts
 
-    [Fact]
+    [SkippableFact]
     public async Task Putting_a_part_of_a_missing_upload_fails_with_NoSuchUpload_and_references_nothing()
     {
         var part = NewPart("no-such-upload", 1);
@@ -94,7 +94,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.False(await Store.IsBlobReferencedAsync(part.BlobId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Putting_a_part_of_an_aborted_upload_fails_with_NoSuchUpload()
     {
         var upload = await CreateUpload("b", "k");
@@ -105,7 +105,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal(ErrorCode.NoSuchUpload, error.Code);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_part_round_trips_every_field_and_references_its_blob()
     {
         var upload = await CreateUpload("b", "k");
@@ -122,7 +122,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.True(await Store.IsBlobReferencedAsync(part.BlobId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Re_putting_a_part_number_replaces_the_part_and_queues_the_old_blob_as_garbage()
     {
         var upload = await CreateUpload("b", "k");
@@ -142,7 +142,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.True(await Store.IsBlobReferencedAsync(second.BlobId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Re_putting_a_part_with_the_same_blob_does_not_queue_that_blob()
     {
         var upload = await CreateUpload("b", "k");
@@ -156,7 +156,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal("0123456789abcdef0123456789abcdef", Assert.Single((await Store.ListPartsAsync(upload.UploadId, 0, 10, None))!.Parts).ETag);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listing_parts_pages_by_part_number_with_exact_truncation_and_markers()
     {
         var upload = await CreateUpload("b", "k");
@@ -190,7 +190,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         AssertSameUpload(upload, first.Upload);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Listing_parts_of_a_missing_upload_returns_null()
     {
         var upload = await CreateUpload("b", "k");
@@ -201,7 +201,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
 
     // ---------------------------------------------------------------- abort
 
-    [Fact]
+    [SkippableFact]
     public async Task Aborting_returns_false_for_an_unknown_upload_and_true_exactly_once()
     {
         var upload = await CreateUpload("b", "k");
@@ -215,7 +215,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Empty((await Store.ListUploadsAsync("b", "", null, null, null, 1000, None)).Uploads);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Aborting_queues_every_part_blob_but_not_one_an_object_still_references()
     {
         var upload = await CreateUpload("b", "k");
@@ -232,7 +232,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
 
     // ---------------------------------------------------------------- complete
 
-    [Fact]
+    [SkippableFact]
     public async Task A_completion_whose_part_was_uploaded_again_commits_nothing_and_leaves_the_upload_untouched()
     {
         var upload = await CreateUpload("b", "k");
@@ -252,7 +252,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal([parts[1].BlobId], await Store.GetGarbageAsync(TimeSpan.Zero, 100, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_completion_naming_a_part_that_is_gone_commits_nothing()
     {
         var upload = await CreateUpload("b", "k");
@@ -266,7 +266,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Null(await Store.GetObjectAsync("b", "k", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reading_an_upload_with_its_parts_returns_both_from_one_snapshot_and_null_when_gone()
     {
         var upload = await CreateUpload("b", "k");
@@ -282,7 +282,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Null(await Store.GetUploadWithPartsAsync(upload.UploadId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_makes_the_built_object_visible_drops_the_upload_and_queues_only_unlisted_parts()
     {
         var upload = await CreateUpload("b", "k");
@@ -302,7 +302,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.False(await Store.IsBlobReferencedAsync(parts[1].BlobId, None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_replaces_an_existing_object_and_queues_its_blobs()
     {
         var upload = await CreateUpload("b", "k");
@@ -317,7 +317,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal(oldBlobs.Append(parts[1].BlobId).Order(), (await Store.GetGarbageAsync(TimeSpan.Zero, 100, None)).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_records_the_completion_with_the_given_part_list_hash()
     {
         var upload = await CreateUpload("b", "k");
@@ -345,7 +345,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Null(await Store.GetCompletedUploadAsync("no-such-upload", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_the_same_upload_again_with_the_same_list_answers_already_completed_and_changes_nothing()
     {
         var upload = await CreateUpload("b", "k");
@@ -361,7 +361,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         AssertSameObject(built, await Store.GetObjectAsync("b", "k", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_the_same_upload_twice_with_another_list_answers_upload_gone_and_changes_nothing()
     {
         var upload = await CreateUpload("b", "k");
@@ -377,7 +377,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal("hash", (await Store.GetCompletedUploadAsync(upload.UploadId, None))!.PartListHash);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_an_unknown_upload_answers_upload_gone()
     {
         await CreateBucket("b");
@@ -389,7 +389,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Null(await Store.GetObjectAsync("b", "k", None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Completing_checks_the_write_condition_in_the_committing_transaction()
     {
         var upload = await CreateUpload("b", "k");
@@ -405,7 +405,7 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
 
     // ---------------------------------------------------------------- bucket deletion
 
-    [Fact]
+    [SkippableFact]
     public async Task Deleting_a_bucket_with_only_uploads_succeeds_and_queues_their_part_blobs()
     {
         var first = await CreateUpload("b", "k1");

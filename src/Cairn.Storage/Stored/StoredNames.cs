@@ -1,6 +1,6 @@
 using Cairn.Core.Checksums;
 
-namespace Cairn.Storage.Sqlite;
+namespace Cairn.Storage.Stored;
 
 /// <summary>
 /// The fixed spellings the database stores for Core's enums and JSON fields. They are part of the schema: they

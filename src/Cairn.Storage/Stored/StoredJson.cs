@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Model;
 
-namespace Cairn.Storage.Sqlite;
+namespace Cairn.Storage.Stored;
 
 /// <summary>
 /// The JSON columns: object headers, user metadata and checksum maps. Field names and enum spellings are fixed here

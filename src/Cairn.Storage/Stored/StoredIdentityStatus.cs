@@ -1,6 +1,6 @@
 using Cairn.Core.Identity;
 
-namespace Cairn.Storage.Sqlite;
+namespace Cairn.Storage.Stored;
 
 /// <summary>
 /// The stored spelling of <see cref="IdentityStatus"/>: fixed words, not the C# enum's names or numbers, so renaming

@@ -1,0 +1,52 @@
+using Npgsql;
+using NpgsqlTypes;
+using static Cairn.Storage.Postgres.Pg;
+
+namespace Cairn.Storage.Postgres;
+
+/// <summary>
+/// The locks that settle races between nodes, all held until the transaction ends (docs/storage.md, "Races on
+/// PostgreSQL"). Write transactions run at READ COMMITTED, where every statement sees the latest commit, so a
+/// transaction that waited for a lock then reads what the holder committed. Every transaction takes them in one
+/// order — bucket row, upload row, object key, blobs (sorted) — so they cannot deadlock one another; a deadlock
+/// PostgreSQL still reports (a hash collision between two advisory keys) fails one transaction, which runs again.
+/// </summary>
+internal static class Locks
+{
+    /// <summary>
+    /// Holds the bucket row against deletion (FOR KEY SHARE: many writers at once, only DeleteBucket waits);
+    /// false when there is no such bucket.
+    /// </summary>
+    public static async Task<bool> BucketAsync(NpgsqlTransaction tx, string bucket, CancellationToken cancellationToken) =>
+        await ScalarAsync(tx, "SELECT 1 FROM buckets WHERE name = $1 FOR KEY SHARE", cancellationToken, bucket) is not null;
+
+    /// <summary>Holds the upload row (FOR UPDATE): parts, Complete and Abort of one upload run one at a time; false when it is gone.</summary>
+    public static async Task<bool> UploadAsync(NpgsqlTransaction tx, string uploadId, CancellationToken cancellationToken) =>
+        await ScalarAsync(tx, "SELECT 1 FROM uploads WHERE upload_id = $1 FOR UPDATE", cancellationToken, uploadId) is not null;
+
+    /// <summary>
+    /// Serialises the writers of one key (PUT, copy, delete, Complete), also while no row exists yet, which a row
+    /// lock could not: an advisory lock on a 64-bit hash of the bucket and key.
+    /// </summary>
+    public static Task ObjectKeyAsync(NpgsqlTransaction tx, string bucket, string key, CancellationToken cancellationToken) =>
+        ScalarAsync(tx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken, "object:" + bucket + "/" + key);
+
+    /// <summary>
+    /// Serialises whatever references a blob with the collector's claim on it (docs/storage.md): a claim that waited
+    /// sees the new reference, a reference that waited sees the claim. Taken in ordinal order of the ids.
+    /// </summary>
+    public static async Task BlobsAsync(NpgsqlTransaction tx, IEnumerable<string> blobIds, CancellationToken cancellationToken)
+    {
+        var sorted = blobIds.Distinct().Order(StringComparer.Ordinal).Select(id => "blob:" + id).ToArray();
+        if (sorted.Length == 0)
+        {
+            return;
+        }
+
+        // A function scan yields the array's elements in order, so the locks are taken in that order.
+        await using var command = new NpgsqlCommand(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(b, 0))) FROM unnest($1) AS b", tx.Connection, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = sorted, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using Cairn.Core.Model;
+using Cairn.Core.Ports;
+using static Cairn.Storage.Postgres.ObjectRows;
+
+namespace Cairn.Storage.Postgres;
+
+/// <summary>Objects and their segments.</summary>
+public sealed partial class PostgresMetadataStore : IObjectStore
+{
+    public Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        SnapshotAsync(tx => ReadObjectAsync(tx, bucket, key, cancellationToken), cancellationToken);
+
+    public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
+        PutObjectAsync(record, WriteCondition.None, cancellationToken);
+
+    public Task PutObjectAsync(ObjectRecord record, WriteCondition condition, CancellationToken cancellationToken) =>
+        WriteAsync(async tx =>
+        {
+            await RequireBucketAsync(tx, record.Bucket, cancellationToken);
+            await Locks.ObjectKeyAsync(tx, record.Bucket, record.Key, cancellationToken);
+            await CheckAtCommitAsync(tx, record.Bucket, record.Key, condition, cancellationToken);
+            var blobs = record.Segments.Select(s => s.BlobId).ToHashSet();
+            await ReferenceAsync(tx, blobs, record.Key, cancellationToken);
+            var released = await RemoveObjectAsync(tx, record.Bucket, record.Key, cancellationToken) ?? [];
+            await InsertObjectAsync(tx, record, cancellationToken);
+            released.ExceptWith(blobs);
+            await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
+
+    public Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken) =>
+        WriteAsync(async tx =>
+        {
+            await Locks.ObjectKeyAsync(tx, bucket, key, cancellationToken);
+            await CheckAtCommitAsync(tx, bucket, key, condition, cancellationToken);
+            if (await RemoveObjectAsync(tx, bucket, key, cancellationToken) is not { } released)
+            {
+                return false;
+            }
+
+            await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
+            return true;
+        }, cancellationToken);
+}
