@@ -4,8 +4,8 @@ namespace Cairn.ArchitectureTests;
 
 /// <summary>
 /// The layers only point inwards: Core (the use cases and their ports) knows no web framework and no adapter;
-/// Storage implements Core's ports without knowing the server; the client library stands alone, so that it can
-/// talk to any S3-compatible store.
+/// the stores (SQLite, PostgreSQL) implement Core's ports without knowing the server, and the embedded one needs
+/// no PostgreSQL driver; the client library stands alone, so that it can talk to any S3-compatible store.
 /// </summary>
 public sealed class LayerTests
 {
@@ -15,6 +15,9 @@ public sealed class LayerTests
     [InlineData("Cairn.Core", "Cairn.Server")]
     [InlineData("Cairn.Storage", "Microsoft.AspNetCore")]
     [InlineData("Cairn.Storage", "Cairn.Server")]
+    [InlineData("Cairn.Storage", "Npgsql")]
+    [InlineData("Cairn.Storage.Postgres", "Microsoft.AspNetCore")]
+    [InlineData("Cairn.Storage.Postgres", "Cairn.Server")]
     [InlineData("Cairn.Client", "Cairn.Server")]
     [InlineData("Cairn.Client", "Cairn.Storage")]
     public void A_layer_does_not_depend_on_what_must_stay_outside_it(string layer, string forbidden)
@@ -37,6 +40,7 @@ public sealed class LayerTests
         // Guards the rule above against passing because nothing was found at all.
         Assert.Contains(("Cairn.Storage", "Cairn.Core"), LayerDependencies.CompiledReferences("Cairn.Storage"));
         Assert.Contains("Cairn.Core", LayerDependencies.DeclaredReferences("Cairn.Storage"));
+        Assert.Contains(("Cairn.Storage.Postgres", "Npgsql"), LayerDependencies.CompiledReferences("Cairn.Storage.Postgres"));
         Assert.Contains("Microsoft.AspNetCore", LayerDependencies.DeclaredReferences("Cairn.Server"));
     }
 }

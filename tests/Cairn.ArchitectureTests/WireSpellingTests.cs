@@ -9,7 +9,7 @@ namespace Cairn.ArchitectureTests;
 /// </summary>
 public sealed partial class WireSpellingTests
 {
-    private static readonly string[] CheckedProjects = ["src/Cairn.Core", "src/Cairn.Storage", "src/Cairn.Server"];
+    private static readonly string[] CheckedProjects = ["src/Cairn.Core", "src/Cairn.Storage", "src/Cairn.Storage.Postgres", "src/Cairn.Server"];
 
     [Fact]
     public void Only_code_under_a_Dialects_folder_names_an_x_amz_or_x_oss_header()

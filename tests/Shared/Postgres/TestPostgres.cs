@@ -3,19 +3,24 @@ using Npgsql;
 namespace Cairn.Tests.Shared;
 
 /// <summary>
-/// The PostgreSQL server tests run against: its admin connection string comes from <c>CAIRN_TEST_POSTGRES</c>
-/// (<c>.ci/run</c> starts a throwaway cluster and sets it; <c>.ci/postgres start DIR PORT</c> does the same on a
-/// developer machine). Every test store gets a database of its own, created here and dropped when the test ends.
-/// Without the variable a test that needs PostgreSQL is skipped, and fails under CI.
+/// The PostgreSQL server tests run against: the one <c>CAIRN_TEST_POSTGRES</c> names (<c>.ci/run</c> starts a
+/// throwaway cluster and sets it), or else a throwaway cluster the test process starts itself where PostgreSQL is
+/// installed. Every test store gets a database of its own, created here and dropped when the test ends. Without
+/// either, a test that needs PostgreSQL is skipped, and fails under CI.
 /// </summary>
 public static class TestPostgres
 {
     public const string Variable = "CAIRN_TEST_POSTGRES";
 
-    public static string? AdminConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+    /// <summary>A cluster this test process started itself, when no server was named and PostgreSQL is installed.</summary>
+    private static readonly Lazy<PostgresCluster?> OwnCluster = new(StartOwnCluster);
 
-    public static bool IsConfigured => AdminConnectionString is not null;
+    /// <summary>
+    /// The server named by <c>CAIRN_TEST_POSTGRES</c>, or else a throwaway cluster this test process starts once
+    /// (when PostgreSQL is installed) and stops when it exits; null when there is neither.
+    /// </summary>
+    public static string? AdminConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : OwnCluster.Value?.AdminConnectionString;
 
     /// <summary>The admin connection string; skips (or under CI fails) the current test when there is none.</summary>
     public static string RequireAdmin() =>
@@ -40,7 +45,6 @@ public static class TestPostgres
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
         if (AdminConnectionString is not { } admin || name is null || !name.StartsWith("cairn_test_", StringComparison.Ordinal))
         {
             return;
@@ -59,9 +63,21 @@ public static class TestPostgres
         }
     }
 
+    private static PostgresCluster? StartOwnCluster()
+    {
+        if (!PostgresCluster.IsInstalled)
+        {
+            return null;
+        }
+
+        var cluster = PostgresCluster.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        return cluster;
+    }
+
     private static string Missing()
     {
-        Prerequisite.Missing("PostgreSQL", $"{Variable} is not set (start one with: .ci/postgres start /tmp/cairn-pg 55432)");
+        Prerequisite.Missing("PostgreSQL", $"{Variable} is not set and no PostgreSQL server is installed (apt-get install postgresql)");
         return "";
     }
 }
