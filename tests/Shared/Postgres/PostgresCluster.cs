@@ -36,7 +36,7 @@ public sealed class PostgresCluster : IDisposable
 
         var cluster = new PostgresCluster(FreePort());
         Directory.CreateDirectory(cluster._root);
-        if (Environment.UserName == "root")
+        if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
         {
             // The server runs as 'postgres' and must be able to reach its directory.
             File.SetUnixFileMode(cluster._root, (UnixFileMode)0b111_101_101);
