@@ -11,7 +11,9 @@ namespace Cairn.Tests.Shared;
 /// </summary>
 public sealed class PostgresCluster : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "cairn-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    private const string Prefix = "cairn-pg-";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
 
     private PostgresCluster(int port) => Port = port;
 
@@ -34,6 +36,7 @@ public sealed class PostgresCluster : IDisposable
             Prerequisite.Missing("PostgreSQL server", "no pg_ctl under /usr/lib/postgresql (apt-get install postgresql)");
         }
 
+        RemoveStoppedLeftovers();
         var cluster = new PostgresCluster(FreePort());
         Directory.CreateDirectory(cluster._root);
         if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
@@ -66,6 +69,27 @@ public sealed class PostgresCluster : IDisposable
             }
             catch (IOException)
             {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier test processes that stopped their server but were ended before removing its files (a test
+    /// host does not always wait for that): no server runs on them, so they go.
+    /// </summary>
+    private static void RemoveStoppedLeftovers()
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            if (!File.Exists(Path.Combine(root, "cluster", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(root) < DateTime.UtcNow.AddMinutes(-1))
+            {
+                try
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
             }
         }
     }
