@@ -81,7 +81,11 @@ public sealed class PostgresCluster : IDisposable
     {
         foreach (var root in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
-            if (!File.Exists(Path.Combine(root, "cluster", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(root) < DateTime.UtcNow.AddMinutes(-1))
+            // Stopping a server removes its postmaster.pid, which touches the cluster directory: one stopped for a
+            // moment by a running test (a restart) is recent, and stays.
+            var cluster = Path.Combine(root, "cluster");
+            var touched = Directory.GetLastWriteTimeUtc(Directory.Exists(cluster) ? cluster : root);
+            if (!File.Exists(Path.Combine(cluster, "postmaster.pid")) && touched < DateTime.UtcNow.AddMinutes(-10))
             {
                 try
                 {
