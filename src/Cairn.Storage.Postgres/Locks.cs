@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using static Cairn.Storage.Postgres.Pg;
 
 namespace Cairn.Storage.Postgres;
@@ -31,22 +30,39 @@ internal static class Locks
     public static Task ObjectKeyAsync(NpgsqlTransaction tx, string bucket, string key, CancellationToken cancellationToken) =>
         ScalarAsync(tx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken, "object:" + bucket + "/" + key);
 
+    /// <summary>The advisory lock key of blob <c>b</c>, one spelling for every statement that locks blobs.</summary>
+    private const string BlobKey = "hashtextextended('blob:' || b, 0)";
+
     /// <summary>
     /// Serialises whatever references a blob with the collector's claim on it (docs/storage.md): a claim that waited
     /// sees the new reference, a reference that waited sees the claim. Taken in ordinal order of the ids.
     /// </summary>
     public static async Task BlobsAsync(NpgsqlTransaction tx, IEnumerable<string> blobIds, CancellationToken cancellationToken)
     {
-        var sorted = blobIds.Distinct().Order(StringComparer.Ordinal).Select(id => "blob:" + id).ToArray();
+        var sorted = blobIds.Distinct().Order(StringComparer.Ordinal).ToArray();
         if (sorted.Length == 0)
         {
             return;
         }
 
         // A function scan yields the array's elements in order, so the locks are taken in that order.
-        await using var command = new NpgsqlCommand(
-            "SELECT count(pg_advisory_xact_lock(hashtextextended(b, 0))) FROM unnest($1) AS b", tx.Connection, tx);
-        command.Parameters.Add(new NpgsqlParameter { Value = sorted, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        await command.ExecuteScalarAsync(cancellationToken);
+        await ScalarAsync(tx, $"SELECT count(pg_advisory_xact_lock({BlobKey})) FROM unnest($1::text[]) AS b", cancellationToken, (object)sorted);
+    }
+
+    /// <summary>
+    /// The collector's claim takes the blob locks without waiting: it gets those of the blobs no other transaction
+    /// holds right now and returns those blobs. A blob whose lock is held is being referenced, or claimed by another
+    /// node's collector, so the claim leaves it to a later pass; collectors claiming at once split the work instead of
+    /// queueing behind each other. Never waiting, it cannot take part in a deadlock whatever the order.
+    /// </summary>
+    public static async Task<List<string>> TryBlobsAsync(NpgsqlTransaction tx, IEnumerable<string> blobIds, CancellationToken cancellationToken)
+    {
+        var ids = blobIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        return await StringsAsync(tx, $"SELECT b FROM unnest($1::text[]) AS b WHERE pg_try_advisory_xact_lock({BlobKey})", cancellationToken, (object)ids);
     }
 }
