@@ -31,9 +31,9 @@ public sealed class CairnHost : IAsyncDisposable
     public const string DatabaseFileName = "cairn.db";
 
     private readonly WebApplication _app;
-    private readonly DataDirectoryLock _dataLock;
+    private readonly NodeLocks _dataLock;
 
-    private CairnHost(WebApplication app, DataDirectoryLock dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
+    private CairnHost(WebApplication app, NodeLocks dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
     {
         _app = app;
         _dataLock = dataLock;
@@ -62,11 +62,12 @@ public sealed class CairnHost : IAsyncDisposable
     {
         var s3Addresses = ListenAddresses.Parse(options.Urls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.Urls)}", required: true);
         var managementAddresses = ListenAddresses.Parse(options.ManagementUrls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.ManagementUrls)}", required: false);
+        var node = NodeIdSetting.Parse(options.NodeId);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         OwnerOnly.CreateDirectory(options.DataDirectory);
 
-        // Before anything else reads or writes the directory: one server per data directory.
-        var dataLock = LockDataDirectory(options.DataDirectory);
+        // Before anything else reads or writes the directory: one process per node, one node per SQLite database.
+        var dataLock = NodeLocks.Acquire(options, node);
         WebApplication? app = null;
         try
         {
@@ -112,21 +113,6 @@ public sealed class CairnHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _dataLock.Dispose();
-    }
-
-    private static DataDirectoryLock LockDataDirectory(string dataDirectory)
-    {
-        try
-        {
-            return DataDirectoryLock.Acquire(dataDirectory);
-        }
-        catch (DataDirectoryInUseException e)
-        {
-            throw new ServerStartException(
-                ServerExitCodes.DataDirectoryInUse,
-                $"data directory {dataDirectory} is in use by another Cairn process ({e.Holder ?? "holder unknown"}); stop it or choose another --data",
-                e);
-        }
     }
 
     /// <summary>

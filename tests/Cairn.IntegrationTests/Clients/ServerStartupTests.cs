@@ -50,7 +50,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
 
         Assert.Equal(ServerExitCodes.DataDirectoryInUse, exitCode);
         Assert.Equal(
-            $"cairn: data directory {DataDirectory} is in use by another Cairn process (pid {first.ProcessId} on {Environment.MachineName}); stop it or choose another --data",
+            $"cairn: data directory {DataDirectory} is in use by another Cairn process (pid {first.ProcessId} on {Environment.MachineName}, node {new CairnOptions().NodeId}); stop it or choose another --data",
             Assert.Single(lines));
         Assert.True(File.Exists(uploadTemp), "the first server's in-flight upload lost its temp file");
         Assert.True(File.Exists(placedTemp), "a fresh temp file was swept");
