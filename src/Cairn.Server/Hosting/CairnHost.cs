@@ -195,6 +195,7 @@ public sealed class CairnHost : IAsyncDisposable
 
     private static void Register(IServiceCollection services, CairnOptions options)
     {
+        var node = NodeIdSetting.Parse(options.NodeId);
         var limits = options.Limits;
         var time = options.Time;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
@@ -210,7 +211,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
-        services.AddSingleton(_ => new FileBlobStore(options.DataDirectory));
+        services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();

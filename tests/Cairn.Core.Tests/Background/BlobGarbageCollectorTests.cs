@@ -1,5 +1,6 @@
 using Cairn.Core.Background;
 using Cairn.Core.Model;
+using Cairn.Core.Names;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     public BlobGarbageCollectorTests()
     {
         _metadata = new SqliteMetadataStore(Path.Combine(_directory.Path, "metadata.db"), TimeProvider.System);
-        _blobs = new FileBlobStore(_directory.Path);
+        _blobs = new FileBlobStore(_directory.Path, NodeId.Parse("node-a"));
         _collector = new BlobGarbageCollector(_metadata, _blobs, TimeProvider.System);
     }
 
