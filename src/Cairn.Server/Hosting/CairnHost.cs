@@ -208,6 +208,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
@@ -217,7 +218,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
-        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval });
+        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddHostedService<BackgroundWorkService>();
