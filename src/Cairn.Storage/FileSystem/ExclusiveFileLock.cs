@@ -14,7 +14,7 @@ namespace Cairn.Storage.FileSystem;
 /// and node id) so a refused start can name it. The data directory's per-node lock and the SQLite database's
 /// one-node lock are both such files.
 /// </summary>
-public sealed class ExclusiveFileLock : IDisposable
+internal sealed class ExclusiveFileLock : IDisposable
 {
     private const int MaxHolderBytes = 512;
 
