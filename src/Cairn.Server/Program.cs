@@ -7,7 +7,7 @@ try
 {
     var options = ServerSettings.Load(args);
     await using var host = await CairnHost.StartAsync(options);
-    Console.WriteLine($"Cairn listening on {host.BaseAddress.ToString().TrimEnd('/')} (data in {options.DataDirectory})");
+    Console.WriteLine($"Cairn listening on {host.BaseAddress.ToString().TrimEnd('/')} (node {options.NodeId}, data in {options.DataDirectory})");
     if (host.ManagementAddress is { } management)
     {
         Console.WriteLine($"Health and metrics on {management.ToString().TrimEnd('/')} (/health/live, /health/ready, /metrics)");

@@ -8,11 +8,18 @@ namespace Cairn.Core.Background;
 /// periods protect blobs whose referencing transaction is still in flight and readers that just looked up a
 /// manifest. Deletion is claimed in the store first (<see cref="IGarbageStore.DoomAsync"/>), so a copy that
 /// commits concurrently either keeps the blob alive or fails cleanly, never references a deleted file, and
-/// collectors on several nodes never both delete what one of them should not.
+/// collectors on several nodes never both delete what one of them should not. Every node works the queue; the
+/// sweep, which reads the whole blob directory, runs on one node at a time: the one holding the sweep lease
+/// (<see cref="ILeaseStore"/>). It keeps the lease until its next sweep is due, so the nodes sweep once per orphan
+/// grace between them, and another node takes over once the lease lapses (the holder stopped).
 /// </summary>
-public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs, TimeProvider time, GarbageCollectionSettings? settings = null)
+public sealed class BlobGarbageCollector(
+    IGarbageStore garbage, IBlobStore blobs, ILeaseStore leases, TimeProvider time, GarbageCollectionSettings? settings = null)
     : IBackgroundWork, IDisposable
 {
+    /// <summary>The lease a node holds while it sweeps, and until its next sweep is due.</summary>
+    public const string SweepLeaseName = "blob-orphan-sweep";
+
     private readonly GarbageCollectionSettings _settings = settings ?? new GarbageCollectionSettings();
 
     /// <summary>The sweep in progress across passes, with the cutoff it started with.</summary>
@@ -26,7 +33,8 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
 
     /// <summary>
     /// One bounded pass: one batch of the queue (queued at least the reader grace ago), and, once a sweep is due
-    /// (at the first pass, then every orphan grace), the next slice of the sweep.
+    /// (at the first pass, then every orphan grace) and this node holds the sweep lease, the next slice of the sweep.
+    /// A node that cannot take the lease skips that sweep; a sweep whose lease another node took meanwhile stops.
     /// </summary>
     public async Task<WorkPass> RunPassAsync(CancellationToken cancellationToken)
     {
@@ -35,9 +43,16 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
         if (_sweep is null && (_lastSweepStart is null || now - _lastSweepStart >= _settings.OrphanGrace))
         {
             _lastSweepStart = now;
-            var cutoff = now - _settings.OrphanGrace;
-            blobs.CleanTemporary(cutoff);
-            _sweep = (blobs.EnumerateBlobs().GetEnumerator(), cutoff);
+            if (await TakeSweepLeaseAsync(_settings.SweepLease, cancellationToken))
+            {
+                var cutoff = now - _settings.OrphanGrace;
+                blobs.CleanTemporary(cutoff);
+                _sweep = (blobs.EnumerateBlobs().GetEnumerator(), cutoff);
+            }
+        }
+        else if (_sweep is not null && !await TakeSweepLeaseAsync(_settings.SweepLease, cancellationToken))
+        {
+            EndSweep();
         }
 
         if (_sweep is { } sweep)
@@ -47,6 +62,7 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
             if (finished)
             {
                 EndSweep();
+                await KeepSweepLeaseUntilDueAsync(cancellationToken);
             }
 
             more |= !finished;
@@ -57,7 +73,8 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
 
     /// <summary>
     /// Collects everything now, unbounded: the whole queue (entries queued at least <paramref name="grace"/> ago)
-    /// and, with <paramref name="sweepOrphans"/>, every unreferenced blob file and temp file older than the grace.
+    /// and, with <paramref name="sweepOrphans"/>, every unreferenced blob file and temp file older than the grace
+    /// (only if this node can take the sweep lease, which it then holds for the sweep lease duration).
     /// Returns how many blob files were deleted.
     /// </summary>
     public async Task<int> CollectAsync(TimeSpan grace, bool sweepOrphans, CancellationToken cancellationToken)
@@ -69,7 +86,7 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
             deleted += done;
         }
 
-        if (sweepOrphans)
+        if (sweepOrphans && await TakeSweepLeaseAsync(_settings.SweepLease, cancellationToken))
         {
             var cutoff = time.GetUtcNow() - grace;
             using var files = blobs.EnumerateBlobs().GetEnumerator();
@@ -86,6 +103,27 @@ public sealed class BlobGarbageCollector(IGarbageStore garbage, IBlobStore blobs
     }
 
     public void Dispose() => EndSweep();
+
+    /// <summary>Takes or renews the sweep lease for <paramref name="duration"/>; false while another node holds it.</summary>
+    private Task<bool> TakeSweepLeaseAsync(TimeSpan duration, CancellationToken cancellationToken) =>
+        leases.TryAcquireAsync(SweepLeaseName, _settings.Node.Value, duration, cancellationToken);
+
+    /// <summary>
+    /// After a finished sweep, holds the lease until this node's next sweep is due, so that no other node sweeps
+    /// again meanwhile; a sweep that took longer than that gives the lease up instead.
+    /// </summary>
+    private async Task KeepSweepLeaseUntilDueAsync(CancellationToken cancellationToken)
+    {
+        var untilDue = _lastSweepStart + _settings.OrphanGrace - time.GetUtcNow();
+        if (untilDue > TimeSpan.Zero)
+        {
+            await TakeSweepLeaseAsync(untilDue.Value, cancellationToken);
+        }
+        else
+        {
+            await leases.ReleaseAsync(SweepLeaseName, _settings.Node.Value, cancellationToken);
+        }
+    }
 
     private void EndSweep()
     {

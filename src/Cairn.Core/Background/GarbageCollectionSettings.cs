@@ -1,3 +1,5 @@
+using Cairn.Core.Names;
+
 namespace Cairn.Core.Background;
 
 /// <summary>How the blob garbage collector paces itself and how long it spares blobs and temp files.</summary>
@@ -15,6 +17,18 @@ public sealed record GarbageCollectionSettings
     /// time between two sweeps.
     /// </summary>
     public TimeSpan OrphanGrace { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The node this collector runs on: the holder of the sweep lease, so that a restarted node takes back its own
+    /// lease at once. The server sets its Cairn:NodeId.
+    /// </summary>
+    public NodeId Node { get; init; } = NodeId.FromHostName(Environment.MachineName);
+
+    /// <summary>
+    /// How long the sweep lease lasts unless renewed: a sweep renews it at every slice, and a node that dies
+    /// mid-sweep holds up the other nodes' sweeps for at most this long.
+    /// </summary>
+    public TimeSpan SweepLease { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Queued blobs claimed and deleted per pass at most.</summary>
     public int QueueBatch { get; init; } = 1000;

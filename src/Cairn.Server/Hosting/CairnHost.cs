@@ -31,9 +31,9 @@ public sealed class CairnHost : IAsyncDisposable
     public const string DatabaseFileName = "cairn.db";
 
     private readonly WebApplication _app;
-    private readonly DataDirectoryLock _dataLock;
+    private readonly NodeLocks _dataLock;
 
-    private CairnHost(WebApplication app, DataDirectoryLock dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
+    private CairnHost(WebApplication app, NodeLocks dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
     {
         _app = app;
         _dataLock = dataLock;
@@ -62,11 +62,12 @@ public sealed class CairnHost : IAsyncDisposable
     {
         var s3Addresses = ListenAddresses.Parse(options.Urls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.Urls)}", required: true);
         var managementAddresses = ListenAddresses.Parse(options.ManagementUrls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.ManagementUrls)}", required: false);
+        var node = NodeIdSetting.Parse(options.NodeId);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         OwnerOnly.CreateDirectory(options.DataDirectory);
 
-        // Before anything else reads or writes the directory: one server per data directory.
-        var dataLock = LockDataDirectory(options.DataDirectory);
+        // Before anything else reads or writes the directory: one process per node, one node per SQLite database.
+        var dataLock = NodeLocks.Acquire(options, node);
         WebApplication? app = null;
         try
         {
@@ -112,21 +113,6 @@ public sealed class CairnHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _dataLock.Dispose();
-    }
-
-    private static DataDirectoryLock LockDataDirectory(string dataDirectory)
-    {
-        try
-        {
-            return DataDirectoryLock.Acquire(dataDirectory);
-        }
-        catch (DataDirectoryInUseException e)
-        {
-            throw new ServerStartException(
-                ServerExitCodes.DataDirectoryInUse,
-                $"data directory {dataDirectory} is in use by another Cairn process ({e.Holder ?? "holder unknown"}); stop it or choose another --data",
-                e);
-        }
     }
 
     /// <summary>
@@ -209,6 +195,7 @@ public sealed class CairnHost : IAsyncDisposable
 
     private static void Register(IServiceCollection services, CairnOptions options)
     {
+        var node = NodeIdSetting.Parse(options.NodeId);
         var limits = options.Limits;
         var time = options.Time;
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
@@ -221,16 +208,17 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<SqliteMetadataStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
-        services.AddSingleton(_ => new FileBlobStore(options.DataDirectory));
+        services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
-        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval });
+        services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddHostedService<BackgroundWorkService>();

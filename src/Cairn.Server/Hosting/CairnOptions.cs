@@ -13,6 +13,19 @@ public sealed class CairnOptions
     /// <summary>Data directory: blobs, temp files and the SQLite metadata database.</summary>
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>
+    /// The name this process goes by among the nodes sharing the data directory (see <see cref="Core.Names.NodeId"/>):
+    /// it names the node's lock and temp directory and holds its leases. Two processes with one node id cannot run
+    /// on one data directory. Defaults to the host name, with characters a node id cannot hold replaced by '-'.
+    /// </summary>
+    public string NodeId { get; set; } = Core.Names.NodeId.FromHostName(Environment.MachineName).Value;
+
+    /// <summary>
+    /// Connection string of a PostgreSQL metadata store shared by several nodes; null or empty = the embedded
+    /// SQLite database in the data directory, which serves exactly one node.
+    /// </summary>
+    public string? MetadataConnectionString { get; set; }
+
     /// <summary>Listen address(es), ';'-separated; port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:9000";
 

@@ -1,102 +1,39 @@
-using System.Globalization;
-using System.Text;
+using Cairn.Core.Names;
 
 namespace Cairn.Storage.FileSystem;
 
 /// <summary>
-/// Exclusive use of a data directory for as long as one process holds it: a lock on <c>cairn.lock</c> in the
-/// directory, taken without waiting. The file is opened share-none, which .NET turns into an exclusive flock(2)
-/// on Unix (one per open file, so it also excludes a second holder in the same process) and a share-none handle
-/// on Windows. The kernel drops it when the process ends in any way, kill -9 included, so the file left behind
-/// never blocks a restart; it is never deleted, since deleting a lock file lets two processes lock two files.
-/// The holder writes who it is into the file so a refused start can name it.
+/// One node's use of a data directory: an <see cref="ExclusiveFileLock"/> on <c>nodes/&lt;node id&gt;.lock</c>.
+/// Several nodes (with different node ids) may share one data directory, each owning its own lock and temp
+/// directory; two processes with the same node id may not, since they would take each other's temp files for a
+/// crash's leftovers. Whether the metadata store admits several nodes is the store's own lock's business.
 /// </summary>
 public sealed class DataDirectoryLock : IDisposable
 {
-    public const string FileName = "cairn.lock";
+    /// <summary>The directory of the node locks, in the data directory.</summary>
+    public const string DirectoryName = "nodes";
 
-    private const int MaxHolderBytes = 512;
+    private readonly ExclusiveFileLock _lock;
 
-    private readonly FileStream _file;
-
-    private DataDirectoryLock(FileStream file, string path)
-    {
-        _file = file;
-        Path = path;
-    }
+    private DataDirectoryLock(ExclusiveFileLock held) => _lock = held;
 
     /// <summary>The lock file.</summary>
-    public string Path { get; }
-
-    /// <summary>Takes the lock or throws <see cref="DataDirectoryInUseException"/> at once; the directory must exist.</summary>
-    public static DataDirectoryLock Acquire(string dataDirectory)
-    {
-        var path = System.IO.Path.Combine(dataDirectory, FileName);
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, OwnerOnly.ForNewFile(new FileStreamOptions
-            {
-                Mode = FileMode.OpenOrCreate,
-                Access = FileAccess.ReadWrite,
-                Share = FileShare.None,
-                BufferSize = 0, // a failed write leaves nothing pending for a later flush to fail on
-            }));
-        }
-        catch (IOException e) when (IsLockedElsewhere(e))
-        {
-            throw new DataDirectoryInUseException(dataDirectory, ReadHolder(path), e);
-        }
-
-        try
-        {
-            var holder = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId} on {Environment.MachineName}\n");
-            file.SetLength(0);
-            file.Write(Encoding.UTF8.GetBytes(holder));
-        }
-        catch (IOException)
-        {
-            // A full volume: the lock is the flock, not the line naming its holder, so the server still starts
-            // (and serves the reads and deletes that free space); a refused second server names no holder.
-        }
-
-        return new DataDirectoryLock(file, path);
-    }
-
-    /// <summary>Releases the lock; the holder line is cleared first so nobody is named after this.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            _file.SetLength(0);
-        }
-        catch (IOException)
-        {
-            // The lock goes with the handle either way.
-        }
-
-        _file.Dispose();
-    }
+    public string Path => _lock.Path;
 
     /// <summary>
-    /// A share-none open refused because another handle holds the lock: EWOULDBLOCK from flock on Unix
-    /// (11 on Linux, 35 on the BSDs and macOS), a sharing or lock violation on Windows.
+    /// Takes <paramref name="node"/>'s lock or throws <see cref="DataDirectoryInUseException"/> at once; the data
+    /// directory must exist.
     /// </summary>
-    private static bool IsLockedElsewhere(IOException e) =>
-        OperatingSystem.IsWindows()
-            ? (e.HResult & 0xFFFF) is 32 or 33
-            : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
-
-    /// <summary>The holder's line, read without taking a lock (the holder has it); null when unknown.</summary>
-    private static string? ReadHolder(string path)
+    public static DataDirectoryLock Acquire(string dataDirectory, NodeId node)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return null; // a share-none handle cannot be read past
-        }
-
-        var bytes = PosixFile.ReadPrefix(path, MaxHolderBytes);
-        var text = bytes is null ? null : Encoding.UTF8.GetString(bytes).Trim();
-        return string.IsNullOrEmpty(text) ? null : text.ReplaceLineEndings(" ");
+        var directory = System.IO.Path.Combine(dataDirectory, DirectoryName);
+        Directory.CreateDirectory(directory);
+        var path = System.IO.Path.Combine(directory, node + ".lock");
+        return ExclusiveFileLock.TryAcquire(path, node, out var held, out var holder)
+            ? new DataDirectoryLock(held)
+            : throw new DataDirectoryInUseException(dataDirectory, holder);
     }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _lock.Dispose();
 }

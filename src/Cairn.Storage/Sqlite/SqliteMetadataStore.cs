@@ -11,7 +11,7 @@ namespace Cairn.Storage.Sqlite;
 
 /// <summary>
 /// The metadata ports (<see cref="IBucketStore"/>, <see cref="IObjectStore"/>, <see cref="IUploadStore"/>,
-/// <see cref="IGarbageStore"/>) on one embedded SQLite database in WAL mode, one area per file of this class. Writes
+/// <see cref="IGarbageStore"/>, <see cref="ILeaseStore"/>) on one embedded SQLite database in WAL mode, one area per file of this class. Writes
 /// go through one connection with group commit (<see cref="GroupCommitWriter"/>; SQLite admits one writer at a time
 /// anyway); readers use pooled connections, asynchronously, and see the last committed state. A write that fails because the volume is full becomes
 /// InsufficientStorage; writes that free space (deletes, aborts, the collector's bookkeeping) and opening the

@@ -1,5 +1,6 @@
 using Cairn.Core.Background;
 using Cairn.Core.Model;
+using Cairn.Core.Names;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Support;
@@ -18,8 +19,8 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     public BlobGarbageCollectorTests()
     {
         _metadata = new SqliteMetadataStore(Path.Combine(_directory.Path, "metadata.db"), TimeProvider.System);
-        _blobs = new FileBlobStore(_directory.Path);
-        _collector = new BlobGarbageCollector(_metadata, _blobs, TimeProvider.System);
+        _blobs = new FileBlobStore(_directory.Path, NodeId.Parse("node-a"));
+        _collector = new BlobGarbageCollector(_metadata, _blobs, _metadata, TimeProvider.System);
     }
 
     public void Dispose()
@@ -163,7 +164,7 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     {
         // The collector's clock runs 30 minutes ahead of the file times: ages are 30 minutes more by it.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromMinutes(30));
-        var collector = new BlobGarbageCollector(_metadata, _blobs, clock);
+        var collector = new BlobGarbageCollector(_metadata, _blobs, _metadata, clock);
         var youngTemp = TempFile("young", writtenAgo: TimeSpan.FromMinutes(10));
         var oldTemp = TempFile("old", writtenAgo: TimeSpan.FromMinutes(50));
         var youngOrphan = await WriteBlob();
@@ -247,7 +248,7 @@ public sealed class BlobGarbageCollectorTests : IDisposable
         await Put("k", [.. blobs]);
         await _metadata.DeleteObjectAsync("b", "k", None);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var collector = new BlobGarbageCollector(_metadata, _blobs, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.Zero, QueueBatch = 2 });
+        using var collector = new BlobGarbageCollector(_metadata, _blobs, _metadata, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.Zero, QueueBatch = 2 });
 
         var passes = new List<WorkPass>();
         do
@@ -273,7 +274,7 @@ public sealed class BlobGarbageCollectorTests : IDisposable
             Bucket = "b", Key = "k", Size = 1, ETag = "e", LastModified = DateTimeOffset.UnixEpoch, Segments = [new Segment(blob, 0, 1)],
         }, None);
         await metadata.DeleteObjectAsync("b", "k", None);
-        using var collector = new BlobGarbageCollector(metadata, _blobs, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.FromSeconds(30) });
+        using var collector = new BlobGarbageCollector(metadata, _blobs, metadata, clock, new GarbageCollectionSettings { ReaderGrace = TimeSpan.FromSeconds(30) });
 
         Assert.Equal(0, (await collector.RunPassAsync(None)).Done);
         Assert.True(Exists(blob));
@@ -289,7 +290,7 @@ public sealed class BlobGarbageCollectorTests : IDisposable
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromHours(2));
         var settings = new GarbageCollectionSettings { OrphanGrace = TimeSpan.FromHours(1), SweepBatch = 1 };
-        using var collector = new BlobGarbageCollector(_metadata, _blobs, clock, settings);
+        using var collector = new BlobGarbageCollector(_metadata, _blobs, _metadata, clock, settings);
         var first = await WriteBlob();
         var second = await WriteBlob();
 

@@ -1,5 +1,6 @@
 using Cairn.Core.Limits;
 using Cairn.Core.Model;
+using Cairn.Core.Names;
 using Cairn.Core.Objects;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Sqlite;
@@ -25,7 +26,7 @@ internal sealed class CoreTestStore : IDisposable
     {
         Limits = limits ?? new StorageLimits();
         Metadata = new SqliteMetadataStore(Path.Combine(_directory.FullName, "cairn.db"), Time);
-        Blobs = new FileBlobStore(_directory.FullName);
+        Blobs = new FileBlobStore(_directory.FullName, NodeId.Parse("node-a"));
         Space = new SpaceAdmission(Disk, Limits);
         Objects = new ObjectService(Metadata, Metadata, Blobs, Limits, Space, Time);
         Ingest = new BlobIngest(Blobs);

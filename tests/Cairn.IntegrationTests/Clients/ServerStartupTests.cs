@@ -31,6 +31,9 @@ public sealed class ServerStartupTests : IAsyncLifetime
 
     private string DataDirectory => Path.Combine(_root, "data");
 
+    /// <summary>The node id a server started without one goes by: the host name's.</summary>
+    private static string NodeId => new CairnOptions().NodeId;
+
     [Fact]
     public async Task A_second_server_on_a_locked_data_directory_exits_with_one_line_and_leaves_the_first_servers_upload_intact()
     {
@@ -42,7 +45,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
         var upload = s3.PutObjectAsync(new PutObjectRequest { BucketName = "shared", Key = "in-flight", InputStream = body });
         await body.Reached.WaitAsync(Patience);
         var uploadTemp = await WaitForTempFileAsync();
-        var placedTemp = Path.Combine(DataDirectory, "tmp", "placed-just-now");
+        var placedTemp = Path.Combine(DataDirectory, "tmp", NodeId, "placed-just-now");
         await File.WriteAllTextAsync(placedTemp, "a temp file of a moment ago");
 
         var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(
@@ -50,7 +53,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
 
         Assert.Equal(ServerExitCodes.DataDirectoryInUse, exitCode);
         Assert.Equal(
-            $"cairn: data directory {DataDirectory} is in use by another Cairn process (pid {first.ProcessId} on {Environment.MachineName}); stop it or choose another --data",
+            $"cairn: data directory {DataDirectory} is in use by another Cairn process (pid {first.ProcessId} on {Environment.MachineName}, node {NodeId}); stop it or choose another --data",
             Assert.Single(lines));
         Assert.True(File.Exists(uploadTemp), "the first server's in-flight upload lost its temp file");
         Assert.True(File.Exists(placedTemp), "a fresh temp file was swept");
@@ -86,7 +89,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
         try
         {
             var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-            var leftover = Path.Combine(DataDirectory, "tmp", "0123456789abcdef0123456789abcdef");
+            var leftover = Path.Combine(DataDirectory, "tmp", NodeId, "0123456789abcdef0123456789abcdef");
             Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
             SetMode(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             await File.WriteAllTextAsync(leftover, "left by a crash");

@@ -89,8 +89,8 @@ public sealed class RootKeyTests : IDisposable
     }
 
     /// <summary>
-    /// Turns the stopped server's database into what version 2 wrote: no identity tables, and every owner the root
-    /// access key id (version 3 only added the two tables and rewrote owners).
+    /// Turns the stopped server's database into what version 2 wrote: no identity tables, no leases, and every owner
+    /// the root access key id (version 3 only added the two tables and rewrote owners, version 4 added leases).
     /// </summary>
     private void DowngradeToVersion2(string rootAccessKeyId)
     {
@@ -99,6 +99,7 @@ public sealed class RootKeyTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE leases;
                 DROP TABLE access_keys;
                 DROP TABLE users;
                 UPDATE buckets SET owner = $key;

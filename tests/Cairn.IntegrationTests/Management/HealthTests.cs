@@ -28,13 +28,13 @@ public sealed class HealthTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Uploads are staged in <c>tmp/</c>; with a file in its place nothing can be written there — as root too,
+    /// Uploads are staged in the node's temp directory <c>tmp/&lt;node id&gt;/</c>; with a file in its place nothing can be written there — as root too,
     /// where permission bits would not stop the probe (and the data directory's own mode is tested below).
     /// </summary>
     [Fact]
     public async Task Ready_turns_503_naming_the_directory_when_the_temp_directory_cannot_take_files()
     {
-        var temp = Path.Combine(_dataDirectory, "tmp");
+        var temp = Path.Combine(_dataDirectory, "tmp", Host.Options.NodeId);
         Directory.Delete(temp, recursive: true);
         await File.WriteAllTextAsync(temp, "not a directory");
 

@@ -62,10 +62,10 @@ public sealed class ZeroCopyCompletionTests : MultipartTestBase, IClassFixture<C
         Assert.All(before.Values, f => Assert.Equal(PartSize, f.Size));
         Assert.Empty(DataDirectoryInspector.TempFiles(Fixture.DataDirectory));
 
-        // Anything that appears in tmp/ while Complete runs (even briefly) is recorded. A marker file created
+        // Anything that appears in the node's temp directory while Complete runs (even briefly) is recorded. A marker file created
         // afterwards is the end of the record: the watcher reports a directory's events in the order they
         // happened, so once the marker's creation is reported, everything Complete did has been too.
-        var tmp = Path.Combine(Fixture.DataDirectory, "tmp");
+        var tmp = Path.Combine(Fixture.DataDirectory, "tmp", Fixture.Host.Options.NodeId);
         var marker = "end-of-record-" + Guid.NewGuid().ToString("N");
         var markerSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tmpEvents = new ConcurrentQueue<string>();

@@ -1,3 +1,4 @@
+using Cairn.Core.Names;
 using Cairn.Core.Ports;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class FileBlobStoreTests : IDisposable
 
     public FileBlobStoreTests()
     {
-        _store = new FileBlobStore(_directory.Path);
+        _store = new FileBlobStore(_directory.Path, NodeId.Parse("node-a"));
     }
 
     private string BlobRoot => Path.Combine(_directory.Path, "blobs");
@@ -181,6 +182,39 @@ public sealed class FileBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_writer_stages_its_blob_in_its_nodes_own_temp_directory()
+    {
+        await using var writer = _store.CreateWriter();
+        await writer.WriteAsync(new byte[] { 1 }, None);
+
+        Assert.Equal(Path.Combine(_directory.Path, "tmp", "node-a"), _store.TempDirectory);
+        var staged = Assert.Single(Directory.GetFiles(Path.Combine(_directory.Path, "tmp"), "*", SearchOption.AllDirectories));
+        Assert.Equal(Path.Combine(_store.TempDirectory, writer.BlobId), staged);
+    }
+
+    [Fact]
+    public async Task CleanTemporary_removes_old_leftovers_of_every_node_and_in_tmp_itself_but_not_young_or_held_files()
+    {
+        var other = new FileBlobStore(_directory.Path, NodeId.Parse("node-b"));
+        var deadNodes = await TempFileAsync(other.TempDirectory, "left-by-a-node-that-never-came-back", TimeSpan.FromHours(2));
+        var legacy = await TempFileAsync(Path.Combine(_directory.Path, "tmp"), "left-by-an-older-server", TimeSpan.FromHours(2));
+        var young = await TempFileAsync(other.TempDirectory, "being-written", TimeSpan.FromMinutes(10));
+        await using var live = other.CreateWriter();
+        await live.WriteAsync(new byte[] { 1 }, None);
+        File.SetLastWriteTimeUtc(Path.Combine(other.TempDirectory, live.BlobId), DateTime.UtcNow.AddHours(-2));
+
+        var removed = _store.CleanTemporary(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+
+        Assert.Equal(2, removed);
+        Assert.False(File.Exists(deadNodes));
+        Assert.False(File.Exists(legacy));
+        Assert.True(File.Exists(young));
+        await live.WriteAsync(new byte[] { 2 }, None);
+        await live.CommitAsync(None);
+        Assert.Equal(new byte[] { 1, 2 }, await ReadAll(live.BlobId));
+    }
+
+    [Fact]
     public async Task Temp_and_blob_files_are_readable_and_writable_by_their_owner_only()
     {
         await using var writer = _store.CreateWriter();
@@ -233,6 +267,14 @@ public sealed class FileBlobStoreTests : IDisposable
 
         await writer.CommitAsync(None);
         return writer.BlobId;
+    }
+
+    private static async Task<string> TempFileAsync(string directory, string name, TimeSpan writtenAgo)
+    {
+        var path = Path.Combine(directory, name);
+        await File.WriteAllTextAsync(path, name, None);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - writtenAgo);
+        return path;
     }
 
     private async Task<byte[]> ReadAll(string blobId)

@@ -1,3 +1,4 @@
+using Cairn.Core.Names;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class TempLeftoversTests : IDisposable
 
     public TempLeftoversTests()
     {
-        _store = new FileBlobStore(_directory.Path);
+        _store = new FileBlobStore(_directory.Path, NodeId.Parse("node-a"));
     }
 
     public void Dispose() => _directory.Dispose();
@@ -56,6 +57,21 @@ public sealed class TempLeftoversTests : IDisposable
         await writer.CommitAsync(None);
         await using var read = _store.OpenRead(writer.BlobId);
         Assert.Equal(4, read.Length);
+    }
+
+    [Fact]
+    public async Task Another_nodes_temp_files_are_never_touched_however_old()
+    {
+        var other = new FileBlobStore(_directory.Path, NodeId.Parse("node-b"));
+        var theirs = Path.Combine(other.TempDirectory, "0123456789abcdef0123456789abcdef");
+        await File.WriteAllTextAsync(theirs, "another node's upload", None);
+        File.SetLastWriteTimeUtc(theirs, DateTime.UtcNow.AddHours(-2));
+
+        var leftovers = TempLeftovers.Find(_store.TempDirectory);
+
+        Assert.Equal(0, leftovers.Count);
+        Assert.Equal(0, leftovers.RemoveAbandoned(DateTimeOffset.MaxValue));
+        Assert.True(File.Exists(theirs));
     }
 
     [Fact]

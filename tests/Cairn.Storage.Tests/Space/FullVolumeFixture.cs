@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Names;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Space;
 using Cairn.Storage.Sqlite;
@@ -34,7 +35,7 @@ internal sealed class FullVolumeFixture : IDisposable
         return store;
     }
 
-    public FileBlobStore OpenBlobs() => new(DataDirectory);
+    public FileBlobStore OpenBlobs() => new(DataDirectory, NodeId.Parse("node-a"));
 
     /// <summary>A reserve of <paramref name="size"/> bytes, created at once.</summary>
     public SpaceReserve CreateReserve(long size)

@@ -144,7 +144,7 @@ public sealed class FullVolumeTests
         var reserve = fixture.CreateReserve(4 * MiB);
         var store = fixture.OpenStore(reserve);
         var blobs = fixture.OpenBlobs();
-        var collector = new BlobGarbageCollector(store, blobs, TimeProvider.System);
+        var collector = new BlobGarbageCollector(store, blobs, store, TimeProvider.System);
         await store.CreateBucketAsync(Bucket("b"), None);
         string blobId;
         await using (var writer = blobs.CreateWriter())

@@ -123,6 +123,9 @@ public sealed class SqliteMigrationTests : IDisposable
                   VALUES ('AKALICE', 'alice-secret', 'alice-id', 'inactive', 1800000000000, 1700000000007);
               """
             : string.Empty;
+        var leases = version >= 4
+            ? "INSERT INTO leases (name, holder, expires_at) VALUES ('blob-orphan-sweep', 'node-a', 4102444800000);"
+            : string.Empty;
         using var command = connection.CreateCommand();
         command.CommandText = $$"""
             INSERT INTO buckets (name, owner, created_at) VALUES ('b', '{{owner}}', 1700000000000);
@@ -142,6 +145,7 @@ public sealed class SqliteMigrationTests : IDisposable
             INSERT INTO completed_uploads (upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type)
                 VALUES ('u0', 'b', 'multipart', 'abc-2', 'hash', 1700000000005, '{"Crc32C":"yZRlqg==-2"}', 'COMPOSITE');
             {{users}}
+            {{leases}}
             """;
         command.ExecuteNonQuery();
     }
@@ -208,6 +212,10 @@ public sealed class SqliteMigrationTests : IDisposable
             Assert.Equal(IdentityStatus.Inactive, alice.Key.Status);
             Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), alice.Key.ExpiresAt);
         }
+
+        // From version 4 node-a holds the sweep lease until 2100; before it there were no leases, so it is free
+        // (and, on the second read, already node-b's).
+        Assert.Equal(version < 4, await store.TryAcquireAsync("blob-orphan-sweep", "node-b", TimeSpan.FromMinutes(1), None));
     }
 
     private SqliteConnection Open()

@@ -14,6 +14,7 @@ internal static class SchemaSteps
         Step1Initial.Step,
         Step2PartChecksums.Step,
         Step3Identities.Step,
+        Step4Leases.Step,
     ];
 
     /// <summary>The version a database has once every step ran.</summary>
