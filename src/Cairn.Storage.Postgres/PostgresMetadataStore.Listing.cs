@@ -1,12 +1,12 @@
 using Cairn.Core.Model;
-using Cairn.Core.Ports;
 
 namespace Cairn.Storage.Postgres;
 
 /// <summary>Listing objects.</summary>
 public sealed partial class PostgresMetadataStore
 {
+    /// <summary>One page, read in one REPEATABLE READ snapshot however many queries it takes.</summary>
     public Task<ObjectPage> ListObjectsAsync(
         string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        SnapshotAsync(tx => ObjectListing.ListAsync(tx, bucket, prefix, delimiter, after, maxKeys, cancellationToken), cancellationToken);
 }

@@ -1,9 +1,9 @@
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
+using Cairn.Storage.Listing;
 using Npgsql;
 using static Cairn.Storage.Postgres.Pg;
 using static Cairn.Storage.Postgres.UploadRows;
-using KeyOrder = Cairn.Storage.Sqlite.ObjectListing;
 
 namespace Cairn.Storage.Postgres;
 

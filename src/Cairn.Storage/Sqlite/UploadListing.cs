@@ -1,5 +1,6 @@
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
+using Cairn.Storage.Listing;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
 using static Cairn.Storage.Sqlite.UploadRows;
@@ -63,8 +64,8 @@ internal static class UploadListing
                     return new UploadPage(uploads, prefixes, false, null, null);
                 }
 
-                var common = delimiter is null ? null : ObjectListing.CommonPrefixOf(upload.Key, prefix, delimiter);
-                if (common is not null && (common == lastPrefix || (keyMarker is not null && ObjectListing.Utf8Compare(common, keyMarker) <= 0 && keyMarker.StartsWith(common, StringComparison.Ordinal))))
+                var common = delimiter is null ? null : KeyOrder.CommonPrefixOf(upload.Key, prefix, delimiter);
+                if (common is not null && (common == lastPrefix || (keyMarker is not null && KeyOrder.Utf8Compare(common, keyMarker) <= 0 && keyMarker.StartsWith(common, StringComparison.Ordinal))))
                 {
                     continue;
                 }
@@ -72,7 +73,7 @@ internal static class UploadListing
                 if (uploads.Count + prefixes.Count == max)
                 {
                     var last = uploads.Count > 0 ? uploads[^1] : null;
-                    var lastIsPrefix = prefixes.Count > 0 && (last is null || ObjectListing.Utf8Compare(prefixes[^1], last.Key) > 0);
+                    var lastIsPrefix = prefixes.Count > 0 && (last is null || KeyOrder.Utf8Compare(prefixes[^1], last.Key) > 0);
                     return lastIsPrefix
                         ? new UploadPage(uploads, prefixes, true, prefixes[^1], null)
                         : new UploadPage(uploads, prefixes, true, last!.Key, last.UploadId);

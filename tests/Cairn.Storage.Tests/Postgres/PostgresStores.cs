@@ -6,8 +6,9 @@ namespace Cairn.Storage.Tests.Postgres;
 
 /// <summary>
 /// What a PostgreSQL contract test class owns: a fresh directory per test, a database of its own for every directory
-/// a store is opened in (opening the same directory again opens the same database: a restart, or a second node), and
-/// every <see cref="PostgresMetadataStore"/> opened, all disposed and dropped with the test.
+/// a store is opened in, copied from the <see cref="MigratedTemplate"/> (opening the same directory again opens the
+/// same database: a restart, or a second node), and every <see cref="PostgresMetadataStore"/> opened, all disposed
+/// and dropped with the test.
 /// </summary>
 internal sealed class PostgresStores : IDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class PostgresStores : IDisposable
         {
             if (!_databases.TryGetValue(dir, out var connectionString))
             {
-                connectionString = TestPostgres.CreateDatabase();
+                connectionString = MigratedTemplate.CreateDatabase();
                 _databases[dir] = connectionString;
             }
 

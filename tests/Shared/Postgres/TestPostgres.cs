@@ -27,18 +27,33 @@ public static class TestPostgres
         AdminConnectionString ?? Missing();
 
     /// <summary>Creates an empty database and returns the connection string for it.</summary>
-    public static string CreateDatabase()
+    public static string CreateDatabase() => CreateDatabase("TEMPLATE template0 ENCODING 'UTF8'");
+
+    /// <summary>
+    /// Creates a database with the given clauses of <c>CREATE DATABASE</c> (a template, a locale...) and returns the
+    /// connection string for it.
+    /// </summary>
+    public static string CreateDatabase(string clauses)
     {
         var admin = RequireAdmin();
         var name = "cairn_test_" + Guid.NewGuid().ToString("N")[..16];
         using (var connection = new NpgsqlConnection(admin))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name} {clauses}", connection);
             command.ExecuteNonQuery();
         }
 
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Runs one statement on the admin connection and returns its first value (null for none).</summary>
+    public static object? Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(RequireAdmin());
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return command.ExecuteScalar() is { } value and not DBNull ? value : null;
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing whatever is still connected to it.</summary>
