@@ -17,6 +17,7 @@ internal static class ServerSettings
         ["--urls"] = "Cairn:Urls",
         ["--domain"] = "Cairn:Domain",
         ["--region"] = "Cairn:Region",
+        ["--metadata"] = "Cairn:Metadata:ConnectionString",
     };
 
     /// <summary>Reads, checks and binds the settings; throws <see cref="ServerStartException"/> with one line on a problem.</summary>

@@ -15,8 +15,8 @@ using Cairn.Server.Http;
 using Cairn.Server.Management;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
+using Cairn.Storage.Postgres;
 using Cairn.Storage.Space;
-using Cairn.Storage.Sqlite;
 using Microsoft.AspNetCore.Connections;
 
 namespace Cairn.Server.Hosting;
@@ -28,7 +28,7 @@ namespace Cairn.Server.Hosting;
 public sealed class CairnHost : IAsyncDisposable
 {
     /// <summary>The SQLite metadata database in the data directory.</summary>
-    public const string DatabaseFileName = "cairn.db";
+    public const string DatabaseFileName = MetadataStores.DatabaseFileName;
 
     private readonly WebApplication _app;
     private readonly NodeLocks _dataLock;
@@ -69,10 +69,12 @@ public sealed class CairnHost : IAsyncDisposable
         // Before anything else reads or writes the directory: one process per node, one node per SQLite database.
         var dataLock = NodeLocks.Acquire(options, node);
         WebApplication? app = null;
+        PostgresMetadataStore? postgres = null;
         try
         {
             var credentials = RootCredentials.Load(options);
-            app = Build(options, s3Addresses, managementAddresses);
+            postgres = await MetadataStores.OpenPostgresAsync(options, cancellationToken);
+            app = Build(options, s3Addresses, managementAddresses, postgres);
             DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
             await credentials.SeedAsync(app.Services.GetRequiredService<IIdentityStore>(), cancellationToken);
             MapRequests(app, managementAddresses.Addresses.Count > 0);
@@ -95,6 +97,10 @@ public sealed class CairnHost : IAsyncDisposable
                 // Stopped first, so services that did start end as in a normal shutdown.
                 await app.StopAsync(CancellationToken.None);
                 await app.DisposeAsync();
+            }
+            else
+            {
+                postgres?.Dispose();
             }
 
             dataLock.Dispose();
@@ -130,7 +136,7 @@ public sealed class CairnHost : IAsyncDisposable
         app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
     }
 
-    private static WebApplication Build(CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses)
+    private static WebApplication Build(CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses, PostgresMetadataStore? postgres)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -157,7 +163,7 @@ public sealed class CairnHost : IAsyncDisposable
             kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
             kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
         });
-        Register(builder.Services, options);
+        Register(builder.Services, options, postgres);
         return builder.Build();
     }
 
@@ -193,7 +199,7 @@ public sealed class CairnHost : IAsyncDisposable
         return null;
     }
 
-    private static void Register(IServiceCollection services, CairnOptions options)
+    private static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres)
     {
         var node = NodeIdSetting.Parse(options.NodeId);
         var limits = options.Limits;
@@ -202,14 +208,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         DiskSpaceService.Register(services, options);
-        services.AddSingleton(sp => new SqliteMetadataStore(Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
-        services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<SqliteMetadataStore>());
-        services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
+        MetadataStores.Register(services, options, postgres);
         services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
         services.AddSingleton<OwnerNames>();
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));

@@ -20,11 +20,8 @@ public sealed class CairnOptions
     /// </summary>
     public string NodeId { get; set; } = Core.Names.NodeId.FromHostName(Environment.MachineName).Value;
 
-    /// <summary>
-    /// Connection string of a PostgreSQL metadata store shared by several nodes; null or empty = the embedded
-    /// SQLite database in the data directory, which serves exactly one node.
-    /// </summary>
-    public string? MetadataConnectionString { get; set; }
+    /// <summary>Where the metadata lives: the embedded SQLite database in the data directory, or PostgreSQL.</summary>
+    public MetadataOptions Metadata { get; set; } = new();
 
     /// <summary>Listen address(es), ';'-separated; port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:9000";

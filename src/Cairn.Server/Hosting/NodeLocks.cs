@@ -25,7 +25,7 @@ internal sealed class NodeLocks : IDisposable
         var nodeLock = LockNode(options.DataDirectory, node);
         try
         {
-            var database = string.IsNullOrEmpty(options.MetadataConnectionString)
+            var database = !options.Metadata.IsPostgres
                 ? LockDatabase(Path.Combine(options.DataDirectory, CairnHost.DatabaseFileName), node)
                 : null;
             return new NodeLocks(nodeLock, database);

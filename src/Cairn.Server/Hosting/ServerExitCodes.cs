@@ -17,4 +17,7 @@ public static class ServerExitCodes
 
     /// <summary>A listen address could not be bound (in use, not permitted).</summary>
     public const int CannotListen = 4;
+
+    /// <summary>The metadata database (PostgreSQL) cannot be opened: unreachable, refused the login, or newer than this server.</summary>
+    public const int MetadataUnavailable = 5;
 }

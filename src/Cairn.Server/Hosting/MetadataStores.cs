@@ -1,0 +1,82 @@
+using Cairn.Core.Errors;
+using Cairn.Core.Identity;
+using Cairn.Core.Ports;
+using Cairn.Storage.Postgres;
+using Cairn.Storage.Space;
+using Cairn.Storage.Sqlite;
+using Npgsql;
+
+namespace Cairn.Server.Hosting;
+
+/// <summary>
+/// The one place that chooses the metadata store (<see cref="MetadataOptions"/>) and resolves every metadata port,
+/// and the identity store on it, to that one instance.
+/// </summary>
+internal static class MetadataStores
+{
+    /// <summary>The SQLite metadata database in the data directory.</summary>
+    public const string DatabaseFileName = "cairn.db";
+
+    /// <summary>
+    /// Opens the PostgreSQL store (applying missing schema steps) when one is configured, before the server is built,
+    /// so that an unreachable or refused database stops the start with one line; null for the embedded store.
+    /// </summary>
+    public static async Task<PostgresMetadataStore?> OpenPostgresAsync(CairnOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Metadata.IsPostgres)
+        {
+            return null;
+        }
+
+        var connectionString = options.Metadata.ConnectionString!;
+        string where;
+        try
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            where = $"{parsed.Host}:{parsed.Port}/{parsed.Database ?? parsed.Username}";
+        }
+        catch (ArgumentException e)
+        {
+            throw new ServerStartException(ServerExitCodes.ConfigurationError, $"invalid Cairn:Metadata:ConnectionString: {e.Message}", e);
+        }
+
+        try
+        {
+            return await PostgresMetadataStore.OpenAsync(connectionString, options.Time, cancellationToken);
+        }
+        catch (Exception e) when (e is CairnException or NpgsqlException or InvalidOperationException)
+        {
+            var reason = e is CairnException { InnerException: { } cause } ? cause.Message : e.Message;
+            throw new ServerStartException(ServerExitCodes.MetadataUnavailable, $"cannot open the metadata database at {where}: {reason}", e);
+        }
+    }
+
+    public static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres)
+    {
+        var time = options.Time;
+        if (postgres is not null)
+        {
+            services.AddSingleton(postgres);
+            AddPorts<PostgresMetadataStore>(services);
+            services.AddSingleton<IIdentityStore>(_ => new CachingIdentityStore(new PostgresIdentityStore(postgres, time), time));
+            return;
+        }
+
+        services.AddSingleton(sp => new SqliteMetadataStore(
+            Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
+        AddPorts<SqliteMetadataStore>(services);
+        services.AddSingleton<IIdentityStore>(sp =>
+            new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
+    }
+
+    private static void AddPorts<TStore>(IServiceCollection services)
+        where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore, IStoreStatistics, ILeaseStore
+    {
+        services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<TStore>());
+    }
+}
