@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
+using Cairn.IntegrationTests.Infrastructure;
 using Cairn.Tests.Shared;
 
 namespace Cairn.IntegrationTests.Clients;
@@ -68,7 +69,7 @@ public sealed class CairnServerProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var variables = new Dictionary<string, string>
+        var variables = new Dictionary<string, string>(TestMetadata.EnvironmentFor(dataDirectory))
         {
             ["CAIRN_ROOT_USER"] = accessKey,
             ["CAIRN_ROOT_PASSWORD"] = secretKey,

@@ -36,14 +36,15 @@ public class CairnServerFixture : IAsyncLifetime
     }
 
     /// <summary>What every test server runs with: the given data dir, free loopback ports (S3 and management), fixed root keys.</summary>
-    public static CairnOptions TestOptions(string dataDirectory) => new()
+    /// <remarks>The metadata store is this run's (<see cref="TestMetadata"/>): SQLite, or a PostgreSQL database kept for the directory.</remarks>
+    public static CairnOptions TestOptions(string dataDirectory) => TestMetadata.Apply(new()
     {
         DataDirectory = dataDirectory,
         Urls = "http://127.0.0.1:0",
         ManagementUrls = "http://127.0.0.1:0",
         RootUser = "cairn-test-root",
         RootPassword = "cairn-test-secret-0123456789",
-    };
+    });
 
     /// <summary>An AWSSDK.S3 client with default settings (checksums, streaming signatures) and path-style addressing.</summary>
     public AmazonS3Client CreateClient(Action<AmazonS3Config>? configure = null) => CreateClient(Host, configure);
