@@ -19,9 +19,30 @@ internal static class Locks
     public static async Task<bool> BucketAsync(NpgsqlTransaction tx, string bucket, CancellationToken cancellationToken) =>
         await ScalarAsync(tx, "SELECT 1 FROM buckets WHERE name = $1 FOR KEY SHARE", cancellationToken, bucket) is not null;
 
-    /// <summary>Holds the upload row (FOR UPDATE): parts, Complete and Abort of one upload run one at a time; false when it is gone.</summary>
+    /// <summary>
+    /// Holds the upload row (FOR UPDATE) for Complete and Abort: they run one at a time, after the parts being stored
+    /// right now, and each sees what the previous one committed; false when the upload is gone.
+    /// </summary>
     public static async Task<bool> UploadAsync(NpgsqlTransaction tx, string uploadId, CancellationToken cancellationToken) =>
         await ScalarAsync(tx, "SELECT 1 FROM uploads WHERE upload_id = $1 FOR UPDATE", cancellationToken, uploadId) is not null;
+
+    /// <summary>
+    /// Holds the upload row for storing one part (FOR KEY SHARE, so the parts of one upload are stored concurrently,
+    /// while Complete and Abort wait for them), then serialises the writers of that one part number with an advisory
+    /// lock, so a part stored twice at once replaces cleanly: the second sees the first's blob and queues it. False
+    /// when the upload is gone.
+    /// </summary>
+    public static async Task<bool> UploadPartAsync(NpgsqlTransaction tx, string uploadId, int partNumber, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(tx, "SELECT 1 FROM uploads WHERE upload_id = $1 FOR KEY SHARE", cancellationToken, uploadId) is null)
+        {
+            return false;
+        }
+
+        await ScalarAsync(tx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken,
+            "part:" + uploadId + "/" + partNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
 
     /// <summary>
     /// Serialises the writers of one key (PUT, copy, delete, Complete), also while no row exists yet, which a row

@@ -8,9 +8,10 @@ using static Cairn.Storage.Postgres.UploadRows;
 namespace Cairn.Storage.Postgres;
 
 /// <summary>
-/// Multipart uploads, their parts, and completion. Every write of an upload holds its row (<see cref="Locks.UploadAsync"/>),
-/// so a part, a Complete and an Abort of one upload, on any node, run one at a time and each sees what the previous
-/// one committed.
+/// Multipart uploads, their parts, and completion. Every write of an upload holds its row: Complete and Abort
+/// exclusively (<see cref="Locks.UploadAsync"/>), so they run one at a time, on any node, each seeing what the previous
+/// one committed; storing a part shares it (<see cref="Locks.UploadPartAsync"/>), so the parts of one upload are
+/// stored concurrently and a Complete or Abort waits for those in flight.
 /// </summary>
 public sealed partial class PostgresMetadataStore : IUploadStore
 {
@@ -39,7 +40,7 @@ public sealed partial class PostgresMetadataStore : IUploadStore
     public Task PutPartAsync(PartRecord part, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>
         {
-            if (!await Locks.UploadAsync(tx, part.UploadId, cancellationToken))
+            if (!await Locks.UploadPartAsync(tx, part.UploadId, part.PartNumber, cancellationToken))
             {
                 throw Failures.NoSuchUpload(part.UploadId);
             }

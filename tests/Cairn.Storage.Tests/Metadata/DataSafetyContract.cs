@@ -41,6 +41,26 @@ public abstract class DataSafetyContract<TStore> : MetadataStoreContractBase<TSt
     }
 
     [SkippableFact]
+    public async Task Concurrent_stores_of_parts_leave_one_part_per_number_and_queue_every_replaced_blob()
+    {
+        await CreateBucket("b");
+        var upload = NewUpload("b", "k");
+        await Store.CreateUploadAsync(upload, None);
+        var store = Store;
+        // Ten writers for each of five part numbers, all at once: the parts of one upload are stored concurrently,
+        // and each number's writers race one another.
+        var parts = Enumerable.Range(0, 50).Select(i => NewPart(upload.UploadId, 1 + i % 5)).ToArray();
+
+        await Task.WhenAll(parts.Select(part => Task.Run(() => store.PutPartAsync(part, None))));
+
+        var stored = (await store.GetUploadWithPartsAsync(upload.UploadId, None))!.Parts;
+        Assert.Equal([1, 2, 3, 4, 5], stored.Select(p => p.PartNumber));
+        Assert.All(stored, part => Assert.Contains(parts, p => p.PartNumber == part.PartNumber && p.BlobId == part.BlobId));
+        var garbage = await store.GetGarbageAsync(TimeSpan.Zero, 1000, None);
+        Assert.Equal(parts.Select(p => p.BlobId).Except(stored.Select(p => p.BlobId)).Order(), garbage.Order());
+    }
+
+    [SkippableFact]
     public async Task Two_store_instances_on_the_same_data_settle_concurrent_puts_of_one_key()
     {
         // Two server processes sharing the store.
