@@ -17,19 +17,19 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
     private const string UserColumns = "id, name, status, created_at";
 
     public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection => (await QueryAsync(connection, null,
+        Nul.In(accessKeyId) ? Task.FromResult<AccessKeyWithUser?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
             "SELECT k.access_key_id, k.secret, k.user_id, k.status, k.expires_at, k.created_at, u.id, u.name, u.status, u.created_at "
             + "FROM access_keys k JOIN users u ON u.id = k.user_id WHERE k.access_key_id = $1",
             reader => new AccessKeyWithUser(ReadKey(reader, 0), ReadUser(reader, 6)), cancellationToken, accessKeyId)).FirstOrDefault(),
             cancellationToken);
 
     public Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection => (await QueryAsync(connection, null,
+        Nul.In(userId) ? Task.FromResult<User?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
             $"SELECT {UserColumns} FROM users WHERE id = $1", reader => ReadUser(reader, 0), cancellationToken, userId)).FirstOrDefault(),
             cancellationToken);
 
     public Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<AccessKey>>(async connection => await QueryAsync(connection, null,
+        Nul.In(userId) ? Task.FromResult<IReadOnlyList<AccessKey>>([]) : database.ReadAsync<IReadOnlyList<AccessKey>>(async connection => await QueryAsync(connection, null,
             $"SELECT {KeyColumns} FROM access_keys WHERE user_id = $1 ORDER BY access_key_id", reader => ReadKey(reader, 0), cancellationToken, userId),
             cancellationToken);
 

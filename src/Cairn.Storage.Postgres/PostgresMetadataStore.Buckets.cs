@@ -20,7 +20,7 @@ public sealed partial class PostgresMetadataStore : IBucketStore
         }, cancellationToken);
 
     public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken) =>
-        ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets WHERE name = $1", MapBucket,
+        Nul.In(name) ? Task.FromResult<BucketRecord?>(null) : ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets WHERE name = $1", MapBucket,
             cancellationToken, name)).FirstOrDefault(), cancellationToken);
 
     public Task<IReadOnlyList<BucketRecord>> ListBucketsAsync(CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public sealed partial class PostgresMetadataStore : IBucketStore
         WriteAsync(async tx =>
         {
             // FOR UPDATE waits for the writers holding the row (FOR KEY SHARE), then the checks below see what they committed.
-            if (await ScalarAsync(tx, "SELECT 1 FROM buckets WHERE name = $1 FOR UPDATE", cancellationToken, name) is null)
+            if (Nul.In(name) || await ScalarAsync(tx, "SELECT 1 FROM buckets WHERE name = $1 FOR UPDATE", cancellationToken, name) is null)
             {
                 throw Failures.NoSuchBucket(name);
             }

@@ -8,7 +8,9 @@ namespace Cairn.Storage.Postgres;
 public sealed partial class PostgresMetadataStore : IObjectStore
 {
     public Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
-        SnapshotAsync(tx => ReadObjectAsync(tx, bucket, key, cancellationToken), cancellationToken);
+        Nul.In(key)
+            ? Task.FromResult<ObjectRecord?>(null)
+            : SnapshotAsync(tx => ReadObjectAsync(tx, bucket, key, cancellationToken), cancellationToken);
 
     public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
         PutObjectAsync(record, WriteCondition.None, cancellationToken);
@@ -31,8 +33,19 @@ public sealed partial class PostgresMetadataStore : IObjectStore
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
 
-    public Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken) =>
-        WriteAsync(async tx =>
+    public Task<bool> DeleteObjectAsync(string bucket, string key, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        if (Nul.In(key))
+        {
+            if (!condition.IsNone)
+            {
+                condition.CheckAtCommit(null);
+            }
+
+            return Task.FromResult(false);
+        }
+
+        return WriteAsync(async tx =>
         {
             await Locks.ObjectKeyAsync(tx, bucket, key, cancellationToken);
             await CheckAtCommitAsync(tx, bucket, key, condition, cancellationToken);
@@ -44,4 +57,5 @@ public sealed partial class PostgresMetadataStore : IObjectStore
             await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
             return true;
         }, cancellationToken);
+    }
 }

@@ -24,12 +24,12 @@ public sealed partial class PostgresMetadataStore : IUploadStore
         }, cancellationToken);
 
     public Task<UploadRecord?> GetUploadAsync(string uploadId, CancellationToken cancellationToken) =>
-        ReadAsync(connection => ReadUploadAsync(connection, null, uploadId, cancellationToken), cancellationToken);
+        Nul.In(uploadId) ? Task.FromResult<UploadRecord?>(null) : ReadAsync(connection => ReadUploadAsync(connection, null, uploadId, cancellationToken), cancellationToken);
 
     public Task<UploadWithParts?> GetUploadWithPartsAsync(string uploadId, CancellationToken cancellationToken) =>
         SnapshotAsync(async tx =>
         {
-            if (await ReadUploadAsync(tx.Connection!, tx, uploadId, cancellationToken) is not { } upload)
+            if (Nul.In(uploadId) || await ReadUploadAsync(tx.Connection!, tx, uploadId, cancellationToken) is not { } upload)
             {
                 return null;
             }
@@ -40,7 +40,7 @@ public sealed partial class PostgresMetadataStore : IUploadStore
     public Task PutPartAsync(PartRecord part, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>
         {
-            if (!await Locks.UploadPartAsync(tx, part.UploadId, part.PartNumber, cancellationToken))
+            if (Nul.In(part.UploadId) || !await Locks.UploadPartAsync(tx, part.UploadId, part.PartNumber, cancellationToken))
             {
                 throw Failures.NoSuchUpload(part.UploadId);
             }
@@ -57,7 +57,7 @@ public sealed partial class PostgresMetadataStore : IUploadStore
     public Task<PartPage?> ListPartsAsync(string uploadId, int afterPartNumber, int maxParts, CancellationToken cancellationToken) =>
         SnapshotAsync(async tx =>
         {
-            if (await ReadUploadAsync(tx.Connection!, tx, uploadId, cancellationToken) is not { } upload)
+            if (Nul.In(uploadId) || await ReadUploadAsync(tx.Connection!, tx, uploadId, cancellationToken) is not { } upload)
             {
                 return null;
             }
@@ -74,12 +74,15 @@ public sealed partial class PostgresMetadataStore : IUploadStore
 
     public Task<UploadPage> ListUploadsAsync(
         string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads, CancellationToken cancellationToken) =>
-        SnapshotAsync(tx => UploadListing.ListAsync(tx, bucket, prefix, delimiter, keyMarker, uploadIdMarker, maxUploads, cancellationToken), cancellationToken);
+        Nul.In(prefix)
+            ? Task.FromResult(new UploadPage([], [], false, null, null))
+            : SnapshotAsync(tx => UploadListing.ListAsync(tx, bucket, prefix, Nul.Delimiter(delimiter), Nul.Cut(keyMarker),
+                Nul.In(keyMarker) ? null : Nul.Cut(uploadIdMarker), maxUploads, cancellationToken), cancellationToken);
 
     public Task<bool> AbortUploadAsync(string uploadId, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>
         {
-            if (!await Locks.UploadAsync(tx, uploadId, cancellationToken))
+            if (Nul.In(uploadId) || !await Locks.UploadAsync(tx, uploadId, cancellationToken))
             {
                 return false;
             }
@@ -92,6 +95,10 @@ public sealed partial class PostgresMetadataStore : IUploadStore
         WriteAsync<CompleteOutcome>(async tx =>
         {
             var (uploadId, record) = (completion.UploadId, completion.Record);
+            if (Nul.In(uploadId))
+            {
+                return new CompleteOutcome.UploadGone();
+            }
 
             // The lock order is bucket, then upload: the bucket is held before it is known to matter, and only
             // reported missing after the outcomes that do not need it.
@@ -127,5 +134,5 @@ public sealed partial class PostgresMetadataStore : IUploadStore
         }, cancellationToken);
 
     public Task<CompletedUpload?> GetCompletedUploadAsync(string uploadId, CancellationToken cancellationToken) =>
-        ReadAsync(connection => ReadCompletionAsync(connection, null, uploadId, cancellationToken), cancellationToken);
+        Nul.In(uploadId) ? Task.FromResult<CompletedUpload?>(null) : ReadAsync(connection => ReadCompletionAsync(connection, null, uploadId, cancellationToken), cancellationToken);
 }

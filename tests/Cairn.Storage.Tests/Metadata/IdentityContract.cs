@@ -178,4 +178,12 @@ public abstract class IdentityContract
         Close();
         _opened = Open(Time);
     }
+
+    [SkippableFact]
+    public async Task Ids_holding_U0000_name_no_key_and_no_user()
+    {
+        Assert.Null(await Store.FindAccessKeyAsync("AKIA\0", None));
+        Assert.Null(await Store.FindUserAsync("root\0", None));
+        Assert.Empty(await Store.ListAccessKeysAsync("root\0", None));
+    }
 }

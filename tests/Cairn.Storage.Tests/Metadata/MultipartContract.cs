@@ -491,4 +491,23 @@ public abstract class MultipartContract<TStore> : MetadataStoreContractBase<TSto
         Assert.Equal(expected.LastModified, actual.LastModified);
         Assert.Equal(expected.Checksums.OrderBy(p => p.Key), actual.Checksums.OrderBy(p => p.Key));
     }
+
+    [SkippableFact]
+    public async Task An_upload_id_holding_U0000_names_no_upload()
+    {
+        await CreateBucket("b");
+        var upload = NewUpload("b", "k");
+        await Store.CreateUploadAsync(upload, None);
+        var forged = upload.UploadId + "\0";
+
+        Assert.Null(await Store.GetUploadAsync(forged, None));
+        Assert.Null(await Store.GetUploadWithPartsAsync(forged, None));
+        Assert.Null(await Store.ListPartsAsync(forged, 0, 1000, None));
+        Assert.Null(await Store.GetCompletedUploadAsync(forged, None));
+        Assert.False(await Store.AbortUploadAsync(forged, None));
+        var refused = await Assert.ThrowsAsync<CairnException>(() => Store.PutPartAsync(NewPart(forged, 1), None));
+        Assert.Equal(ErrorCode.NoSuchUpload, refused.Code);
+        Assert.Empty((await Store.ListUploadsAsync("b", "\0", null, null, null, 1000, None)).Uploads);
+        Assert.Equal([upload.UploadId], (await Store.ListUploadsAsync("b", "", null, null, null, 1000, None)).Uploads.Select(u => u.UploadId));
+    }
 }

@@ -257,4 +257,19 @@ public abstract class ObjectContract<TStore> : MetadataStoreContractBase<TStore>
         Assert.Equal([blobTwo], (await Store.GetObjectAsync("two", "k", None))!.Segments.Select(s => s.BlobId));
         Assert.Equal([blobOne], await Store.GetGarbageAsync(TimeSpan.Zero, 100, None));
     }
+
+    [SkippableFact]
+    public async Task Names_holding_U0000_match_nothing_and_a_marker_holding_one_is_the_position_before_it()
+    {
+        // A client may send any byte in a key or a listing parameter; no stored key holds U+0000.
+        await CreateBucket("b");
+        await PutKeys("b", ["a", "a/b", "b"]);
+
+        Assert.Null(await Store.GetObjectAsync("b", "a\0", None));
+        Assert.False(await Store.DeleteObjectAsync("b", "a\0", None));
+        Assert.Empty((await Store.ListObjectsAsync("b", "a\0", null, null, 1000, None)).Objects);
+        Assert.Equal(["a/b", "b"], (await Store.ListObjectsAsync("b", "", null, "a\0z", 1000, None)).Objects.Select(o => o.Key));
+        Assert.Equal(["a", "a/b", "b"], (await Store.ListObjectsAsync("b", "", "\0", null, 1000, None)).Objects.Select(o => o.Key));
+        Assert.Equal(3, (await Store.ListObjectsAsync("b", "", null, null, 1000, None)).Objects.Count);
+    }
 }
