@@ -132,7 +132,7 @@ public sealed class NodeSafetyTests : IAsyncLifetime
     private async Task<CairnServerProcess> StartProcessAsync(string nodeId)
     {
         var server = await CairnServerProcess.StartAsync(
-            DataDirectory, AccessKey, SecretKey, new Dictionary<string, string> { ["CAIRN__NodeId"] = nodeId });
+            DataDirectory, AccessKey, SecretKey, new Dictionary<string, string>(TestMetadata.EmbeddedEnvironment) { ["CAIRN__NodeId"] = nodeId });
         _servers.Add(server);
         return server;
     }
@@ -147,7 +147,7 @@ public sealed class NodeSafetyTests : IAsyncLifetime
 
     private CairnOptions Options(string nodeId)
     {
-        var options = CairnServerFixture.TestOptions(DataDirectory);
+        var options = TestMetadata.Embedded(CairnServerFixture.TestOptions(DataDirectory));
         options.NodeId = nodeId;
         return options;
     }

@@ -122,7 +122,7 @@ public sealed class ServerStartupTests : IAsyncLifetime
         var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(["--metdata", typo], RootEnvironment, Patience);
 
         Assert.Equal(ServerExitCodes.ConfigurationError, exitCode);
-        Assert.Equal("cairn: unknown flag --metdata (did you mean --data?)", Assert.Single(lines));
+        Assert.Equal("cairn: unknown flag --metdata (did you mean --metadata?)", Assert.Single(lines));
         Assert.False(Directory.Exists(typo));
     }
 
@@ -152,7 +152,8 @@ public sealed class ServerStartupTests : IAsyncLifetime
     [Fact]
     public async Task After_puts_of_a_small_and_a_large_object_the_data_directory_is_0700_and_every_file_0600()
     {
-        var server = await StartAsync();
+        // The files include the embedded database and its log.
+        var server = await StartAsync(TestMetadata.EmbeddedEnvironment);
         using (var s3 = server.CreateClient())
         {
             await s3.PutBucketAsync("modes");
@@ -199,9 +200,9 @@ public sealed class ServerStartupTests : IAsyncLifetime
         }
     }
 
-    private async Task<CairnServerProcess> StartAsync()
+    private async Task<CairnServerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = await CairnServerProcess.StartAsync(DataDirectory, AccessKey, SecretKey);
+        var server = await CairnServerProcess.StartAsync(DataDirectory, AccessKey, SecretKey, environment);
         _servers.Add(server);
         return server;
     }

@@ -15,12 +15,14 @@ public sealed class SmallVolumeServer : IAsyncDisposable
     public const long MiB = 1024 * 1024;
 
     private readonly long _minFreeSpace;
+    private readonly bool _embeddedMetadata;
     private CairnHost? _host;
 
-    private SmallVolumeServer(TmpfsVolume volume, long minFreeSpace)
+    private SmallVolumeServer(TmpfsVolume volume, long minFreeSpace, bool embeddedMetadata)
     {
         Volume = volume;
         _minFreeSpace = minFreeSpace;
+        _embeddedMetadata = embeddedMetadata;
         DataDirectory = Path.Combine(volume.Path, "data");
     }
 
@@ -30,10 +32,14 @@ public sealed class SmallVolumeServer : IAsyncDisposable
 
     public CairnHost Host => _host ?? throw new InvalidOperationException("Server not running.");
 
-    /// <summary>Mounts a tmpfs of <paramref name="volumeSize"/> and starts Cairn on it with the given free-space floor.</summary>
-    public static async Task<SmallVolumeServer> StartAsync(long volumeSize, long minFreeSpace)
+    /// <summary>
+    /// Mounts a tmpfs of <paramref name="volumeSize"/> and starts Cairn on it with the given free-space floor, with this
+    /// run's metadata store, or with the embedded SQLite database on that volume when <paramref name="embeddedMetadata"/>
+    /// (what a test of the database's own writes on a full volume needs).
+    /// </summary>
+    public static async Task<SmallVolumeServer> StartAsync(long volumeSize, long minFreeSpace, bool embeddedMetadata = false)
     {
-        var server = new SmallVolumeServer(TmpfsVolume.Mount(volumeSize), minFreeSpace);
+        var server = new SmallVolumeServer(TmpfsVolume.Mount(volumeSize), minFreeSpace, embeddedMetadata);
         try
         {
             await server.StartHostAsync();
@@ -81,6 +87,11 @@ public sealed class SmallVolumeServer : IAsyncDisposable
     {
         var options = CairnServerFixture.TestOptions(DataDirectory);
         options.Limits.MinFreeSpace = _minFreeSpace;
+        if (_embeddedMetadata)
+        {
+            TestMetadata.Embedded(options);
+        }
+
         _host = await CairnHost.StartAsync(options);
     }
 }

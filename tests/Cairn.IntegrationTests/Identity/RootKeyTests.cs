@@ -46,7 +46,8 @@ public sealed class RootKeyTests : IDisposable
     [Fact]
     public async Task A_version_2_data_directory_keeps_its_buckets_objects_and_uploads_under_the_root_user()
     {
-        var options = CairnServerFixture.TestOptions(_dataDirectory);
+        // A version 2 data directory is an embedded database of that version.
+        var options = TestMetadata.Embedded(CairnServerFixture.TestOptions(_dataDirectory));
         string uploadId;
         await using (var first = await CairnHost.StartAsync(options))
         {
@@ -58,7 +59,7 @@ public sealed class RootKeyTests : IDisposable
 
         DowngradeToVersion2(options.RootUser!);
 
-        await using var second = await CairnHost.StartAsync(CairnServerFixture.TestOptions(_dataDirectory));
+        await using var second = await CairnHost.StartAsync(TestMetadata.Embedded(CairnServerFixture.TestOptions(_dataDirectory)));
         using var again = CairnServerFixture.CreateClient(second);
         var buckets = await again.ListBucketsAsync();
         Assert.Equal(["legacy"], buckets.Buckets.Select(b => b.BucketName));

@@ -35,6 +35,20 @@ public static class TestMetadata
         return options;
     }
 
+    /// <summary>
+    /// Puts <paramref name="options"/> on the embedded SQLite database whatever this run's store, for the tests whose
+    /// subject is that database itself (its files, its locks, its migrations, its writes on a full volume).
+    /// </summary>
+    public static CairnOptions Embedded(CairnOptions options)
+    {
+        options.Metadata.ConnectionString = null;
+        return options;
+    }
+
+    /// <summary>The environment that keeps a server process on the embedded SQLite database (see <see cref="Embedded"/>).</summary>
+    public static IReadOnlyDictionary<string, string> EmbeddedEnvironment { get; } =
+        new Dictionary<string, string> { ["CAIRN__METADATA__CONNECTIONSTRING"] = "" };
+
     /// <summary>Environment variables that give a server process the same metadata store (none for SQLite).</summary>
     public static IReadOnlyDictionary<string, string> EnvironmentFor(string dataDirectory) =>
         ConnectionStringFor(dataDirectory) is { } connectionString

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3.Model;
 using Cairn.IntegrationTests.Infrastructure;
+using Cairn.Server.Hosting;
 using static Cairn.IntegrationTests.Management.ManagementClient;
 
 namespace Cairn.IntegrationTests.Management;
@@ -86,6 +87,12 @@ public sealed class MetricsTests(MetricsTests.Server fixture) : IClassFixture<Me
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Management, "/health")).Status);
     }
 
-    /// <summary>One server for the class, on its own data directory.</summary>
-    public sealed class Server : CairnServerFixture;
+    /// <summary>
+    /// One server for the class, on its own data directory, with the embedded database: the group-commit batch
+    /// histogram is that store's.
+    /// </summary>
+    public sealed class Server : CairnServerFixture
+    {
+        protected override void Configure(CairnOptions options) => TestMetadata.Embedded(options);
+    }
 }
