@@ -115,6 +115,31 @@ public sealed class ServerStartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_metadata_database_that_cannot_be_reached_stops_the_server_with_one_line_and_exit_code_5()
+    {
+        var port = CairnServerProcess.FreePort(); // nothing listens there
+        var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(
+            ["--data", DataDirectory, "--urls", $"http://127.0.0.1:{CairnServerProcess.FreePort()}",
+             "--metadata", $"Host=127.0.0.1;Port={port};Database=cairn;Username=cairn;Timeout=3"],
+            RootEnvironment, Patience);
+
+        Assert.Equal(ServerExitCodes.MetadataUnavailable, exitCode);
+        var line = Assert.Single(lines);
+        Assert.StartsWith($"cairn: cannot open the metadata database at 127.0.0.1:{port}/cairn: ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_metadata_connection_string_is_a_configuration_error()
+    {
+        var (exitCode, lines) = await CairnServerProcess.RunToExitAsync(
+            ["--data", DataDirectory, "--urls", $"http://127.0.0.1:{CairnServerProcess.FreePort()}", "--metadata", "Hots=db;Database=cairn"],
+            RootEnvironment, Patience);
+
+        Assert.Equal(ServerExitCodes.ConfigurationError, exitCode);
+        Assert.StartsWith("cairn: invalid Cairn:Metadata:ConnectionString: ", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_flag_stops_the_server_with_one_line_naming_the_nearest_flag()
     {
         var typo = Path.Combine(_root, "typo");
