@@ -10,50 +10,21 @@ namespace Cairn.Storage.Postgres;
 /// <summary>Reading and writing bucket, object and segment rows inside a transaction; reference bookkeeping.</summary>
 internal static class ObjectRows
 {
-    public const string ObjectColumns =
-        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
-
-    public const string BucketColumns = "name, owner, created_at";
-
-    public static BucketRecord MapBucket(NpgsqlDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.Time(2));
-
     /// <summary>The object with its segments, read in <paramref name="tx"/> (one snapshot).</summary>
     public static async Task<ObjectRecord?> ReadObjectAsync(NpgsqlTransaction tx, string bucket, string key, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(tx, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $1 AND key = $2",
-            reader => (Id: reader.GetInt64(0), Record: MapObject(reader)), cancellationToken, bucket, key);
+        var rows = await QueryAsync(tx, $"SELECT {StoredRows.ObjectColumns} FROM objects WHERE bucket = $1 AND key = $2",
+            reader => (Id: reader.GetInt64(0), Record: StoredRows.Object(reader)), cancellationToken, bucket, key);
         if (rows.Count == 0)
         {
             return null;
         }
 
         var segments = await QueryAsync(tx,
-            "SELECT blob_id, blob_offset, length, part_number, part_etag, part_checksums FROM segments WHERE object_id = $1 ORDER BY seq",
-            MapSegment, cancellationToken, rows[0].Id);
+            $"SELECT {StoredRows.SegmentColumns} FROM segments WHERE object_id = $1 ORDER BY seq",
+            StoredRows.Segment, cancellationToken, rows[0].Id);
         return rows[0].Record with { Segments = segments };
     }
-
-    /// <summary>Maps a row selected with <see cref="ObjectColumns"/> (without segments).</summary>
-    public static ObjectRecord MapObject(NpgsqlDataReader reader) => new()
-    {
-        Bucket = reader.GetString(1),
-        Key = reader.GetString(2),
-        Size = reader.GetInt64(3),
-        ETag = reader.GetString(4),
-        LastModified = reader.Time(5),
-        Headers = StoredJson.Headers(reader.NullableString(6)),
-        UserMetadata = StoredJson.Metadata(reader.NullableString(7)),
-        Checksums = StoredJson.Checksums(reader.NullableString(8)),
-        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(9)),
-        Owner = reader.GetString(10),
-        PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
-        InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
-    };
-
-    private static Segment MapSegment(NpgsqlDataReader reader) => new(
-        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-        reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4),
-        StoredJson.NullableChecksums(reader.NullableString(5)));
 
     /// <summary>Inserts the object row and all its segments; the segments go in one statement, however many there are.</summary>
     public static async Task InsertObjectAsync(NpgsqlTransaction tx, ObjectRecord record, CancellationToken cancellationToken)

@@ -58,13 +58,4 @@ internal static class Pg
 
     public static Task<List<string>> StringsAsync(NpgsqlTransaction tx, string sql, CancellationToken cancellationToken, params object?[] args) =>
         QueryAsync(tx, sql, reader => reader.GetString(0), cancellationToken, args);
-
-    public static string? NullableString(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static long? NullableInt64(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
-
-    public static DateTimeOffset Time(this NpgsqlDataReader reader, int ordinal) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 }

@@ -13,29 +13,26 @@ namespace Cairn.Storage.Postgres;
 /// </summary>
 public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore
 {
-    private const string KeyColumns = "access_key_id, secret, user_id, status, expires_at, created_at";
-    private const string UserColumns = "id, name, status, created_at";
-
     public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
         Nul.In(accessKeyId) ? Task.FromResult<AccessKeyWithUser?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
             "SELECT k.access_key_id, k.secret, k.user_id, k.status, k.expires_at, k.created_at, u.id, u.name, u.status, u.created_at "
             + "FROM access_keys k JOIN users u ON u.id = k.user_id WHERE k.access_key_id = $1",
-            reader => new AccessKeyWithUser(ReadKey(reader, 0), ReadUser(reader, 6)), cancellationToken, accessKeyId)).FirstOrDefault(),
+            reader => new AccessKeyWithUser(StoredRows.AccessKey(reader, 0), StoredRows.User(reader, 6)), cancellationToken, accessKeyId)).FirstOrDefault(),
             cancellationToken);
 
     public Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken) =>
         Nul.In(userId) ? Task.FromResult<User?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
-            $"SELECT {UserColumns} FROM users WHERE id = $1", reader => ReadUser(reader, 0), cancellationToken, userId)).FirstOrDefault(),
+            $"SELECT {StoredRows.UserColumns} FROM users WHERE id = $1", reader => StoredRows.User(reader, 0), cancellationToken, userId)).FirstOrDefault(),
             cancellationToken);
 
     public Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken) =>
         Nul.In(userId) ? Task.FromResult<IReadOnlyList<AccessKey>>([]) : database.ReadAsync<IReadOnlyList<AccessKey>>(async connection => await QueryAsync(connection, null,
-            $"SELECT {KeyColumns} FROM access_keys WHERE user_id = $1 ORDER BY access_key_id", reader => ReadKey(reader, 0), cancellationToken, userId),
+            $"SELECT {StoredRows.AccessKeyColumns} FROM access_keys WHERE user_id = $1 ORDER BY access_key_id", reader => StoredRows.AccessKey(reader, 0), cancellationToken, userId),
             cancellationToken);
 
     public Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken) =>
         database.WriteAsync(async tx => await ExecuteAsync(tx,
-            $"INSERT INTO users ({UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", cancellationToken,
+            $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", cancellationToken,
             user.Id, user.Name, StoredIdentityStatus.Of(user.Status), user.CreatedAt.ToUnixTimeMilliseconds()) == 1, cancellationToken);
 
     /// <summary>
@@ -59,7 +56,7 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
     public Task<bool> CreateAccessKeyAsync(AccessKey key, CancellationToken cancellationToken) =>
         database.WriteAsync(async tx => await ExecuteAsync(tx,
             $"""
-            INSERT INTO access_keys ({KeyColumns})
+            INSERT INTO access_keys ({StoredRows.AccessKeyColumns})
             SELECT $1, $2, $3, $4, $5::bigint, $6 WHERE EXISTS (SELECT 1 FROM users WHERE id = $3)
             ON CONFLICT DO NOTHING
             """, cancellationToken,
@@ -85,7 +82,7 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
             var active = StoredIdentityStatus.Of(IdentityStatus.Active);
             var claimed = await ExecuteAsync(tx,
                 $"""
-                INSERT INTO access_keys ({KeyColumns}) VALUES ($1, $2, $3, $4, NULL, $5)
+                INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($1, $2, $3, $4, NULL, $5)
                 ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL
                 WHERE access_keys.user_id = excluded.user_id
                 """, cancellationToken, accessKeyId, secret, User.RootId, active, now);
@@ -95,24 +92,11 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
             }
 
             await ExecuteAsync(tx,
-                $"INSERT INTO users ({UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
+                $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 cancellationToken, User.RootId, User.RootName, active, now);
             await ExecuteAsync(tx, "UPDATE access_keys SET status = $1 WHERE user_id = $2 AND access_key_id <> $3",
                 cancellationToken, StoredIdentityStatus.Of(IdentityStatus.Inactive), User.RootId, accessKeyId);
             return true;
         }, cancellationToken);
 
-    private static AccessKey ReadKey(NpgsqlDataReader reader, int first) => new(
-        reader.GetString(first),
-        reader.GetString(first + 1),
-        reader.GetString(first + 2),
-        StoredIdentityStatus.Parse(reader.GetString(first + 3)),
-        reader.NullableInt64(first + 4) is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
-        reader.Time(first + 5));
-
-    private static User ReadUser(NpgsqlDataReader reader, int first) => new(
-        reader.GetString(first),
-        reader.GetString(first + 1),
-        reader.Time(first + 3),
-        StoredIdentityStatus.Parse(reader.GetString(first + 2)));
 }

@@ -1,6 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Storage.Stored;
 using static Cairn.Storage.Postgres.ObjectRows;
 using static Cairn.Storage.Postgres.Pg;
 
@@ -16,16 +17,16 @@ public sealed partial class PostgresMetadataStore : IBucketStore
                 cancellationToken, bucket.Name, bucket.Owner, bucket.CreatedAt.ToUnixTimeMilliseconds());
             return inserted == 1
                 ? null
-                : (await QueryAsync(tx, $"SELECT {BucketColumns} FROM buckets WHERE name = $1", MapBucket, cancellationToken, bucket.Name)).FirstOrDefault();
+                : (await QueryAsync(tx, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $1", StoredRows.Bucket, cancellationToken, bucket.Name)).FirstOrDefault();
         }, cancellationToken);
 
     public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken) =>
-        Nul.In(name) ? Task.FromResult<BucketRecord?>(null) : ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets WHERE name = $1", MapBucket,
+        Nul.In(name) ? Task.FromResult<BucketRecord?>(null) : ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $1", StoredRows.Bucket,
             cancellationToken, name)).FirstOrDefault(), cancellationToken);
 
     public Task<IReadOnlyList<BucketRecord>> ListBucketsAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<BucketRecord>>(async connection =>
-            await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets ORDER BY name", MapBucket, cancellationToken), cancellationToken);
+            await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets ORDER BY name", StoredRows.Bucket, cancellationToken), cancellationToken);
 
     public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) =>
         WriteAsync(async tx =>

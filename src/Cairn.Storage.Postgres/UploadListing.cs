@@ -1,6 +1,7 @@
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
 using Cairn.Storage.Listing;
+using Cairn.Storage.Stored;
 using Npgsql;
 using static Cairn.Storage.Postgres.Pg;
 using static Cairn.Storage.Postgres.UploadRows;
@@ -43,10 +44,10 @@ internal static class UploadListing
         {
             var batch = await QueryAsync(tx,
                 $"""
-                SELECT {UploadColumns} FROM uploads
+                SELECT {StoredRows.UploadColumns} FROM uploads
                 WHERE bucket = $1 AND key >= $2 AND key >= $3 AND (key, initiated_at, upload_id) > ($3, $4, $5)
                 ORDER BY key, initiated_at, upload_id LIMIT $6
-                """, MapUpload, cancellationToken, bucket, prefix, position.Key, position.InitiatedAt, position.UploadId, BatchSize);
+                """, StoredRows.Upload, cancellationToken, bucket, prefix, position.Key, position.InitiatedAt, position.UploadId, BatchSize);
             var jumped = false;
             foreach (var upload in batch)
             {

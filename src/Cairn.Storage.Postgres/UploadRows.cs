@@ -9,53 +9,26 @@ namespace Cairn.Storage.Postgres;
 /// <summary>Reading and writing multipart upload, part and completion rows inside a transaction.</summary>
 internal static class UploadRows
 {
-    public const string UploadColumns =
-        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type";
-
     private const string SelectParts =
-        "SELECT upload_id, part_number, blob_id, size, etag, checksums, last_modified FROM parts WHERE upload_id = $1 AND part_number > $2 ORDER BY part_number LIMIT $3";
+        $"SELECT {StoredRows.PartColumns} FROM parts WHERE upload_id = $1 AND part_number > $2 ORDER BY part_number LIMIT $3";
 
     private const string SelectCompletion =
-        "SELECT upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type FROM completed_uploads WHERE upload_id = $1";
+        $"SELECT {StoredRows.CompletionColumns} FROM completed_uploads WHERE upload_id = $1";
 
     public static Task InsertUploadAsync(NpgsqlTransaction tx, UploadRecord upload, CancellationToken cancellationToken) =>
-        ExecuteAsync(tx, $"INSERT INTO uploads ({UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", cancellationToken,
+        ExecuteAsync(tx, $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", cancellationToken,
             upload.UploadId, upload.Bucket, upload.Key, upload.InitiatedAt.ToUnixTimeMilliseconds(), upload.Owner,
             StoredJson.Headers(upload.Headers), StoredJson.Metadata(upload.UserMetadata),
             upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null, StoredNames.Of(upload.ChecksumType));
 
     public static async Task<UploadRecord?> ReadUploadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, string uploadId, CancellationToken cancellationToken) =>
-        (await QueryAsync(connection, tx, $"SELECT {UploadColumns} FROM uploads WHERE upload_id = $1", MapUpload, cancellationToken, uploadId))
+        (await QueryAsync(connection, tx, $"SELECT {StoredRows.UploadColumns} FROM uploads WHERE upload_id = $1", StoredRows.Upload, cancellationToken, uploadId))
         .FirstOrDefault();
-
-    public static UploadRecord MapUpload(NpgsqlDataReader reader) => new()
-    {
-        UploadId = reader.GetString(0),
-        Bucket = reader.GetString(1),
-        Key = reader.GetString(2),
-        InitiatedAt = reader.Time(3),
-        Owner = reader.GetString(4),
-        Headers = StoredJson.Headers(reader.NullableString(5)),
-        UserMetadata = StoredJson.Metadata(reader.NullableString(6)),
-        ChecksumAlgorithm = reader.NullableString(7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
-        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(8)),
-    };
 
     /// <summary>At most <paramref name="limit"/> parts numbered above <paramref name="afterPartNumber"/>, ascending.</summary>
     public static Task<List<PartRecord>> ReadPartsAsync(NpgsqlTransaction tx, string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(tx, SelectParts, MapPart, cancellationToken, uploadId, afterPartNumber, limit);
-
-    private static PartRecord MapPart(NpgsqlDataReader reader) => new()
-    {
-        UploadId = reader.GetString(0),
-        PartNumber = reader.GetInt32(1),
-        BlobId = reader.GetString(2),
-        Size = reader.GetInt64(3),
-        ETag = reader.GetString(4),
-        Checksums = StoredJson.Checksums(reader.NullableString(5)),
-        LastModified = reader.Time(6),
-    };
+        QueryAsync(tx, SelectParts, StoredRows.Part, cancellationToken, uploadId, afterPartNumber, limit);
 
     /// <summary>
     /// Whether every segment still names a part of the upload that holds the segment's blob, checked in one statement
@@ -125,9 +98,6 @@ internal static class UploadRows
 
     public static async Task<CompletedUpload?> ReadCompletionAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, string uploadId, CancellationToken cancellationToken) =>
-        (await QueryAsync(connection, tx, SelectCompletion, MapCompletion, cancellationToken, uploadId)).FirstOrDefault();
+        (await QueryAsync(connection, tx, SelectCompletion, StoredRows.Completion, cancellationToken, uploadId)).FirstOrDefault();
 
-    private static CompletedUpload MapCompletion(NpgsqlDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.Time(5),
-            StoredJson.Checksums(reader.NullableString(6)), StoredNames.ParseNullableType(reader.NullableString(7)));
 }

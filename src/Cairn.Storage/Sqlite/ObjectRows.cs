@@ -12,16 +12,8 @@ internal static class ObjectRows
     /// <summary>Parameters of the segment insert, in column order.</summary>
     private static readonly string[] SegmentParameters = ["$id", "$seq", "$blob", "$off", "$len", "$pn", "$pe", "$pc"];
 
-    public const string ObjectColumns =
-        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
-
-    public const string BucketColumns = "name, owner, created_at";
-
-    public static BucketRecord MapBucket(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
-
     public static BucketRecord? ReadBucket(SqliteTransaction tx, string name) =>
-        Query(tx, $"SELECT {BucketColumns} FROM buckets WHERE name = $n", MapBucket, ("$n", name)).FirstOrDefault();
+        Query(tx, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $n", StoredRows.Bucket, ("$n", name)).FirstOrDefault();
 
     public static void RequireBucket(SqliteTransaction tx, string name)
     {
@@ -34,40 +26,18 @@ internal static class ObjectRows
     /// <summary>The object with its segments, read in <paramref name="tx"/> (one snapshot).</summary>
     public static async Task<ObjectRecord?> ReadObjectAsync(SqliteTransaction tx, string bucket, string key, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(tx.Connection!, tx, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $b AND key = $k",
-            reader => (Id: reader.GetInt64(0), Record: MapObject(reader)), cancellationToken, ("$b", bucket), ("$k", key));
+        var rows = await QueryAsync(tx.Connection!, tx, $"SELECT {StoredRows.ObjectColumns} FROM objects WHERE bucket = $b AND key = $k",
+            reader => (Id: reader.GetInt64(0), Record: StoredRows.Object(reader)), cancellationToken, ("$b", bucket), ("$k", key));
         if (rows.Count == 0)
         {
             return null;
         }
 
         var segments = await QueryAsync(tx.Connection!, tx,
-            "SELECT blob_id, blob_offset, length, part_number, part_etag, part_checksums FROM segments WHERE object_id = $id ORDER BY seq",
-            MapSegment, cancellationToken, ("$id", rows[0].Id));
+            $"SELECT {StoredRows.SegmentColumns} FROM segments WHERE object_id = $id ORDER BY seq",
+            StoredRows.Segment, cancellationToken, ("$id", rows[0].Id));
         return rows[0].Record with { Segments = segments };
     }
-
-    /// <summary>Maps a row selected with <see cref="ObjectColumns"/> (without segments).</summary>
-    public static ObjectRecord MapObject(SqliteDataReader reader) => new()
-    {
-        Bucket = reader.GetString(1),
-        Key = reader.GetString(2),
-        Size = reader.GetInt64(3),
-        ETag = reader.GetString(4),
-        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        Headers = StoredJson.Headers(reader.NullableString(6)),
-        UserMetadata = StoredJson.Metadata(reader.NullableString(7)),
-        Checksums = StoredJson.Checksums(reader.NullableString(8)),
-        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(9)),
-        Owner = reader.GetString(10),
-        PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
-        InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
-    };
-
-    private static Segment MapSegment(SqliteDataReader reader) => new(
-        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
-        reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.NullableString(4),
-        StoredJson.NullableChecksums(reader.NullableString(5)));
 
     public static void InsertObject(SqliteTransaction tx, ObjectRecord record)
     {

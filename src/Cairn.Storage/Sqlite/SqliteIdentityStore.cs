@@ -14,9 +14,6 @@ namespace Cairn.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
 {
-    private const string KeyColumns = "access_key_id, secret, user_id, status, expires_at, created_at";
-    private const string UserColumns = "id, name, status, created_at";
-
     public async Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
@@ -26,28 +23,28 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
             ("$k", accessKeyId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new AccessKeyWithUser(ReadKey(reader, 0), ReadUser(reader, 6))
+            ? new AccessKeyWithUser(StoredRows.AccessKey(reader, 0), StoredRows.User(reader, 6))
             : null;
     }
 
     public async Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, null, $"SELECT {UserColumns} FROM users WHERE id = $id", ("$id", userId));
+        await using var command = Command(connection, null, $"SELECT {StoredRows.UserColumns} FROM users WHERE id = $id", ("$id", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadUser(reader, 0) : null;
+        return await reader.ReadAsync(cancellationToken) ? StoredRows.User(reader, 0) : null;
     }
 
     public async Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenReaderAsync(cancellationToken);
         await using var command = Command(connection, null,
-            $"SELECT {KeyColumns} FROM access_keys WHERE user_id = $u ORDER BY access_key_id", ("$u", userId));
+            $"SELECT {StoredRows.AccessKeyColumns} FROM access_keys WHERE user_id = $u ORDER BY access_key_id", ("$u", userId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<AccessKey>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(ReadKey(reader, 0));
+            keys.Add(StoredRows.AccessKey(reader, 0));
         }
 
         return keys;
@@ -55,7 +52,7 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
 
     public Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken) =>
         database.WriteAsync(tx => Execute(tx,
-            $"INSERT INTO users ({UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT DO NOTHING",
+            $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT DO NOTHING",
             ("$id", user.Id), ("$n", user.Name), ("$s", StoredIdentityStatus.Of(user.Status)),
             ("$t", user.CreatedAt.ToUnixTimeMilliseconds())) == 1, cancellationToken);
 
@@ -68,7 +65,7 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
         database.WriteAsync(tx =>
             Scalar(tx, "SELECT 1 FROM users WHERE id = $u", ("$u", key.UserId)) is not null
             && Execute(tx,
-                $"INSERT INTO access_keys ({KeyColumns}) VALUES ($k, $sec, $u, $s, $e, $t) ON CONFLICT DO NOTHING",
+                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($k, $sec, $u, $s, $e, $t) ON CONFLICT DO NOTHING",
                 ("$k", key.AccessKeyId), ("$sec", key.Secret), ("$u", key.UserId), ("$s", StoredIdentityStatus.Of(key.Status)),
                 ("$e", key.ExpiresAt?.ToUnixTimeMilliseconds()), ("$t", key.CreatedAt.ToUnixTimeMilliseconds())) == 1,
             cancellationToken);
@@ -91,10 +88,10 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var active = StoredIdentityStatus.Of(IdentityStatus.Active);
             Execute(tx,
-                $"INSERT INTO users ({UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
+                $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 ("$id", User.RootId), ("$n", User.RootName), ("$s", active), ("$t", now));
             Execute(tx,
-                $"INSERT INTO access_keys ({KeyColumns}) VALUES ($k, $sec, $u, $s, NULL, $t) "
+                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($k, $sec, $u, $s, NULL, $t) "
                 + "ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL",
                 ("$k", accessKeyId), ("$sec", secret), ("$u", User.RootId), ("$s", active), ("$t", now));
             Execute(tx, "UPDATE access_keys SET status = $s WHERE user_id = $u AND access_key_id <> $k",
@@ -102,17 +99,4 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
             return true;
         }, cancellationToken);
 
-    private static AccessKey ReadKey(SqliteDataReader reader, int first) => new(
-        reader.GetString(first),
-        reader.GetString(first + 1),
-        reader.GetString(first + 2),
-        StoredIdentityStatus.Parse(reader.GetString(first + 3)),
-        reader.IsDBNull(first + 4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 4)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 5)));
-
-    private static User ReadUser(SqliteDataReader reader, int first) => new(
-        reader.GetString(first),
-        reader.GetString(first + 1),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 3)),
-        StoredIdentityStatus.Parse(reader.GetString(first + 2)));
 }

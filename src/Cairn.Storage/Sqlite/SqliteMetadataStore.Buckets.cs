@@ -1,6 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Storage.Stored;
 using static Cairn.Storage.Sqlite.ObjectRows;
 using static Cairn.Storage.Sqlite.Sql;
 
@@ -23,12 +24,12 @@ public sealed partial class SqliteMetadataStore : IBucketStore
         }, cancellationToken);
 
     public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken) =>
-        ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets WHERE name = $n", MapBucket,
+        ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $n", StoredRows.Bucket,
             cancellationToken, ("$n", name))).FirstOrDefault(), cancellationToken);
 
     public Task<IReadOnlyList<BucketRecord>> ListBucketsAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<BucketRecord>>(async connection =>
-            await QueryAsync(connection, null, $"SELECT {BucketColumns} FROM buckets ORDER BY name", MapBucket, cancellationToken), cancellationToken);
+            await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets ORDER BY name", StoredRows.Bucket, cancellationToken), cancellationToken);
 
     public Task DeleteBucketAsync(string name, CancellationToken cancellationToken) =>
         ReclaimingWriteAsync(tx =>

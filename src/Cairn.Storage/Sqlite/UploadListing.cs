@@ -1,6 +1,7 @@
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
 using Cairn.Storage.Listing;
+using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
 using static Cairn.Storage.Sqlite.UploadRows;
@@ -46,7 +47,7 @@ internal static class UploadListing
         {
             await using var command = Command(tx.Connection!, tx,
                 $"""
-                SELECT {UploadColumns} FROM uploads
+                SELECT {StoredRows.UploadColumns} FROM uploads
                 WHERE bucket = $b AND key >= $p
                   AND ($none OR key > $k OR (key = $k AND (initiated_at > $t OR (initiated_at = $t AND upload_id > $id))))
                 ORDER BY key, initiated_at, upload_id LIMIT $n
@@ -57,7 +58,7 @@ internal static class UploadListing
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows++;
-                var upload = MapUpload(reader);
+                var upload = StoredRows.Upload(reader);
                 (key, time, id, noMarker) = (upload.Key, upload.InitiatedAt.ToUnixTimeMilliseconds(), upload.UploadId, false);
                 if (!upload.Key.StartsWith(prefix, StringComparison.Ordinal))
                 {

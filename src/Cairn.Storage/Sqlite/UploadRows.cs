@@ -8,20 +8,17 @@ namespace Cairn.Storage.Sqlite;
 /// <summary>Reading and writing multipart upload, part and completion rows.</summary>
 internal static class UploadRows
 {
-    public const string UploadColumns =
-        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type";
-
-    public const string SelectUpload = $"SELECT {UploadColumns} FROM uploads WHERE upload_id = $id";
+    public const string SelectUpload = $"SELECT {StoredRows.UploadColumns} FROM uploads WHERE upload_id = $id";
 
     public const string SelectParts =
-        "SELECT upload_id, part_number, blob_id, size, etag, checksums, last_modified FROM parts WHERE upload_id = $id AND part_number > $after ORDER BY part_number LIMIT $n";
+        $"SELECT {StoredRows.PartColumns} FROM parts WHERE upload_id = $id AND part_number > $after ORDER BY part_number LIMIT $n";
 
     public const string SelectCompletion =
-        "SELECT upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type FROM completed_uploads WHERE upload_id = $id";
+        $"SELECT {StoredRows.CompletionColumns} FROM completed_uploads WHERE upload_id = $id";
 
     public static void InsertUpload(SqliteTransaction tx, UploadRecord upload) =>
         Execute(tx,
-            $"INSERT INTO uploads ({UploadColumns}) VALUES ($id, $b, $k, $t, $o, $h, $u, $ca, $ct)",
+            $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($id, $b, $k, $t, $o, $h, $u, $ca, $ct)",
             ("$id", upload.UploadId), ("$b", upload.Bucket), ("$k", upload.Key), ("$t", upload.InitiatedAt.ToUnixTimeMilliseconds()),
             ("$o", upload.Owner), ("$h", StoredJson.Headers(upload.Headers)), ("$u", StoredJson.Metadata(upload.UserMetadata)),
             ("$ca", upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null), ("$ct", StoredNames.Of(upload.ChecksumType)));
@@ -31,35 +28,11 @@ internal static class UploadRows
         Scalar(tx, "SELECT 1 FROM uploads WHERE upload_id = $id", ("$id", uploadId)) is not null;
 
     public static async Task<UploadRecord?> ReadUploadAsync(SqliteConnection connection, SqliteTransaction? tx, string uploadId, CancellationToken cancellationToken) =>
-        (await QueryAsync(connection, tx, SelectUpload, MapUpload, cancellationToken, ("$id", uploadId))).FirstOrDefault();
-
-    public static UploadRecord MapUpload(SqliteDataReader reader) => new()
-    {
-        UploadId = reader.GetString(0),
-        Bucket = reader.GetString(1),
-        Key = reader.GetString(2),
-        InitiatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-        Owner = reader.GetString(4),
-        Headers = StoredJson.Headers(reader.NullableString(5)),
-        UserMetadata = StoredJson.Metadata(reader.NullableString(6)),
-        ChecksumAlgorithm = reader.NullableString(7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
-        ChecksumType = StoredNames.ParseNullableType(reader.NullableString(8)),
-    };
+        (await QueryAsync(connection, tx, SelectUpload, StoredRows.Upload, cancellationToken, ("$id", uploadId))).FirstOrDefault();
 
     public static Task<List<PartRecord>> ReadPartsAsync(
         SqliteConnection connection, SqliteTransaction? tx, string uploadId, int afterPartNumber, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(connection, tx, SelectParts, MapPart, cancellationToken, ("$id", uploadId), ("$after", afterPartNumber), ("$n", limit));
-
-    private static PartRecord MapPart(SqliteDataReader reader) => new()
-    {
-        UploadId = reader.GetString(0),
-        PartNumber = reader.GetInt32(1),
-        BlobId = reader.GetString(2),
-        Size = reader.GetInt64(3),
-        ETag = reader.GetString(4),
-        Checksums = StoredJson.Checksums(reader.NullableString(5)),
-        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-    };
+        QueryAsync(connection, tx, SelectParts, StoredRows.Part, cancellationToken, ("$id", uploadId), ("$after", afterPartNumber), ("$n", limit));
 
     /// <summary>The blob a part number holds now, inside the writer's transaction; null when there is no such part.</summary>
     public static string? PartBlob(SqliteTransaction tx, string uploadId, int partNumber) =>
@@ -96,13 +69,9 @@ internal static class UploadRows
     }
 
     public static CompletedUpload? ReadCompletion(SqliteTransaction tx, string uploadId) =>
-        Query(tx, SelectCompletion, MapCompletion, ("$id", uploadId)).FirstOrDefault();
+        Query(tx, SelectCompletion, StoredRows.Completion, ("$id", uploadId)).FirstOrDefault();
 
     public static async Task<CompletedUpload?> ReadCompletionAsync(SqliteConnection connection, string uploadId, CancellationToken cancellationToken) =>
-        (await QueryAsync(connection, null, SelectCompletion, MapCompletion, cancellationToken, ("$id", uploadId))).FirstOrDefault();
+        (await QueryAsync(connection, null, SelectCompletion, StoredRows.Completion, cancellationToken, ("$id", uploadId))).FirstOrDefault();
 
-    private static CompletedUpload MapCompletion(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-            StoredJson.Checksums(reader.NullableString(6)), StoredNames.ParseNullableType(reader.NullableString(7)));
 }

@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Cairn.Core.Identity;
+using Cairn.Core.Model;
+
+namespace Cairn.Storage.Stored;
+
+/// <summary>
+/// The rows both metadata stores keep, read back as records: the column lists they select and the mapping of each
+/// from any ADO.NET reader, in one place, so that the embedded and the PostgreSQL store cannot read a row differently.
+/// Times are Unix milliseconds in both.
+/// </summary>
+internal static class StoredRows
+{
+    /// <summary>An object row; <c>id</c> first, for reading its segments.</summary>
+    public const string ObjectColumns =
+        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
+
+    public const string SegmentColumns = "blob_id, blob_offset, length, part_number, part_etag, part_checksums";
+
+    public const string BucketColumns = "name, owner, created_at";
+
+    public const string UploadColumns =
+        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type";
+
+    public const string PartColumns = "upload_id, part_number, blob_id, size, etag, checksums, last_modified";
+
+    public const string CompletionColumns = "upload_id, bucket, key, etag, part_list_hash, completed_at, checksums, checksum_type";
+
+    public const string AccessKeyColumns = "access_key_id, secret, user_id, status, expires_at, created_at";
+
+    public const string UserColumns = "id, name, status, created_at";
+
+    public static BucketRecord Bucket(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), Time(reader, 2));
+
+    /// <summary>A row selected with <see cref="ObjectColumns"/>, without its segments.</summary>
+    public static ObjectRecord Object(DbDataReader reader) => new()
+    {
+        Bucket = reader.GetString(1),
+        Key = reader.GetString(2),
+        Size = reader.GetInt64(3),
+        ETag = reader.GetString(4),
+        LastModified = Time(reader, 5),
+        Headers = StoredJson.Headers(NullableString(reader, 6)),
+        UserMetadata = StoredJson.Metadata(NullableString(reader, 7)),
+        Checksums = StoredJson.Checksums(NullableString(reader, 8)),
+        ChecksumType = StoredNames.ParseNullableType(NullableString(reader, 9)),
+        Owner = reader.GetString(10),
+        PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+        InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
+    };
+
+    public static Segment Segment(DbDataReader reader) => new(
+        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+        reader.IsDBNull(3) ? null : reader.GetInt32(3), NullableString(reader, 4),
+        StoredJson.NullableChecksums(NullableString(reader, 5)));
+
+    public static UploadRecord Upload(DbDataReader reader) => new()
+    {
+        UploadId = reader.GetString(0),
+        Bucket = reader.GetString(1),
+        Key = reader.GetString(2),
+        InitiatedAt = Time(reader, 3),
+        Owner = reader.GetString(4),
+        Headers = StoredJson.Headers(NullableString(reader, 5)),
+        UserMetadata = StoredJson.Metadata(NullableString(reader, 6)),
+        ChecksumAlgorithm = NullableString(reader, 7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
+        ChecksumType = StoredNames.ParseNullableType(NullableString(reader, 8)),
+    };
+
+    public static PartRecord Part(DbDataReader reader) => new()
+    {
+        UploadId = reader.GetString(0),
+        PartNumber = reader.GetInt32(1),
+        BlobId = reader.GetString(2),
+        Size = reader.GetInt64(3),
+        ETag = reader.GetString(4),
+        Checksums = StoredJson.Checksums(NullableString(reader, 5)),
+        LastModified = Time(reader, 6),
+    };
+
+    public static CompletedUpload Completion(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Time(reader, 5),
+            StoredJson.Checksums(NullableString(reader, 6)), StoredNames.ParseNullableType(NullableString(reader, 7)));
+
+    /// <summary>An access key selected with <see cref="AccessKeyColumns"/>, starting at column <paramref name="first"/>.</summary>
+    public static AccessKey AccessKey(DbDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        reader.GetString(first + 2),
+        StoredIdentityStatus.Parse(reader.GetString(first + 3)),
+        reader.IsDBNull(first + 4) ? null : Time(reader, first + 4),
+        Time(reader, first + 5));
+
+    /// <summary>A user selected with <see cref="UserColumns"/>, starting at column <paramref name="first"/>.</summary>
+    public static User User(DbDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        Time(reader, first + 3),
+        StoredIdentityStatus.Parse(reader.GetString(first + 2)));
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset Time(DbDataReader reader, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+}
