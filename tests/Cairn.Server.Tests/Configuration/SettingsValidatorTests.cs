@@ -80,7 +80,8 @@ public sealed class SettingsValidatorTests
     [Fact]
     public void An_unknown_flag_is_named_with_the_nearest_known_flag()
     {
-        Assert.Equal("unknown flag --metdata (did you mean --data?)", CheckFlags("--metdata", "/srv"));
+        Assert.Equal("unknown flag --metdata (did you mean --metadata?)", CheckFlags("--metdata", "/srv"));
+        Assert.Equal("unknown flag --dta (did you mean --data?)", CheckFlags("--dta", "/srv"));
         Assert.Equal("unknown flag --DataDirectory (did you mean --Cairn:DataDirectory?)", CheckFlags("--DataDirectory=/srv"));
         Assert.Equal("unknown flag -d (did you mean --data?)", CheckFlags("-d", "/srv"));
     }
