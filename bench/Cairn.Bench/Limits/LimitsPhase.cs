@@ -54,7 +54,7 @@ internal static class LimitsPhase
         await using var baseline = await context.StartBaselineAsync(cancellationToken);
         var client = context.ClientFor(baseline.BaseAddress);
         var meter = new CpuMeter([baseline.Pid]);
-        await SmallOpsWorkload.WarmUpAsync([client], "baseline", profile.SmallSize, meter, cancellationToken);
+        await SmallOpsWorkload.WarmUpAsync([client], "baseline", profile.SmallConcurrency.Max(), profile.SmallSize, meter, cancellationToken);
         foreach (var concurrency in profile.SmallConcurrency)
         {
             // Best of two rounds per operation: a limit is what the stack can do, not what a noisy moment allowed.

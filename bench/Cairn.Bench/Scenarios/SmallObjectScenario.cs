@@ -25,7 +25,7 @@ internal sealed class SmallObjectScenario : IScenario
     {
         var profile = context.Profile;
         await context.Main.CreateBucketAsync(Bucket, cancellationToken);
-        await SmallOpsWorkload.WarmUpAsync(context.Nodes, Bucket, profile.SmallSize, context.MainMeter, cancellationToken);
+        await SmallOpsWorkload.WarmUpAsync(context.Nodes, Bucket, profile.SmallConcurrency.Max(), profile.SmallSize, context.MainMeter, cancellationToken);
         var probes = context.WorkPath("small-probes");
         foreach (var concurrency in profile.SmallConcurrency)
         {

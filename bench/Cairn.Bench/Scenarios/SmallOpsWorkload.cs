@@ -14,11 +14,13 @@ internal static class SmallOpsWorkload
     public static readonly string[] Operations = ["PUT", "GET", "HEAD", "DELETE"];
 
     /// <summary>
-    /// A short unrecorded round (8 in flight, 0.3 s a phase) so connections are open and the server's code is jitted
-    /// before the first measured phase.
+    /// A short unrecorded round (0.3 s a phase) so the server's code is jitted before the first measured phase, run at
+    /// the highest concurrency measured: the HTTP connections, and on PostgreSQL the servers' database connections
+    /// (a process each, with cold caches), are then open before any phase is timed.
     /// </summary>
-    public static Task WarmUpAsync(IReadOnlyList<RawS3Client> nodes, string bucket, long objectSize, CpuMeter meter, CancellationToken cancellationToken) =>
-        RunAsync(nodes, bucket, "warm-up", 8, objectSize, TimeSpan.FromSeconds(0.3), meter, cancellationToken);
+    public static Task WarmUpAsync(
+        IReadOnlyList<RawS3Client> nodes, string bucket, int concurrency, long objectSize, CpuMeter meter, CancellationToken cancellationToken) =>
+        RunAsync(nodes, bucket, "warm-up", concurrency, objectSize, TimeSpan.FromSeconds(0.3), meter, cancellationToken);
 
     public static async Task<Dictionary<string, LoadResult>> RunAsync(
         IReadOnlyList<RawS3Client> nodes, string bucket, string keyPrefix, int concurrency, long objectSize, TimeSpan phase, CpuMeter meter,
