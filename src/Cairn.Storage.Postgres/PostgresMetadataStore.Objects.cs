@@ -8,7 +8,7 @@ namespace Cairn.Storage.Postgres;
 public sealed partial class PostgresMetadataStore : IObjectStore
 {
     public Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
-        SnapshotAsync(tx => ReadObjectAsync(tx, bucket, key, cancellationToken), cancellationToken);
+        ReadAsync(connection => ReadObjectAsync(connection, bucket, key, cancellationToken), cancellationToken);
 
     public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
         PutObjectAsync(record, WriteCondition.None, cancellationToken);
