@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cairn.Bench.Http;
 using Cairn.Bench.Limits;
 using Cairn.Bench.Measure;
+using Cairn.Bench.Metadata;
 using Cairn.Bench.Processes;
 using Cairn.Bench.Report;
 
@@ -20,15 +21,27 @@ internal sealed class BenchContext
     public required BenchReport Report { get; init; }
     public required PidFile Pids { get; init; }
 
-    /// <summary>The raw client of the server run.sh started.</summary>
-    public RawS3Client Main => field ??= ClientFor(Options.Endpoint);
+    /// <summary>Where the nodes keep their metadata: SQLite in the data directory or the PostgreSQL database of --metadata.</summary>
+    public required IMetadataUnderTest Metadata { get; init; }
 
-    /// <summary>CPU of this process and of the main server.</summary>
-    public CpuMeter MainMeter => field ??= new CpuMeter(Options.ServerPid);
+    /// <summary>Raw clients of the nodes run.sh started, in the order of <see cref="BenchOptions.Endpoints"/>.</summary>
+    public IReadOnlyList<RawS3Client> Nodes => field ??= Options.Endpoints.Select(ClientFor).ToArray();
+
+    /// <summary>The first node: where everything that is not spread over the nodes goes.</summary>
+    public RawS3Client Main => Nodes[0];
+
+    /// <summary>The node request number <paramref name="index"/> goes to when load is spread: each in turn.</summary>
+    public RawS3Client Node(long index) => Nodes[(int)(index % Nodes.Count)];
+
+    /// <summary>CPU of this process, of the nodes run.sh started and of the PostgreSQL server, if any.</summary>
+    public CpuMeter MainMeter => field ??= new CpuMeter(Options.ServerPids, Options.DatabasePid);
 
     public RawS3Client ClientFor(Uri endpoint) => new(Http, endpoint, Signer);
 
-    /// <summary>Starts another Cairn (same build as the main one) on <paramref name="dataDirectory"/> on a free port.</summary>
+    /// <summary>
+    /// Starts another Cairn (same build as the main one) on <paramref name="dataDirectory"/> on a free port, with its
+    /// metadata in SQLite there (scenario 5 on SQLite lists a seeded copy; scenario 6 measures a fresh process).
+    /// </summary>
     public Task<ChildProcess> StartCairnAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var dll = Options.ServerDll ?? throw new InvalidOperationException("--server-dll is needed to start the extra servers of scenarios 5 and 6.");

@@ -8,14 +8,26 @@ internal sealed class BenchOptions
     /// <summary>Smaller sizes (under 3 minutes on 2 cores); the table is labelled QUICK.</summary>
     public bool Quick { get; private set; }
 
-    /// <summary>The Cairn started by run.sh (scenarios 1-4).</summary>
-    public Uri Endpoint { get; private set; } = new("http://127.0.0.1:9000");
+    /// <summary>
+    /// The Cairn nodes started by run.sh (scenarios 1-4, and 5 on PostgreSQL), one <c>--endpoint</c> each: the first
+    /// is the main node, and load that can be spread goes to every node in turn. Default: one node on port 9000.
+    /// </summary>
+    public List<Uri> Endpoints { get; } = [];
 
-    /// <summary>Its process id, for server CPU time.</summary>
-    public int? ServerPid { get; private set; }
+    /// <summary>Their process ids (<c>--server-pid</c>, once per node), for server CPU time, summed over the nodes.</summary>
+    public List<int> ServerPids { get; } = [];
 
-    /// <summary>Its data directory: the disk the limits are measured on, and the schema the listing seed copies.</summary>
+    /// <summary>Their data directory (one, shared by the nodes): the disk the limits are measured on, and on SQLite the schema the listing seed copies.</summary>
     public string DataDirectory { get; private set; } = "./data";
+
+    /// <summary>
+    /// The connection string of the PostgreSQL database the nodes keep their metadata in (<c>--metadata</c>, as the
+    /// servers were given it); null = the nodes run on the embedded SQLite database in the data directory.
+    /// </summary>
+    public string? Metadata { get; private set; }
+
+    /// <summary>The PostgreSQL postmaster's process id: its CPU time and that of its connection processes is the database's.</summary>
+    public int? DatabasePid { get; private set; }
 
     /// <summary>Cairn.Server.dll, to start the extra servers of scenarios 5 (seeded listing) and 6 (fresh, for RSS).</summary>
     public string? ServerDll { get; private set; }
@@ -53,8 +65,10 @@ internal sealed class BenchOptions
             switch (args[i])
             {
                 case "--quick": options.Quick = true; break;
-                case "--endpoint": options.Endpoint = new Uri(Next()); break;
-                case "--server-pid": options.ServerPid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--endpoint": options.Endpoints.Add(new Uri(Next())); break;
+                case "--server-pid": options.ServerPids.Add(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--metadata": options.Metadata = Next(); break;
+                case "--database-pid": options.DatabasePid = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
                 case "--server-dll": options.ServerDll = Path.GetFullPath(Next()); break;
                 case "--work": options.WorkDirectory = Path.GetFullPath(Next()); break;
@@ -73,6 +87,11 @@ internal sealed class BenchOptions
                     break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}.");
             }
+        }
+
+        if (options.Endpoints.Count == 0)
+        {
+            options.Endpoints.Add(new Uri("http://127.0.0.1:9000"));
         }
 
         return options;

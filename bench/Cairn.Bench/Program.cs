@@ -2,24 +2,33 @@ using System.Diagnostics;
 using Cairn.Bench;
 using Cairn.Bench.Http;
 using Cairn.Bench.Limits;
+using Cairn.Bench.Metadata;
 using Cairn.Bench.Processes;
 using Cairn.Bench.Report;
 using Cairn.Bench.Scenarios;
 
-// Cairn.Bench: drives a running Cairn (started by bench/run.sh) through the issue's six scenarios, beside the limits
-// of this machine, and prints one table (also written as JSON and Markdown). `baseline-server` mode is the bare
-// Kestrel process the small-object limits are measured on.
+// Cairn.Bench: drives running Cairn nodes (started by bench/run.sh) through the issue's six scenarios, beside the
+// limits of this machine, and prints one table (also written as JSON and Markdown). `baseline-server` mode is the bare
+// Kestrel process the small-object limits are measured on; `compare` puts the reports of several runs side by side.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
     return await BaselineServer.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "compare")
+{
+    return SideBySide.Run(args[1..]);
+}
+
 var options = BenchOptions.Parse(args);
 var profile = options.Quick ? BenchProfile.Quick : BenchProfile.Full;
 Directory.CreateDirectory(options.WorkDirectory);
+using IMetadataUnderTest metadata = options.Metadata is { } connectionString ? new PgMetadata(connectionString) : new SqliteMetadata(options.DataDirectory);
+var nodes = options.Endpoints.Count;
 var report = new BenchReport
 {
     Mode = profile.Name,
+    Setup = $"{metadata.Name}, {nodes} node{(nodes == 1 ? "" : "s")}",
     StartedAt = DateTimeOffset.UtcNow,
     Machine = MachineInfo.Collect(options.DataDirectory),
     LoadAverageAtStart = MachineInfo.LoadAverage(),
@@ -36,6 +45,7 @@ var context = new BenchContext
     Limits = new MachineLimits(),
     Report = report,
     Pids = new PidFile(options.PidFile),
+    Metadata = metadata,
 };
 
 using var cancel = new CancellationTokenSource();
@@ -46,7 +56,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var clock = Stopwatch.StartNew();
-context.Progress($"Cairn bench, {profile.Name} mode, against {options.Endpoint} (server pid {options.ServerPid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})");
+context.Progress($"Cairn bench, {profile.Name} mode, {report.Setup}: {string.Join(", ", options.Endpoints)} (server pid {(options.ServerPids.Count > 0 ? string.Join(", ", options.ServerPids) : "?")})");
 var failed = false;
 if (!options.SkipLimits)
 {
@@ -92,7 +102,7 @@ report.DurationSeconds = clock.Elapsed.TotalSeconds;
 report.LoadAverageAtEnd = MachineInfo.LoadAverage();
 Console.WriteLine();
 Console.WriteLine(TableWriter.Text(report));
-foreach (var path in ReportFiles.Write(report, options.ResultsDirectory, options.Only))
+foreach (var path in ReportFiles.Write(report, options.ResultsDirectory, options.Only, defaultSetup: options.Metadata is null && nodes == 1))
 {
     Console.WriteLine("written: " + path);
 }

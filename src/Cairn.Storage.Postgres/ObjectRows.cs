@@ -10,20 +10,44 @@ namespace Cairn.Storage.Postgres;
 /// <summary>Reading and writing bucket, object and segment rows inside a transaction; reference bookkeeping.</summary>
 internal static class ObjectRows
 {
-    /// <summary>The object with its segments, read in <paramref name="tx"/> (one snapshot).</summary>
-    public static async Task<ObjectRecord?> ReadObjectAsync(NpgsqlTransaction tx, string bucket, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The object with its segments, read by one statement: one snapshot and one round trip, so no transaction is
+    /// needed. The segments come back as one array per column, in order (none for an object kept inline).
+    /// </summary>
+    public static async Task<ObjectRecord?> ReadObjectAsync(NpgsqlConnection connection, string bucket, string key, CancellationToken cancellationToken) =>
+        (await QueryAsync(connection, null,
+            $"""
+            SELECT {StoredRows.ObjectColumns}, s.blob_ids, s.offsets, s.lengths, s.part_numbers, s.part_etags, s.part_checksums
+            FROM objects
+            LEFT JOIN LATERAL (
+                SELECT array_agg(blob_id ORDER BY seq) AS blob_ids, array_agg(blob_offset ORDER BY seq) AS offsets,
+                       array_agg(length ORDER BY seq) AS lengths, array_agg(part_number ORDER BY seq) AS part_numbers,
+                       array_agg(part_etag ORDER BY seq) AS part_etags, array_agg(part_checksums ORDER BY seq) AS part_checksums
+                FROM segments WHERE object_id = objects.id) AS s ON TRUE
+            WHERE bucket = $1 AND key = $2
+            """, reader => StoredRows.Object(reader) with { Segments = MapSegments(reader, 13) }, cancellationToken, bucket, key)).FirstOrDefault();
+
+    /// <summary>The segments of <see cref="ReadObjectAsync"/>: six arrays from column <paramref name="first"/> on, null when there are none.</summary>
+    private static Segment[] MapSegments(NpgsqlDataReader reader, int first)
     {
-        var rows = await QueryAsync(tx, $"SELECT {StoredRows.ObjectColumns} FROM objects WHERE bucket = $1 AND key = $2",
-            reader => (Id: reader.GetInt64(0), Record: StoredRows.Object(reader)), cancellationToken, bucket, key);
-        if (rows.Count == 0)
+        if (reader.IsDBNull(first))
         {
-            return null;
+            return [];
         }
 
-        var segments = await QueryAsync(tx,
-            $"SELECT {StoredRows.SegmentColumns} FROM segments WHERE object_id = $1 ORDER BY seq",
-            StoredRows.Segment, cancellationToken, rows[0].Id);
-        return rows[0].Record with { Segments = segments };
+        var blobIds = reader.GetFieldValue<string[]>(first);
+        var offsets = reader.GetFieldValue<long[]>(first + 1);
+        var lengths = reader.GetFieldValue<long[]>(first + 2);
+        var partNumbers = reader.GetFieldValue<int?[]>(first + 3);
+        var partETags = reader.GetFieldValue<string?[]>(first + 4);
+        var partChecksums = reader.GetFieldValue<string?[]>(first + 5);
+        var segments = new Segment[blobIds.Length];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = new Segment(blobIds[i], offsets[i], lengths[i], partNumbers[i], partETags[i], StoredJson.NullableChecksums(partChecksums[i]));
+        }
+
+        return segments;
     }
 
     /// <summary>Inserts the object row and all its segments; the segments go in one statement, however many there are.</summary>

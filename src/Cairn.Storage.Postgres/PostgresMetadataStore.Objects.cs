@@ -10,7 +10,7 @@ public sealed partial class PostgresMetadataStore : IObjectStore
     public Task<ObjectRecord?> GetObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         Nul.In(key)
             ? Task.FromResult<ObjectRecord?>(null)
-            : SnapshotAsync(tx => ReadObjectAsync(tx, bucket, key, cancellationToken), cancellationToken);
+            : ReadAsync(connection => ReadObjectAsync(connection, bucket, key, cancellationToken), cancellationToken);
 
     public Task PutObjectAsync(ObjectRecord record, CancellationToken cancellationToken) =>
         PutObjectAsync(record, WriteCondition.None, cancellationToken);

@@ -24,6 +24,12 @@ internal sealed class MachineLimits
     /// <summary>Durable one-row SQLite commits/s (WAL, synchronous=FULL) from one connection: a serial writer's ceiling.</summary>
     public double? SqliteCommits { get; set; }
 
+    /// <summary>Median microseconds of a trivial query on the nodes' PostgreSQL database: the least every statement costs.</summary>
+    public double? PgRoundTrip { get; set; }
+
+    /// <summary>Durable one-row PostgreSQL commits/s by number of connections committing at once (WAL flushes shared).</summary>
+    public Dictionary<int, double> PgCommits { get; } = [];
+
     /// <summary>Bare Kestrel ops/s by "OP@concurrency" (e.g. "GET@64"): the HTTP stack's ceiling for 4 KiB requests.</summary>
     public Dictionary<string, double> BareHttp { get; } = [];
 
@@ -36,10 +42,15 @@ internal sealed class MachineLimits
     /// <summary>The ceiling of a streamed download from the page cache: loopback TCP.</summary>
     public (double Value, string Name)? WarmDownload => Smallest((Tcp, "TCP"));
 
-    /// <summary>The ceiling of small PUTs at a concurrency: min(bare HTTP PUT, durable small files).</summary>
+    /// <summary>
+    /// The ceiling of small PUTs at a concurrency: min(bare HTTP PUT, what makes one durable) — durable small files on
+    /// SQLite, durable one-row commits from as many connections on PostgreSQL, where each PUT is one transaction.
+    /// </summary>
     public (double Value, string Name)? SmallPut(int concurrency) =>
         Smallest((BareHttp.TryGetValue($"PUT@{concurrency}", out var http) ? http : null, "bare HTTP"),
-            (DurableSmallFiles.TryGetValue(concurrency, out var files) ? files : null, "durable files"));
+            PgCommits.TryGetValue(concurrency, out var commits)
+                ? (commits, "PG commits")
+                : (DurableSmallFiles.TryGetValue(concurrency, out var files) ? files : null, "durable files"));
 
     public (double Value, string Name)? SmallOther(string operation, int concurrency) =>
         Smallest((BareHttp.TryGetValue($"{operation}@{concurrency}", out var http) ? http : null, "bare HTTP"));

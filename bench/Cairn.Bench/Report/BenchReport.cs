@@ -6,6 +6,9 @@ internal sealed class BenchReport
     private readonly Lock _lock = new();
 
     public required string Mode { get; init; }
+
+    /// <summary>What the scenarios ran against: "SQLite, 1 node", "PostgreSQL, 2 nodes".</summary>
+    public string? Setup { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required MachineInfo Machine { get; init; }
     public required string LoadAverageAtStart { get; init; }

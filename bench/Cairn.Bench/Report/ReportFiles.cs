@@ -5,26 +5,29 @@ namespace Cairn.Bench.Report;
 
 /// <summary>
 /// Writes a run's report: latest.json and latest.md, plus a timestamped copy of the JSON kept next to them. A partial
-/// run (--only) writes only its timestamped copy (named with the scenarios it ran), so "latest" stays a whole run.
+/// run (--only) or a run on PostgreSQL writes only its timestamped copy (named with the scenarios it ran and the
+/// setup), so "latest" stays a whole run on the default setup (SQLite, one node).
 /// </summary>
 internal static class ReportFiles
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>How reports are written and read back (the side-by-side table reads the runs' JSON).</summary>
+    public static readonly JsonSerializerOptions Json = new()
     {
+        PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static IReadOnlyList<string> Write(BenchReport report, string directory, IReadOnlyCollection<int> only)
+    public static IReadOnlyList<string> Write(BenchReport report, string directory, IReadOnlyCollection<int> only, bool defaultSetup)
     {
         Directory.CreateDirectory(directory);
         var json = JsonSerializer.Serialize(report, Json);
-        var suffix = only.Count == 0 ? "" : "-only-" + string.Join('-', only.Order());
+        var suffix = (defaultSetup ? "" : "-" + Slug(report.Setup ?? "")) + (only.Count == 0 ? "" : "-only-" + string.Join('-', only.Order()));
         var stamped = Path.Combine(directory, $"{report.StartedAt:yyyyMMdd-HHmmss}-{report.Mode}{suffix}.json");
         File.WriteAllText(stamped, json);
-        if (only.Count > 0)
+        if (only.Count > 0 || !defaultSetup)
         {
             return [stamped];
         }
@@ -35,4 +38,8 @@ internal static class ReportFiles
         File.WriteAllText(markdown, TableWriter.Markdown(report));
         return [latest, stamped, markdown];
     }
+
+    /// <summary>"PostgreSQL, 2 nodes" → "postgresql-2-nodes".</summary>
+    private static string Slug(string text) =>
+        string.Join('-', text.ToLowerInvariant().Split([' ', ','], StringSplitOptions.RemoveEmptyEntries));
 }

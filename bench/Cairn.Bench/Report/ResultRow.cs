@@ -34,6 +34,13 @@ internal sealed record ResultRow
     public double? WallSeconds { get; init; }
     public double? ClientCpuSeconds { get; init; }
     public double? ServerCpuSeconds { get; init; }
+
+    /// <summary>CPU of the PostgreSQL server (postmaster and connection processes), when the metadata is there.</summary>
+    public double? DatabaseCpuSeconds { get; init; }
+
+    /// <summary>Requests the CPU seconds were spent on (null when the row is not a count of requests).</summary>
+    public long? Operations { get; init; }
+
     public string? Notes { get; init; }
 
     public double? Ratio => Limit is { } limit && limit > 0 && Value > 0 ? (LowerIsBetter ? limit / Value : Value / limit) : null;
@@ -47,6 +54,7 @@ internal sealed record ResultRow
         WallSeconds = cpu.Wall.TotalSeconds,
         ClientCpuSeconds = cpu.Client.TotalSeconds,
         ServerCpuSeconds = cpu.Server?.TotalSeconds,
+        DatabaseCpuSeconds = cpu.Database?.TotalSeconds,
         Notes = string.IsNullOrEmpty(Notes) ? cpu.Describe() : Notes + "; " + cpu.Describe(),
     };
 }

@@ -123,9 +123,10 @@ internal static class TableWriter
 
     private static string Title(BenchReport report) =>
         $"Cairn bench — {report.Mode.ToUpperInvariant()} mode{(report.Mode == "quick" ? " (reduced sizes, see bench/README.md)" : "")} — "
+        + (report.Setup is { } setup ? setup + " — " : "")
         + $"{report.StartedAt:yyyy-MM-dd HH:mm} UTC, {report.DurationSeconds:0} s";
 
-    private static string MachineLine(BenchReport report)
+    public static string MachineLine(BenchReport report)
     {
         var m = report.Machine;
         return $"machine: {m.Processors} cores ({m.CpuModel}), {m.MemoryGiB} GiB RAM, disk: {m.Disk}; kernel {m.Kernel}; {m.Runtime}; "

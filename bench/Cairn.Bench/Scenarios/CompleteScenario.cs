@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Cairn.Bench.Data;
 using Cairn.Bench.Http;
-using Cairn.Bench.Limits;
 using Cairn.Bench.Measure;
 using Cairn.Bench.Report;
-using Cairn.Bench.Sqlite;
 
 namespace Cairn.Bench.Scenarios;
 
@@ -13,8 +11,9 @@ namespace Cairn.Bench.Scenarios;
 /// 3. CompleteMultipartUpload alone. Parts are uploaded first (16 in flight on the raw path; not part of the figure),
 /// then one Complete request is timed; each case is repeated on fresh uploads and the fastest Complete is the figure.
 /// Part counts at the minimum part size, plus the largest count again with parts 10× larger: Complete is
-/// metadata-only, so the two must take the same time (O(parts), not O(bytes)). The limit is the SQLite floor of the
-/// same work (read N part rows, delete them, insert N segment rows, one durable commit).
+/// metadata-only, so the two must take the same time (O(parts), not O(bytes)). The limit is the floor of the same work
+/// in the same kind of database (read N part rows, delete them, insert N segment rows, one durable commit). With
+/// several nodes, the parts go to each node in turn and the Complete to the first.
 /// </summary>
 internal sealed class CompleteScenario : IScenario
 {
@@ -30,8 +29,6 @@ internal sealed class CompleteScenario : IScenario
     {
         var profile = context.Profile;
         await context.Main.CreateBucketAsync(Bucket, cancellationToken);
-        var schema = TryReadSchema(context);
-        var probes = context.WorkPath("complete-probes");
         var floors = new Dictionary<int, double?>();
         var smallPartTimes = new Dictionary<int, double>();
 
@@ -42,7 +39,7 @@ internal sealed class CompleteScenario : IScenario
             var label = $"{parts:N0} parts × {BenchProfile.Describe(partSize)}";
             if (!floors.TryGetValue(parts, out var floor))
             {
-                floor = floors[parts] = schema is null ? null : SqliteProbes.CompleteFloor(schema, probes, parts, 3);
+                floor = floors[parts] = await context.Metadata.CompleteFloorAsync(context, parts, cancellationToken);
             }
 
             var runs = new List<Run>();
@@ -96,9 +93,10 @@ internal sealed class CompleteScenario : IScenario
             Unit = "s",
             LowerIsBetter = true,
             Limit = floor,
-            LimitName = floor is null ? null : "SQLite floor",
+            LimitName = floor is null ? null : $"{context.Metadata.Name} floor",
             Target = target,
             Met = met,
+            Operations = 1,
             Notes = string.Create(CultureInfo.InvariantCulture,
                 $"best of {runs.Count} ({times}); body {best.BodyBytes / 1024} KiB; parts uploaded at {best.PartsPerSecond:N0} parts/s ({best.UploadMBps:N0} MB/s); DeleteObject of the result {best.DeleteSeconds:0.000} s"),
         }.WithCpu(best.Cpu));
@@ -110,8 +108,10 @@ internal sealed class CompleteScenario : IScenario
         var key = $"complete-{parts}-{partSize / BenchProfile.KiB}k";
         var uploadId = await raw.CreateMultipartUploadAsync(Bucket, key, cancellationToken);
         var etags = new string[parts];
+
+        // With several nodes the parts go to each in turn; the upload is created, completed and deleted on the main node.
         var upload = await LoadRunner.RunAsync(context.Profile.CompleteUploadConcurrency, null, parts, context.MainMeter, async (i, ct) =>
-            etags[i] = await raw.UploadPartAsync(Bucket, key, uploadId, (int)i + 1, new PatternContent(partSize, i), ct), cancellationToken);
+            etags[i] = await context.Node(i).UploadPartAsync(Bucket, key, uploadId, (int)i + 1, new PatternContent(partSize, i), ct), cancellationToken);
         if (upload.Errors > 0)
         {
             await raw.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
@@ -120,7 +120,7 @@ internal sealed class CompleteScenario : IScenario
         }
 
         var body = RawS3Client.CompleteBody(etags);
-        var garbage = QueuedGarbage(context);
+        var garbage = await context.Metadata.QueuedGarbageAsync(cancellationToken);
         var start = context.MainMeter.Start();
         await raw.CompleteMultipartUploadAsync(Bucket, key, uploadId, body, cancellationToken);
         var cpu = context.MainMeter.Stop(start);
@@ -129,38 +129,6 @@ internal sealed class CompleteScenario : IScenario
         await raw.DeleteObjectAsync(Bucket, key, cancellationToken);
         var wall = upload.Cpu.Wall.TotalSeconds;
         return new Run(cpu, body.Length, parts / wall, parts * partSize / wall / 1e6, deleteClock.Elapsed.TotalSeconds, garbage);
-    }
-
-    /// <summary>
-    /// Blobs in the server's garbage queue just before the Complete: a background pass deleting them shares the
-    /// metadata writer and the disk with the Complete, so a slow run with a long queue is likely a collision.
-    /// </summary>
-    private static long? QueuedGarbage(BenchContext context)
-    {
-        try
-        {
-            using var connection = ServerSchema.OpenReadOnly(Path.Combine(context.Options.DataDirectory, "cairn.db"));
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM garbage";
-            return (long?)command.ExecuteScalar();
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return null;
-        }
-    }
-
-    private static ServerSchema? TryReadSchema(BenchContext context)
-    {
-        try
-        {
-            return ServerSchema.Read(Path.Combine(context.Options.DataDirectory, "cairn.db"));
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
-        {
-            context.Report.Warn($"3. could not read the server's schema ({e.Message}); no SQLite floor.");
-            return null;
-        }
     }
 
     /// <summary>One timed Complete, with how its parts were uploaded and how long deleting the result took.</summary>

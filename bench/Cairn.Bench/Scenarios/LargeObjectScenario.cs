@@ -46,7 +46,7 @@ internal sealed class LargeObjectScenario : IScenario
         cpu = await MeasureAsync(context, rawKeys, (key, _) => ExpectLengthAsync(raw.GetObjectAsync(Bucket, key, cancellationToken), size));
         Add(context, $"GetObject raw, warm cache, {rawLabel}", rawKeys.Count * size, cpu, limits.WarmDownload, target: false);
 
-        using (var sdk = HttpClients.CreateSdk(context.Options.Endpoint, context.Options.AccessKey, context.Options.SecretKey))
+        using (var sdk = HttpClients.CreateSdk(context.Main.Endpoint, context.Options.AccessKey, context.Options.SecretKey))
         {
             context.Progress($"1. PutObject AWSSDK.S3, {sdkLabel}");
             cpu = await MeasureAsync(context, sdkKeys, (key, i) => sdk.PutObjectAsync(new PutObjectRequest

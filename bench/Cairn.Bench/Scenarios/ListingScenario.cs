@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Cairn.Bench.Limits;
-using Cairn.Bench.Measure;
 using Cairn.Bench.Report;
 
 namespace Cairn.Bench.Scenarios;
 
 /// <summary>
-/// 5. ListObjectsV2 pages of 1,000 over a bucket of N keys (seeded, see <see cref="ListingSeeder"/>) on a Cairn started
-/// on the seeded data dir: the first page and a middle page (start-after the key in the middle), without and with
+/// 5. ListObjectsV2 pages of 1,000 over a bucket of N keys, seeded without HTTP (<see cref="SqliteListingSeeder"/>, on
+/// a Cairn started on the seeded data dir; <see cref="Postgres.PgListingSeeder"/>, on the nodes run.sh started, each
+/// page from the next node): the first page and a middle page (start-after the key in the middle), without and with
 /// delimiter "/" (every 10 keys share a prefix, so a delimited page is 1,000 common prefixes). Median latency of
-/// repeated requests, against the SQLite floor of the same page.
+/// repeated requests, against the floor of the same page in the same database.
 /// </summary>
 internal sealed class ListingScenario : IScenario
 {
@@ -28,17 +27,10 @@ internal sealed class ListingScenario : IScenario
         var profile = context.Profile;
         var keys = profile.ListingKeys;
         var perDirectory = profile.ListingKeysPerDirectory;
-        var data = await ListingSeeder.PrepareAsync(context, keys, cancellationToken);
+        await using var target = await context.Metadata.PrepareListingAsync(context, keys, cancellationToken);
+        var nodes = target.Nodes;
 
-        context.Progress($"5. starting Cairn on the seeded {keys:N0}-key data dir");
-        var startClock = Stopwatch.StartNew();
-        await using var server = await context.StartCairnAsync(data, cancellationToken);
-        var startSeconds = startClock.Elapsed.TotalSeconds;
-        var client = context.ClientFor(server.BaseAddress);
-        var meter = new CpuMeter(server.Pid);
-        using var floor = new ListingFloor(Path.Combine(data, "cairn.db"), ListingSeeder.Bucket);
-
-        var middleKey = ListingSeeder.KeyAt(keys / 2 - 1, perDirectory);
+        var middleKey = ListingKeys.KeyAt(keys / 2 - 1, perDirectory);
         var middleDirectory = string.Create(CultureInfo.InvariantCulture, $"d{keys / perDirectory / 2:D6}/");
         var cases = new (string Name, string? Delimiter, string? StartAfter)[]
         {
@@ -48,14 +40,14 @@ internal sealed class ListingScenario : IScenario
             ("middle page, delimiter '/'", "/", middleDirectory),
         };
 
-        // The server was just started: run every case a few times first, then give tiered compilation a moment, so
-        // the timed requests run optimized code rather than measure the JIT.
+        // The server may just have started: run every case a few times on every node first, then give tiered
+        // compilation a moment, so the timed requests run optimized code rather than measure the JIT.
         context.Progress("5. warming up the listing server");
-        for (var i = 0; i < WarmUpRounds; i++)
+        for (var i = 0; i < WarmUpRounds * nodes.Count; i++)
         {
             foreach (var (_, delimiter, startAfter) in cases)
             {
-                await client.ListObjectsV2Async(ListingSeeder.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
+                await nodes[i % nodes.Count].ListObjectsV2Async(ListingKeys.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
             }
         }
 
@@ -63,24 +55,26 @@ internal sealed class ListingScenario : IScenario
         foreach (var (name, delimiter, startAfter) in cases)
         {
             context.Progress($"5. ListObjectsV2 {name} over {keys:N0} keys");
-            var body = await client.ListObjectsV2Async(ListingSeeder.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
+            var body = await nodes[0].ListObjectsV2Async(ListingKeys.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
             var entries = Count(body, delimiter is null ? "<Contents>" : "<CommonPrefixes>");
             var truncated = Encoding.UTF8.GetString(body).Contains("<IsTruncated>true</IsTruncated>", StringComparison.Ordinal);
 
+            // One request at a time, each to the next node.
             var times = new List<double>(profile.ListingRepetitions);
-            var start = meter.Start();
+            var start = target.Meter.Start();
             for (var i = 0; i < profile.ListingRepetitions; i++)
             {
                 var clock = Stopwatch.StartNew();
-                await client.ListObjectsV2Async(ListingSeeder.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
+                await nodes[i % nodes.Count].ListObjectsV2Async(ListingKeys.Bucket, null, delimiter, startAfter, PageSize, cancellationToken);
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
 
-            var cpu = meter.Stop(start);
+            var cpu = target.Meter.Stop(start);
             times.Sort();
             var median = times[times.Count / 2];
-            var floorAfter = delimiter is null ? startAfter ?? "" : startAfter is null ? "" : ListingFloor.Successor(startAfter);
-            var floorMs = floor.MedianMs(delimiter, floorAfter, PageSize, profile.ListingRepetitions);
+            var floorAfter = delimiter is null ? startAfter ?? "" : startAfter is null ? "" : ListingKeys.Successor(startAfter);
+            var floorMs = await target.Floor.MedianMsAsync(delimiter, floorAfter, PageSize, profile.ListingRepetitions, cancellationToken);
+            var aside = await target.Floor.NoteAsync(delimiter, floorAfter, PageSize, profile.ListingRepetitions, cancellationToken);
             var check = entries == PageSize && truncated ? "" : $"; UNEXPECTED PAGE: {entries} entries, truncated={truncated}";
             context.Report.Add(new ResultRow
             {
@@ -90,25 +84,27 @@ internal sealed class ListingScenario : IScenario
                 Unit = "ms",
                 LowerIsBetter = true,
                 Limit = floorMs,
-                LimitName = "SQLite floor",
+                LimitName = $"{context.Metadata.Name} floor",
                 Target = $"< {TargetMs:0} ms",
                 Met = median < TargetMs,
+                Operations = times.Count,
                 Notes = string.Create(CultureInfo.InvariantCulture,
-                    $"median of {times.Count}; {cpu.PerOperation(times.Count, "page")}; p90 {TableWriter.Format(times[Math.Max(0, (int)(times.Count * 0.9) - 1)], "ms")}, max {TableWriter.Format(times[^1], "ms")}; {body.Length / 1024} KiB XML{check}"),
+                    $"median of {times.Count}; {cpu.PerOperation(times.Count, "page")}; p90 {TableWriter.Format(times[Math.Max(0, (int)(times.Count * 0.9) - 1)], "ms")}, max {TableWriter.Format(times[^1], "ms")}; {body.Length / 1024} KiB XML{(aside is null ? "" : "; " + aside)}{check}"),
             }.WithCpu(cpu));
         }
 
-        context.Report.Add(new ResultRow
+        if (target.StartSeconds is { } startSeconds)
         {
-            Scenario = "5 listing",
-            Measurement = $"Cairn start on the seeded {keys:N0}-key data dir",
-            Value = startSeconds,
-            Unit = "s",
-            LowerIsBetter = true,
-            Notes = "process start until \"Cairn listening\" (informational)",
-        });
-        await server.StopAsync();
-        Directory.Delete(data, recursive: true);
+            context.Report.Add(new ResultRow
+            {
+                Scenario = "5 listing",
+                Measurement = $"Cairn start on the seeded {keys:N0}-key data dir",
+                Value = startSeconds,
+                Unit = "s",
+                LowerIsBetter = true,
+                Notes = "process start until \"Cairn listening\" (informational)",
+            });
+        }
     }
 
     private static int Count(byte[] body, string element)

@@ -53,7 +53,7 @@ internal sealed class RssScenario : IScenario
             }
         }, CancellationToken.None);
 
-        var meter = new CpuMeter(server.Pid);
+        var meter = new CpuMeter([server.Pid]);
         var result = await LoadRunner.RunAsync(profile.RssUploads, null, profile.RssUploads, meter,
             (i, ct) => client.PutObjectAsync(Bucket, $"rss/object-{i}", new PatternContent(profile.RssUploadSize, i), ct), cancellationToken);
         await stop.CancelAsync();

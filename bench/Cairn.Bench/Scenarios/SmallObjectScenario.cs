@@ -6,8 +6,9 @@ namespace Cairn.Bench.Scenarios;
 
 /// <summary>
 /// 4. 4 KiB objects on the raw path: PUT, GET, HEAD and DELETE ops/s with p50/p99 latency at 1, 16 and 64 requests in
-/// flight. Limits: the bare Kestrel app at the same concurrency, and for PUT also the durable-small-file rate (the
-/// best of the limits phase and a probe run just before the PUT phase).
+/// flight, spread over the nodes. Limits: the bare Kestrel app at the same concurrency, and for PUT also the
+/// durable-small-file rate on SQLite (the best of the limits phase and a probe run just before the PUT phase) or the
+/// durable PostgreSQL commit rate at as many connections.
 /// </summary>
 internal sealed class SmallObjectScenario : IScenario
 {
@@ -24,7 +25,7 @@ internal sealed class SmallObjectScenario : IScenario
     {
         var profile = context.Profile;
         await context.Main.CreateBucketAsync(Bucket, cancellationToken);
-        await SmallOpsWorkload.WarmUpAsync(context.Main, Bucket, profile.SmallSize, context.MainMeter, cancellationToken);
+        await SmallOpsWorkload.WarmUpAsync(context.Nodes, Bucket, profile.SmallConcurrency.Max(), profile.SmallSize, context.MainMeter, cancellationToken);
         var probes = context.WorkPath("small-probes");
         foreach (var concurrency in profile.SmallConcurrency)
         {
@@ -34,7 +35,7 @@ internal sealed class SmallObjectScenario : IScenario
             context.Limits.DurableSmallFiles[concurrency] = Math.Max(adjacent, context.Limits.DurableSmallFiles.GetValueOrDefault(concurrency));
 
             context.Progress($"4. {BenchProfile.Describe(profile.SmallSize)} PUT/GET/HEAD/DELETE, {concurrency} in flight");
-            var results = await SmallOpsWorkload.RunAsync(context.Main, Bucket, $"c{concurrency}", concurrency, profile.SmallSize,
+            var results = await SmallOpsWorkload.RunAsync(context.Nodes, Bucket, $"c{concurrency}", concurrency, profile.SmallSize,
                 profile.SmallPhaseTime, context.MainMeter, cancellationToken);
             foreach (var (operation, result) in results)
             {
@@ -63,6 +64,7 @@ internal sealed class SmallObjectScenario : IScenario
                     Met = target is { } min ? result.OpsPerSecond >= min : null,
                     P50Ms = result.Percentile(50),
                     P99Ms = result.Percentile(99),
+                    Operations = result.Operations,
                     Notes = notes,
                 }.WithCpu(result.Cpu));
             }

@@ -8,19 +8,14 @@ namespace Cairn.Bench.Scenarios;
 
 /// <summary>
 /// Builds the data dir of scenario 5: one bucket with N keys <c>d000000/f0</c> … (10 per "directory"), seeded without
-/// HTTP. A Cairn is started once on an empty dir to create the bucket and one real 4 KiB object, then stopped; its
+/// HTTP. A Cairn is started once on an empty dir to create the bucket and one real 128 KiB object, then stopped; its
 /// object row and segment row become the template of N rows bulk-inserted in one transaction, every one pointing at
 /// that one real blob (a listing reads no segments, but a GET of any key would work). The result is cached under
 /// <c>&lt;cache&gt;/listing-v&lt;schema version&gt;-&lt;schema hash&gt;-&lt;N&gt;</c> and copied for each run.
 /// </summary>
-internal static class ListingSeeder
+internal static class SqliteListingSeeder
 {
-    public const string Bucket = "bench-list";
     private const string ReadyFile = "READY";
-
-    /// <summary>The key of the i-th object, in listing order.</summary>
-    public static string KeyAt(int index, int perDirectory) =>
-        string.Create(CultureInfo.InvariantCulture, $"d{index / perDirectory:D6}/f{index % perDirectory}");
 
     /// <summary>A fresh copy of the seeded data dir (seeding first when the cache has none for this schema).</summary>
     public static async Task<string> PrepareAsync(BenchContext context, int keys, CancellationToken cancellationToken)
@@ -59,9 +54,9 @@ internal static class ListingSeeder
         await using (var server = await context.StartCairnAsync(data, cancellationToken))
         {
             var client = context.ClientFor(server.BaseAddress);
-            await client.CreateBucketAsync(Bucket, cancellationToken);
+            await client.CreateBucketAsync(ListingKeys.Bucket, cancellationToken);
             // Larger than the server's inline limit (64 KiB), so the template has a blob and a segment row to copy.
-            await client.PutObjectAsync(Bucket, "template", new PatternContent(128 * 1024, 0), cancellationToken);
+            await client.PutObjectAsync(ListingKeys.Bucket, "template", new PatternContent(128 * 1024, 0), cancellationToken);
             await server.StopAsync();
         }
 
@@ -84,7 +79,7 @@ internal static class ListingSeeder
                 var id = templateId + 1 + i;
                 for (var c = 0; c < objectColumns.Length; c++)
                 {
-                    insertObject.Parameters[c].Value = c == keyColumn ? KeyAt(i, context.Profile.ListingKeysPerDirectory) : c == idColumn ? id : objectValues[c];
+                    insertObject.Parameters[c].Value = c == keyColumn ? ListingKeys.KeyAt(i, context.Profile.ListingKeysPerDirectory) : c == idColumn ? id : objectValues[c];
                 }
 
                 insertObject.ExecuteNonQuery();

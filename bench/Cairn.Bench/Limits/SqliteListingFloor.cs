@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Cairn.Bench.Metadata;
+using Cairn.Bench.Scenarios;
 using Cairn.Bench.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -9,12 +11,17 @@ namespace Cairn.Bench.Limits;
 /// server): without a delimiter, one range scan of 1,001 full object rows; with a delimiter, 1,000 index seeks, one
 /// per common prefix (a key, then a jump past its prefix). No HTTP, no XML, no auth.
 /// </summary>
-internal sealed class ListingFloor(string databasePath, string bucket) : IDisposable
+internal sealed class SqliteListingFloor(string databasePath, string bucket) : IListingFloor
 {
     private readonly SqliteConnection _connection = ServerSchema.OpenReadOnly(databasePath);
 
-    /// <summary>Median milliseconds of <paramref name="repetitions"/> runs (after one warm-up).</summary>
-    public double MedianMs(string? delimiter, string after, int pageSize, int repetitions)
+    public Task<double> MedianMsAsync(string? delimiter, string after, int pageSize, int repetitions, CancellationToken cancellationToken) =>
+        Task.FromResult(MedianMs(delimiter, after, pageSize, repetitions));
+
+    public Task<string?> NoteAsync(string? delimiter, string after, int pageSize, int repetitions, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
+
+    private double MedianMs(string? delimiter, string after, int pageSize, int repetitions)
     {
         var times = new List<double>(repetitions);
         for (var i = 0; i <= repetitions; i++)
@@ -74,13 +81,10 @@ internal sealed class ListingFloor(string databasePath, string bucket) : IDispos
                 continue;
             }
 
-            cursor.Value = Successor(key[..(end + delimiter.Length)]);
+            cursor.Value = ListingKeys.Successor(key[..(end + delimiter.Length)]);
             prefixes++;
         }
 
         return prefixes;
     }
-
-    /// <summary>The smallest string after every string starting with an ASCII <paramref name="prefix"/>.</summary>
-    public static string Successor(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 }
