@@ -13,6 +13,9 @@ public sealed class PostgresCluster : IDisposable
 {
     private const string Prefix = "cairn-pg-";
 
+    /// <summary>The file in a cluster's root naming the test process that made it.</summary>
+    private const string OwnerFile = "owner.pid";
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
 
     private PostgresCluster(int port) => Port = port;
@@ -36,9 +39,10 @@ public sealed class PostgresCluster : IDisposable
             Prerequisite.Missing("PostgreSQL server", "no pg_ctl under /usr/lib/postgresql (apt-get install postgresql)");
         }
 
-        RemoveStoppedLeftovers();
+        RemoveLeftovers();
         var cluster = new PostgresCluster(FreePort());
         Directory.CreateDirectory(cluster._root);
+        File.WriteAllText(Path.Combine(cluster._root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
         {
             // The server runs as 'postgres' and must be able to reach its directory.
@@ -74,27 +78,53 @@ public sealed class PostgresCluster : IDisposable
     }
 
     /// <summary>
-    /// Clusters of earlier test processes that stopped their server but were ended before removing its files (a test
-    /// host does not always wait for that): no server runs on them, so they go.
+    /// Clusters of earlier test processes that ended without stopping or removing them (a test host does not always
+    /// wait for its exit handlers): one whose owning process is gone is stopped and removed.
     /// </summary>
-    private static void RemoveStoppedLeftovers()
+    private static void RemoveLeftovers()
     {
         foreach (var root in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
-            // Stopping a server removes its postmaster.pid, which touches the cluster directory: one stopped for a
-            // moment by a running test (a restart) is recent, and stays.
-            var cluster = Path.Combine(root, "cluster");
-            var touched = Directory.GetLastWriteTimeUtc(Directory.Exists(cluster) ? cluster : root);
-            if (!File.Exists(Path.Combine(cluster, "postmaster.pid")) && touched < DateTime.UtcNow.AddMinutes(-10))
+            if (OwnerIsAlive(root))
             {
-                try
-                {
-                    Directory.Delete(root, recursive: true);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                }
+                continue;
             }
+
+            try
+            {
+                if (File.Exists(Path.Combine(root, "cluster", "postmaster.pid")))
+                {
+                    Run("stop", Path.Combine(root, "cluster"));
+                }
+
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the test process that made the cluster in <paramref name="root"/> still runs. A cluster without an owner
+    /// file is one being made right now (the file follows its directory at once) unless it is older than a minute.
+    /// </summary>
+    private static bool OwnerIsAlive(string root)
+    {
+        var ownerFile = Path.Combine(root, OwnerFile);
+        if (!File.Exists(ownerFile))
+        {
+            return Directory.GetCreationTimeUtc(root) > DateTime.UtcNow.AddMinutes(-1);
+        }
+
+        try
+        {
+            using var owner = Process.GetProcessById(int.Parse(File.ReadAllText(ownerFile), System.Globalization.CultureInfo.InvariantCulture));
+            return !owner.HasExited;
+        }
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false; // no such process any more
         }
     }
 
