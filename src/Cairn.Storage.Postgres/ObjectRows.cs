@@ -132,14 +132,15 @@ internal static class ObjectRows
         }
 
         await ExecuteAsync(tx,
-            """
+            $"""
             INSERT INTO garbage (blob_id, queued_at)
             SELECT b, $2 FROM unnest($1::text[]) AS b
-            WHERE NOT EXISTS (SELECT 1 FROM segments WHERE blob_id = b) AND NOT EXISTS (SELECT 1 FROM parts WHERE blob_id = b)
+            WHERE NOT {Referenced("b")}
             ON CONFLICT (blob_id) DO NOTHING
             """, cancellationToken, ids, queuedAt.ToUnixTimeMilliseconds());
     }
 
-    public const string ReferencedSql =
-        "SELECT EXISTS (SELECT 1 FROM segments WHERE blob_id = $1) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = $1)";
+    /// <summary>The one spelling of "an object segment or an upload part references <paramref name="blob"/>", as SQL.</summary>
+    public static string Referenced(string blob) =>
+        $"(EXISTS (SELECT 1 FROM segments WHERE blob_id = {blob}) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = {blob}))";
 }

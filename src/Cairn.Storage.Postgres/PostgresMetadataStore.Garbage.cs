@@ -32,9 +32,9 @@ public sealed partial class PostgresMetadataStore : IGarbageStore
             // Candidates whose garbage row another transaction holds (another node forgetting the blobs it deleted)
             // are left out; for the others, whether anything references them, read after their blob locks were taken.
             var claimable = await QueryAsync(tx,
-                """
+                $"""
                 WITH held AS (SELECT blob_id FROM garbage WHERE blob_id = ANY($1) FOR UPDATE SKIP LOCKED)
-                SELECT b, EXISTS (SELECT 1 FROM segments WHERE blob_id = b) OR EXISTS (SELECT 1 FROM parts WHERE blob_id = b)
+                SELECT b, {Referenced("b")}
                 FROM unnest($1::text[]) AS b
                 WHERE b IN (SELECT blob_id FROM held) OR NOT EXISTS (SELECT 1 FROM garbage WHERE blob_id = b)
                 """, reader => (BlobId: reader.GetString(0), Referenced: reader.GetBoolean(1)), cancellationToken, (object)locked.ToArray());
@@ -62,5 +62,5 @@ public sealed partial class PostgresMetadataStore : IGarbageStore
             cancellationToken);
 
     public Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken) =>
-        ReadAsync(async connection => await ScalarAsync(connection, null, ReferencedSql, cancellationToken, blobId) is true, cancellationToken);
+        ReadAsync(async connection => await ScalarAsync(connection, null, $"SELECT {Referenced("$1")}", cancellationToken, blobId) is true, cancellationToken);
 }

@@ -56,9 +56,6 @@ public sealed partial class PostgresMetadataStore : IDisposable
         }
     }
 
-    /// <summary>The database and server this store writes to, for log lines (no password).</summary>
-    public string Description => $"{_source.ConnectionString.Split(';').FirstOrDefault(p => p.StartsWith("Host", StringComparison.OrdinalIgnoreCase))}";
-
     public void Dispose() => _source.Dispose();
 
     /// <summary>
