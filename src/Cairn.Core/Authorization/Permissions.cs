@@ -39,6 +39,23 @@ public static class Permissions
         [Operation.AbortMultipartUpload] = S3Actions.AbortMultipartUpload,
         [Operation.ListMultipartUploads] = S3Actions.ListBucketMultipartUploads,
         [Operation.ListParts] = S3Actions.ListMultipartUploadParts,
+        [Operation.GetBucketAcl] = S3Actions.GetBucketAcl,
+        [Operation.PutBucketAcl] = S3Actions.PutBucketAcl,
+        [Operation.GetObjectAcl] = S3Actions.GetObjectAcl,
+        [Operation.PutObjectAcl] = S3Actions.PutObjectAcl,
+        [Operation.GetBucketPolicy] = S3Actions.GetBucketPolicy,
+        [Operation.PutBucketPolicy] = S3Actions.PutBucketPolicy,
+        [Operation.DeleteBucketPolicy] = S3Actions.DeleteBucketPolicy,
+        [Operation.GetBucketPolicyStatus] = S3Actions.GetBucketPolicyStatus,
+        [Operation.GetPublicAccessBlock] = S3Actions.GetBucketPublicAccessBlock,
+        [Operation.PutPublicAccessBlock] = S3Actions.PutBucketPublicAccessBlock,
+        [Operation.DeletePublicAccessBlock] = S3Actions.PutBucketPublicAccessBlock,
+        [Operation.GetBucketOwnershipControls] = S3Actions.GetBucketOwnershipControls,
+        [Operation.PutBucketOwnershipControls] = S3Actions.PutBucketOwnershipControls,
+        [Operation.DeleteBucketOwnershipControls] = S3Actions.PutBucketOwnershipControls,
+        [Operation.GetBucketCors] = S3Actions.GetBucketCors,
+        [Operation.PutBucketCors] = S3Actions.PutBucketCors,
+        [Operation.DeleteBucketCors] = S3Actions.PutBucketCors,
     }.ToFrozenDictionary();
 
     /// <summary>The S3 action <paramref name="operation"/> needs.</summary>

@@ -23,4 +23,18 @@ public static class S3Actions
     public const string DeleteObject = "s3:DeleteObject";
     public const string AbortMultipartUpload = "s3:AbortMultipartUpload";
     public const string ListMultipartUploadParts = "s3:ListMultipartUploadParts";
+    public const string GetBucketAcl = "s3:GetBucketAcl";
+    public const string PutBucketAcl = "s3:PutBucketAcl";
+    public const string GetObjectAcl = "s3:GetObjectAcl";
+    public const string PutObjectAcl = "s3:PutObjectAcl";
+    public const string GetBucketPolicy = "s3:GetBucketPolicy";
+    public const string PutBucketPolicy = "s3:PutBucketPolicy";
+    public const string DeleteBucketPolicy = "s3:DeleteBucketPolicy";
+    public const string GetBucketPolicyStatus = "s3:GetBucketPolicyStatus";
+    public const string GetBucketPublicAccessBlock = "s3:GetBucketPublicAccessBlock";
+    public const string PutBucketPublicAccessBlock = "s3:PutBucketPublicAccessBlock";
+    public const string GetBucketOwnershipControls = "s3:GetBucketOwnershipControls";
+    public const string PutBucketOwnershipControls = "s3:PutBucketOwnershipControls";
+    public const string GetBucketCors = "s3:GetBucketCORS";
+    public const string PutBucketCors = "s3:PutBucketCORS";
 }

@@ -7,14 +7,22 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Buckets;
 
 /// <summary>Bucket use cases.</summary>
-public sealed class BucketService(IBucketStore metadata, SpaceAdmission space, TimeProvider time)
+public sealed class BucketService(IBucketStore metadata, IBucketSettingsStore settingsStore, BucketSettingsService settings, SpaceAdmission space, TimeProvider time)
 {
-    public async Task<BucketRecord> CreateAsync(string name, string owner, CancellationToken cancellationToken)
+    public Task<BucketRecord> CreateAsync(string name, string owner, CancellationToken cancellationToken) =>
+        CreateAsync(name, owner, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>
+    /// Creates a bucket with its first configuration documents (ACL, ownership...) in one transaction, so the
+    /// bucket is never visible without them.
+    /// </summary>
+    public async Task<BucketRecord> CreateAsync(string name, string owner, IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken)
     {
         var bucketName = BucketName.Parse(name);
         space.AdmitMetadata();
         var record = new BucketRecord(bucketName.Value, owner, time.GetUtcNow());
-        var existing = await metadata.CreateBucketAsync(record, cancellationToken);
+        var existing = await settingsStore.CreateBucketAsync(record, documents, cancellationToken);
+        settings.Forget(record.Name);
         if (existing is null)
         {
             return record;
@@ -33,6 +41,19 @@ public sealed class BucketService(IBucketStore metadata, SpaceAdmission space, T
     public Task<IReadOnlyList<BucketRecord>> ListAsync(CancellationToken cancellationToken) =>
         metadata.ListBucketsAsync(cancellationToken);
 
-    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
-        metadata.DeleteBucketAsync(name, cancellationToken);
+    /// <summary>The buckets <paramref name="owner"/> owns, in name order.</summary>
+    public Task<IReadOnlyList<BucketRecord>> ListOwnedByAsync(string owner, CancellationToken cancellationToken) =>
+        settingsStore.ListBucketsOwnedByAsync(owner, cancellationToken);
+
+    public async Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await metadata.DeleteBucketAsync(name, cancellationToken);
+        }
+        finally
+        {
+            settings.Forget(name);
+        }
+    }
 }

@@ -93,4 +93,40 @@ public enum ErrorCode
     /// disk filled up while writing (nothing was stored). Reads and deletes are never refused with it.
     /// </summary>
     InsufficientStorage,
+    /// <summary>A bucket policy is not valid JSON or breaks the policy grammar; the message names what.</summary>
+    MalformedPolicy,
+    /// <summary>The bucket has no policy.</summary>
+    NoSuchBucketPolicy,
+    /// <summary>The bucket has no public access block.</summary>
+    NoSuchPublicAccessBlockConfiguration,
+    /// <summary>The bucket has no Object Ownership setting.</summary>
+    OwnershipControlsNotFoundError,
+    /// <summary>The bucket has no CORS configuration.</summary>
+    NoSuchCORSConfiguration,
+    /// <summary>An ACL was set or sent on a bucket whose ownership is BucketOwnerEnforced.</summary>
+    AccessControlListNotSupported,
+    /// <summary>CreateBucket asked for both an ACL and BucketOwnerEnforced.</summary>
+    InvalidBucketAclWithObjectOwnership,
+    /// <summary>The AccessControlPolicy XML is not well-formed or does not validate.</summary>
+    MalformedACLError,
+    /// <summary>A grant names an e-mail address; Cairn users have none.</summary>
+    UnresolvableGrantByEmailAddress,
+    /// <summary>A CORS preflight (or cross-origin request) matches no rule of the bucket.</summary>
+    CorsForbidden,
+    /// <summary>IAM: the user, key or policy named does not exist.</summary>
+    NoSuchEntity,
+    /// <summary>IAM: a user by that name exists.</summary>
+    EntityAlreadyExists,
+    /// <summary>IAM: the user still owns buckets or has keys or policies.</summary>
+    DeleteConflict,
+    /// <summary>IAM: a per-user limit (access keys) would be exceeded.</summary>
+    LimitExceeded,
+    /// <summary>IAM: a user policy is not valid; the message names what.</summary>
+    MalformedPolicyDocument,
+    /// <summary>IAM: a parameter breaks its constraints (length, pattern, required).</summary>
+    ValidationError,
+    /// <summary>IAM: the Action parameter names no action Cairn answers.</summary>
+    InvalidAction,
+    /// <summary>IAM: the access key id is unknown (IAM's spelling of InvalidAccessKeyId).</summary>
+    InvalidClientTokenId,
 }

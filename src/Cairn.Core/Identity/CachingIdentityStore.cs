@@ -21,6 +21,7 @@ public sealed class CachingIdentityStore : IIdentityStore
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Entry<AccessKeyWithUser>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry<User>> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry<IReadOnlyList<UserPolicy>>> _policies = new(StringComparer.Ordinal);
 
     /// <summary>Bumped by every write: a read that started before a write must not cache what it saw.</summary>
     private long _generation;
@@ -58,6 +59,31 @@ public sealed class CachingIdentityStore : IIdentityStore
     public Task<bool> EnsureRootAsync(string accessKeyId, string secret, CancellationToken cancellationToken) =>
         WriteThroughAsync(_inner.EnsureRootAsync(accessKeyId, secret, cancellationToken));
 
+    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) =>
+        _inner.FindUserByNameAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) =>
+        _inner.ListUsersAsync(afterName, maxUsers, cancellationToken);
+
+    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.DeleteUserAsync(userId, cancellationToken));
+
+    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.DeleteAccessKeyAsync(userId, accessKeyId, cancellationToken));
+
+    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.PutUserPolicyAsync(policy, cancellationToken));
+
+    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) =>
+        _inner.GetUserPolicyAsync(userId, policyName, cancellationToken);
+
+    /// <summary>Cached like keys: every request of a user that is not root reads its policies.</summary>
+    public async Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) =>
+        await ReadThroughAsync(_policies, userId, async (id, ct) => await _inner.ListUserPoliciesAsync(id, ct), cancellationToken) ?? [];
+
+    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) =>
+        WriteThroughAsync(_inner.DeleteUserPolicyAsync(userId, policyName, cancellationToken));
+
     private async Task<T?> ReadThroughAsync<T>(
         ConcurrentDictionary<string, Entry<T>> cache, string id, Func<string, CancellationToken, Task<T?>> read,
         CancellationToken cancellationToken)
@@ -93,7 +119,7 @@ public sealed class CachingIdentityStore : IIdentityStore
         return value;
     }
 
-    private async Task<bool> WriteThroughAsync(Task<bool> write)
+    private async Task<T> WriteThroughAsync<T>(Task<T> write)
     {
         try
         {
@@ -104,6 +130,7 @@ public sealed class CachingIdentityStore : IIdentityStore
             Interlocked.Increment(ref _generation);
             _keys.Clear();
             _users.Clear();
+            _policies.Clear();
         }
     }
 

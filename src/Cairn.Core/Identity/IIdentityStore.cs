@@ -36,4 +36,32 @@ public interface IIdentityStore
     /// nothing, when the key id already belongs to another user.
     /// </summary>
     Task<bool> EnsureRootAsync(string accessKeyId, string secret, CancellationToken cancellationToken);
+
+    /// <summary>The user with this name; null when none.</summary>
+    Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Users in name order (UTF-8 byte order) after <paramref name="afterName"/> (exclusive), at most <paramref name="maxUsers"/>.</summary>
+    Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a user that owns no bucket and has no access keys or policies left, in one transaction; otherwise
+    /// says what is in the way and changes nothing. The root user is never removed (<see cref="DeleteUserOutcome.HasAccessKeys"/>
+    /// or a refusal by the caller).
+    /// </summary>
+    Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Removes one key of a user; false when that user has no such key.</summary>
+    Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a user's inline policy by name; false when the user does not exist.</summary>
+    Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>One inline policy of a user; null when there is none by that name.</summary>
+    Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken);
+
+    /// <summary>All inline policies of a user, by name; empty for an unknown user.</summary>
+    Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Removes one inline policy; false when there was none by that name.</summary>
+    Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 
 namespace Cairn.Core.Model;
@@ -25,6 +26,9 @@ public sealed record ObjectRecord
     public ChecksumType? ChecksumType { get; init; }
 
     public string Owner { get; init; } = string.Empty;
+
+    /// <summary>The object's ACL; null = the default, its owner has full control (docs/access-control.md).</summary>
+    public AccessControlList? Acl { get; init; }
 
     /// <summary>Number of parts when the object came from a multipart upload; null otherwise.</summary>
     public int? PartsCount { get; init; }

@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 
 namespace Cairn.Core.Model;
@@ -10,6 +11,9 @@ public sealed record UploadRecord
     public required string Key { get; init; }
     public required DateTimeOffset InitiatedAt { get; init; }
     public string Owner { get; init; } = string.Empty;
+
+    /// <summary>The ACL the object gets; null = the default, its owner has full control (docs/access-control.md).</summary>
+    public AccessControlList? Acl { get; init; }
     public ObjectHeaders Headers { get; init; } = new();
     public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
 

@@ -281,6 +281,7 @@ public sealed class MultipartService(
             Checksums = checksums,
             ChecksumType = checksums.Count > 0 ? upload.ChecksumType ?? MultipartChecksum.DefaultType(upload.ChecksumAlgorithm!.Value) : null,
             Owner = upload.Owner,
+            Acl = upload.Acl,
             PartsCount = chosen.Count,
             Segments = chosen.Select(p => new Segment(p.BlobId, 0, p.Size, p.PartNumber, p.ETag, PartChecksum(upload, p))).ToList(),
         };

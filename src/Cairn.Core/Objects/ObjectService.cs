@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
@@ -70,6 +71,7 @@ public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IB
         UserMetadata = command.UserMetadata,
         Checksums = hashes.Base64Checksums(),
         Owner = command.Owner,
+        Acl = command.Acl,
     };
 
     /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
@@ -100,7 +102,7 @@ public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IB
     /// </summary>
     public async Task<ObjectRecord> CopyAsync(
         ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
-        IReadOnlyDictionary<string, string> userMetadata, string owner, WriteCondition condition, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> userMetadata, string owner, AccessControlList? acl, WriteCondition condition, CancellationToken cancellationToken)
     {
         ObjectKey.ValidateForWrite(key, limits.MaxKeyBytes);
         if (!replace && source.Bucket == bucket && source.Key == key)
@@ -121,6 +123,7 @@ public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IB
             Headers = replace ? headers : source.Headers,
             UserMetadata = replace ? userMetadata : source.UserMetadata,
             Owner = owner,
+            Acl = acl,
         };
         await objects.PutObjectAsync(record, condition, cancellationToken);
         return record;

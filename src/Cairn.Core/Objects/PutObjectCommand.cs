@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 using Cairn.Core.Model;
 
@@ -19,6 +20,9 @@ public sealed record PutObjectCommand
     public IReadOnlyDictionary<string, string> UserMetadata { get; init; } = new Dictionary<string, string>();
     public required IntegrityExpectation Integrity { get; init; }
     public string Owner { get; init; } = string.Empty;
+
+    /// <summary>The ACL the object gets; null = the default, its owner has full control (docs/access-control.md).</summary>
+    public AccessControlList? Acl { get; init; }
 
     /// <summary>Conditional write (If-None-Match / If-Match) on the object this one replaces.</summary>
     public WriteCondition Condition { get; init; } = WriteCondition.None;

@@ -1,3 +1,4 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Model;
 
 namespace Cairn.Core.Ports;
@@ -18,6 +19,12 @@ public interface IObjectStore
     /// transaction (<see cref="WriteCondition.CheckAtCommit"/>: ConditionalRequestConflict otherwise).
     /// </summary>
     Task PutObjectAsync(ObjectRecord record, WriteCondition condition, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the ACL (and, for ownership changes, the owner) of the object as it is now, leaving content and
+    /// metadata alone; false when there is no such object.
+    /// </summary>
+    Task<bool> SetObjectAclAsync(string bucket, string key, string owner, AccessControlList? acl, CancellationToken cancellationToken);
 
     /// <summary>Removes the object; returns false when there was none.</summary>
     Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);

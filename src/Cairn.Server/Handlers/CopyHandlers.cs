@@ -21,7 +21,7 @@ internal sealed class CopyHandlers(ObjectService objects)
             record, r.Bucket, r.Key, replace || headers.StorageClass is not null,
             replace ? headers : record.Headers with { StorageClass = headers.StorageClass ?? record.Headers.StorageClass },
             input.UserMetadata ?? record.UserMetadata,
-            r.Owner, input.Condition, r.Aborted);
+            r.Owner, acl: null, input.Condition, r.Aborted);
 
         await r.Dialect.Objects.WriteCopyObjectAsync(r, copy);
     }

@@ -214,6 +214,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
+        services.AddSingleton(sp => new BucketSettingsService(sp.GetRequiredService<IBucketSettingsStore>(), time));
         services.AddSingleton<BucketService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();

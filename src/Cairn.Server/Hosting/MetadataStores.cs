@@ -70,9 +70,10 @@ internal static class MetadataStores
     }
 
     private static void AddPorts<TStore>(IServiceCollection services)
-        where TStore : class, IBucketStore, IObjectStore, IUploadStore, IGarbageStore, IStoreStatistics, ILeaseStore
+        where TStore : class, IBucketStore, IBucketSettingsStore, IObjectStore, IUploadStore, IGarbageStore, IStoreStatistics, ILeaseStore
     {
         services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IBucketSettingsStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IUploadStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<TStore>());

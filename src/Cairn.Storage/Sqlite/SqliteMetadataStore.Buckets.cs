@@ -52,6 +52,7 @@ public sealed partial class SqliteMetadataStore : IBucketStore
             Execute(tx, "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $b)", ("$b", name));
             Execute(tx, "DELETE FROM uploads WHERE bucket = $b", ("$b", name));
             QueueIfUnreferenced(tx, partBlobs, _time.GetUtcNow());
+            Execute(tx, "DELETE FROM bucket_settings WHERE bucket = $b", ("$b", name));
             Execute(tx, "DELETE FROM buckets WHERE name = $b", ("$b", name));
             return 0;
         }, cancellationToken);

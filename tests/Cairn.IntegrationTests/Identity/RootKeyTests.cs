@@ -100,6 +100,11 @@ public sealed class RootKeyTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE user_policies;
+                DROP TABLE bucket_settings;
+                DROP INDEX buckets_by_owner;
+                ALTER TABLE objects DROP COLUMN acl;
+                ALTER TABLE uploads DROP COLUMN acl;
                 DROP TABLE leases;
                 DROP TABLE access_keys;
                 DROP TABLE users;

@@ -54,6 +54,24 @@ internal static class ErrorCatalogue
         // Not in AWS's table (S3 never runs out of space); 507 is HTTP's own status for it (RFC 4918), and as a
         // 5xx it tells clients the server, not the request, is at fault.
         [ErrorCode.InsufficientStorage] = new("InsufficientStorage", 507, "There is not enough free space on the server's data volume to store this request."),
+        [ErrorCode.MalformedPolicy] = new("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
+        [ErrorCode.NoSuchBucketPolicy] = new("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+        [ErrorCode.NoSuchPublicAccessBlockConfiguration] = new("NoSuchPublicAccessBlockConfiguration", 404, "The public access block configuration was not found"),
+        [ErrorCode.OwnershipControlsNotFoundError] = new("OwnershipControlsNotFoundError", 404, "The bucket ownership controls were not found"),
+        [ErrorCode.NoSuchCORSConfiguration] = new("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
+        [ErrorCode.AccessControlListNotSupported] = new("AccessControlListNotSupported", 400, "The bucket does not allow ACLs"),
+        [ErrorCode.InvalidBucketAclWithObjectOwnership] = new("InvalidBucketAclWithObjectOwnership", 400, "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting"),
+        [ErrorCode.MalformedACLError] = new("MalformedACLError", 400, "The XML you provided was not well-formed or did not validate against our published schema"),
+        [ErrorCode.UnresolvableGrantByEmailAddress] = new("UnresolvableGrantByEmailAddress", 400, "The e-mail address you provided does not match any account on record."),
+        [ErrorCode.CorsForbidden] = new("AccessForbidden", 403, "CORSResponse: This CORS request is not allowed: no CORS rule of the bucket matches its origin, method and headers."),
+        [ErrorCode.NoSuchEntity] = new("NoSuchEntity", 404, "The request was rejected because it referenced an entity that does not exist."),
+        [ErrorCode.EntityAlreadyExists] = new("EntityAlreadyExists", 409, "The request was rejected because it attempted to create a resource that already exists."),
+        [ErrorCode.DeleteConflict] = new("DeleteConflict", 409, "The request was rejected because it attempted to delete a resource that has attached subordinate entities."),
+        [ErrorCode.LimitExceeded] = new("LimitExceeded", 409, "The request was rejected because it attempted to create resources beyond the current account limits."),
+        [ErrorCode.MalformedPolicyDocument] = new("MalformedPolicyDocument", 400, "The policy document is malformed."),
+        [ErrorCode.ValidationError] = new("ValidationError", 400, "The request did not satisfy a constraint."),
+        [ErrorCode.InvalidAction] = new("InvalidAction", 400, "The action or operation requested is invalid."),
+        [ErrorCode.InvalidClientTokenId] = new("InvalidClientTokenId", 403, "The security token included in the request is invalid."),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

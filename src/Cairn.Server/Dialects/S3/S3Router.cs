@@ -16,8 +16,8 @@ internal sealed class S3Router : IRequestRouter
     /// </summary>
     private static readonly string[] UnsupportedSubresources =
     [
-        "acl", "policy", "policyStatus", "cors", "lifecycle", "website", "tagging", "logging", "notification",
-        "replication", "encryption", "object-lock", "ownershipControls", "publicAccessBlock", "accelerate",
+        "lifecycle", "website", "tagging", "logging", "notification",
+        "replication", "encryption", "object-lock", "accelerate",
         "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering", "retention", "legal-hold",
         "torrent", "restore", "select", "select-type", "session", "renameObject", "metadataTable",
         "metadataConfiguration", "metadataInventoryTable", "metadataJournalTable", "abac",
@@ -48,6 +48,21 @@ internal sealed class S3Router : IRequestRouter
 
     private static Operation ResolveBucket(string method, IQueryCollection query) => method switch
     {
+        "GET" when query.ContainsKey("acl") => Operation.GetBucketAcl,
+        "PUT" when query.ContainsKey("acl") => Operation.PutBucketAcl,
+        "GET" when query.ContainsKey("policyStatus") => Operation.GetBucketPolicyStatus,
+        "GET" when query.ContainsKey("policy") => Operation.GetBucketPolicy,
+        "PUT" when query.ContainsKey("policy") => Operation.PutBucketPolicy,
+        "DELETE" when query.ContainsKey("policy") => Operation.DeleteBucketPolicy,
+        "GET" when query.ContainsKey("publicAccessBlock") => Operation.GetPublicAccessBlock,
+        "PUT" when query.ContainsKey("publicAccessBlock") => Operation.PutPublicAccessBlock,
+        "DELETE" when query.ContainsKey("publicAccessBlock") => Operation.DeletePublicAccessBlock,
+        "GET" when query.ContainsKey("ownershipControls") => Operation.GetBucketOwnershipControls,
+        "PUT" when query.ContainsKey("ownershipControls") => Operation.PutBucketOwnershipControls,
+        "DELETE" when query.ContainsKey("ownershipControls") => Operation.DeleteBucketOwnershipControls,
+        "GET" when query.ContainsKey("cors") => Operation.GetBucketCors,
+        "PUT" when query.ContainsKey("cors") => Operation.PutBucketCors,
+        "DELETE" when query.ContainsKey("cors") => Operation.DeleteBucketCors,
         "GET" when query.ContainsKey("location") => Operation.GetBucketLocation,
         "GET" when query.ContainsKey("versioning") => Operation.GetBucketVersioning,
         "GET" when query.ContainsKey("versions") => Operation.ListObjectVersions,
@@ -67,6 +82,8 @@ internal sealed class S3Router : IRequestRouter
         var hasUploadId = query.ContainsKey("uploadId");
         return method switch
         {
+            "GET" when query.ContainsKey("acl") => Operation.GetObjectAcl,
+            "PUT" when query.ContainsKey("acl") => Operation.PutObjectAcl,
             "GET" when hasUploadId => Operation.ListParts,
             "GET" when query.ContainsKey("attributes") => Operation.GetObjectAttributes,
             "GET" => Operation.GetObject,
@@ -85,6 +102,12 @@ internal sealed class S3Router : IRequestRouter
 
     /// <summary>A bucket sub-resource some operation answers (GET ?location...): PUT or DELETE of it is not CreateBucket/DeleteBucket.</summary>
     private static bool HasBucketSubresource(IQueryCollection query) =>
-        query.ContainsKey("location") || query.ContainsKey("versioning") || query.ContainsKey("versions")
-        || query.ContainsKey("uploads") || query.ContainsKey("delete");
+        BucketSubresources.Any(query.ContainsKey);
+
+    /// <summary>Bucket sub-resources some operation answers; a PUT or DELETE naming one never creates or deletes the bucket.</summary>
+    private static readonly string[] BucketSubresources =
+    [
+        "location", "versioning", "versions", "uploads", "delete", "acl", "policy", "policyStatus", "publicAccessBlock",
+        "ownershipControls", "cors",
+    ];
 }

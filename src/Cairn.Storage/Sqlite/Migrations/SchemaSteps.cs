@@ -15,6 +15,7 @@ internal static class SchemaSteps
         Step2PartChecksums.Step,
         Step3Identities.Step,
         Step4Leases.Step,
+        Step5AccessControl.Step,
     ];
 
     /// <summary>The version a database has once every step ran.</summary>
