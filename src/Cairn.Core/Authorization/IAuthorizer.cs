@@ -1,6 +1,3 @@
-using Cairn.Core.Identity;
-using Cairn.Core.Operations;
-
 namespace Cairn.Core.Authorization;
 
 /// <summary>
@@ -9,5 +6,5 @@ namespace Cairn.Core.Authorization;
 /// </summary>
 public interface IAuthorizer
 {
-    Task<AuthorizationDecision> AuthorizeAsync(Principal principal, Operation operation, ResourceRef resource, CancellationToken cancellationToken);
+    Task<AuthorizationDecision> AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken);
 }

@@ -11,5 +11,5 @@ public sealed record AccessKeyWithUser(AccessKey Key, User User)
         Key.Status == IdentityStatus.Active && User.Status == IdentityStatus.Active && !Key.IsExpiredAt(now);
 
     /// <summary>Who a request signed with this key acts as.</summary>
-    public Principal ToPrincipal() => new(User.Id, Key.AccessKeyId);
+    public Principal ToPrincipal() => new(User.Id, Key.AccessKeyId, userName: User.Name);
 }

@@ -13,13 +13,15 @@ public sealed class Principal
     /// <param name="userId">The acting user's id.</param>
     /// <param name="accessKeyId">The key that signed the request.</param>
     /// <param name="sessionClaims">Claims of a temporary session; none for long-term keys.</param>
-    public Principal(string userId, string accessKeyId, IReadOnlyDictionary<string, string>? sessionClaims = null)
+    /// <param name="userName">The acting user's name (policies match user ARNs and aws:username by it).</param>
+    public Principal(string userId, string accessKeyId, IReadOnlyDictionary<string, string>? sessionClaims = null, string? userName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrEmpty(accessKeyId);
         UserId = userId;
         AccessKeyId = accessKeyId;
         SessionClaims = sessionClaims ?? NoClaims;
+        UserName = userName;
     }
 
     private Principal()
@@ -32,6 +34,12 @@ public sealed class Principal
 
     /// <summary>The acting user's id; null when anonymous.</summary>
     public string? UserId { get; }
+
+    /// <summary>The acting user's name, when known; null when anonymous.</summary>
+    public string? UserName { get; }
+
+    /// <summary>True for the administrator, who may do everything (docs/access-control.md).</summary>
+    public bool IsRoot => UserId == User.RootId;
 
     /// <summary>The key that signed the request; null when anonymous.</summary>
     public string? AccessKeyId { get; }

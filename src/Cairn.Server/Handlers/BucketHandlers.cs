@@ -13,7 +13,9 @@ internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerName
     public async Task ListBucketsAsync(OperationRequest r)
     {
         var input = r.Dialect.Buckets.ReadListBuckets(r);
-        var all = (await buckets.ListAsync(r.Aborted))
+        // Each user lists the buckets it owns; root, the administrator, lists every bucket.
+        var visible = r.Auth.Principal.IsRoot ? await buckets.ListAsync(r.Aborted) : await buckets.ListOwnedByAsync(r.Owner, r.Aborted);
+        var all = visible
             .Where(b => b.Name.StartsWith(input.Prefix, StringComparison.Ordinal) && string.CompareOrdinal(b.Name, input.After) > 0)
             .ToList();
         var list = all.Take(input.MaxBuckets ?? int.MaxValue).ToList();

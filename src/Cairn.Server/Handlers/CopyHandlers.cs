@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Objects;
+using Cairn.Core.Operations;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 
@@ -11,6 +12,7 @@ internal sealed class CopyHandlers(ObjectService objects)
     public async Task CopyObjectAsync(OperationRequest r)
     {
         var input = r.Dialect.Objects.ReadCopyObject(r);
+        await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
         var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted)
             ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);

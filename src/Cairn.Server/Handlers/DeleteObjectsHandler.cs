@@ -3,6 +3,7 @@ using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Names;
 using Cairn.Core.Objects;
+using Cairn.Core.Operations;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Http;
@@ -30,6 +31,9 @@ internal sealed class DeleteObjectsHandler(ObjectService objects, StorageLimits 
             {
                 VersionIdQuery.RequireNull(versionId);
                 ObjectKey.Validate(key, limits.MaxKeyBytes);
+
+                // As S3: each key is authorized on its own; a refused key is an AccessDenied entry, not a failed batch.
+                await r.RequireAccessAsync(Operation.DeleteObject, r.Bucket, key);
 
                 // Conditional delete per object: an ETag works like If-Match on DeleteObject.
                 var condition = string.IsNullOrWhiteSpace(etag) ? WriteCondition.None : new WriteCondition(false, etag.Trim());

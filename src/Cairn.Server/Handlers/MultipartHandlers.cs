@@ -1,6 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
+using Cairn.Core.Operations;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 
@@ -28,6 +29,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task UploadPartCopyAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadUploadPartCopy(r);
+        await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
         var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted) ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);
         var range = input.Range?.Within(record.Size);

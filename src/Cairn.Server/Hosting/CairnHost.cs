@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Cairn.Core.Authorization;
+using Cairn.Core.Authorization.Acl;
+using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
@@ -209,7 +211,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(time);
         DiskSpaceService.Register(services, options);
         MetadataStores.Register(services, options, postgres);
-        services.AddSingleton<IAuthorizer, AuthenticatedUsersPolicy>();
+        services.AddSingleton<PolicyCache>();
+        services.AddSingleton<IAuthorizer>(sp => new AccessEvaluator(
+            sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<PolicyCache>(), PublicAccessBlock.None));
         services.AddSingleton<OwnerNames>();
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());

@@ -1,26 +1,35 @@
 using Cairn.Core.Authorization;
+using Cairn.Core.Buckets;
 using Cairn.Core.Errors;
-using Cairn.Core.Identity;
 using Cairn.Core.Operations;
 using Cairn.Core.Ports;
-using Cairn.Server.Routing;
+using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Pipeline;
 
 /// <summary>
-/// The authorization stage: hands the principal, the operation and the resource the request names to the
-/// <see cref="IAuthorizer"/> policy; a refusal is 403 AccessDenied. The resource reads its bucket's owner through the
-/// metadata store only if the policy asks (docs/identity.md).
+/// The authorization stage: asks the <see cref="IAuthorizer"/> whether the request's principal may perform an
+/// operation on a bucket and key, with the request's condition keys; a refusal is 403 AccessDenied. The bucket's
+/// access configuration (cached) and the object's record are read only if the decision needs them
+/// (docs/access-control.md). Handlers ask again for the other resources an operation touches (a copy's source,
+/// each key of a batch delete).
 /// </summary>
-internal sealed class Authorizer(IAuthorizer policy, IBucketStore metadata)
+internal sealed class Authorizer(IAuthorizer policy, BucketSettingsService buckets, IObjectStore objects, TimeProvider time)
 {
-    public async Task AuthorizeAsync(Principal principal, Operation operation, ResourcePath target, CancellationToken cancellationToken)
+    /// <summary>Throws AccessDenied unless the request may perform <paramref name="operation"/> on bucket/key.</summary>
+    public async Task RequireAsync(HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
     {
-        var resource = ResourceRef.In(metadata, target.Bucket, target.Key);
-        var decision = await policy.AuthorizeAsync(principal, operation, resource, cancellationToken);
+        var decision = await DecideAsync(context, auth, operation, bucket, key, cancellationToken);
         if (!decision.IsAllowed)
         {
             throw new CairnException(ErrorCode.AccessDenied, "Access Denied");
         }
+    }
+
+    public Task<AuthorizationDecision> DecideAsync(HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
+    {
+        var resource = new ResourceRef(bucket, key, ct => buckets.FindAsync(bucket!, ct), ct => objects.GetObjectAsync(bucket!, key!, ct));
+        var conditions = PolicyConditions.For(context, auth, operation, time.GetUtcNow());
+        return policy.AuthorizeAsync(new AccessRequest(auth.Principal, operation, resource, conditions), cancellationToken);
     }
 }

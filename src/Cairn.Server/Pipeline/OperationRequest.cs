@@ -15,6 +15,9 @@ internal sealed class OperationRequest
     public required Operation Operation { get; init; }
     public required AuthResult Auth { get; init; }
 
+    /// <summary>Asks about the other resources an operation touches (a copy's source, each key of a batch delete).</summary>
+    public required Authorizer Authorizer { get; init; }
+
     public HttpRequest Request => Http.Request;
     public HttpResponse Response => Http.Response;
     public CancellationToken Aborted => Http.RequestAborted;
@@ -27,6 +30,10 @@ internal sealed class OperationRequest
 
     /// <summary>Owner recorded on what this request creates: the acting user's id.</summary>
     public string Owner => Auth.Principal.UserId ?? string.Empty;
+
+    /// <summary>AccessDenied unless this request's principal may also perform <paramref name="operation"/> on bucket/key.</summary>
+    public Task RequireAccessAsync(Operation operation, string bucket, string? key) =>
+        Authorizer.RequireAsync(Http, Auth, operation, bucket, key, Aborted);
 
     /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
     public Stream OpenBody() => Auth.WrapBody(Request.Body);

@@ -42,7 +42,7 @@ internal sealed partial class RequestPipeline(
             var operation = dialect.Router.Resolve(context.Request, target);
             telemetry?.Routed(operation, target.Bucket, target.Key);
             var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
-            await authorizer.AuthorizeAsync(auth.Principal, operation, target, context.RequestAborted);
+            await authorizer.RequireAsync(context, auth, operation, target.Bucket, target.Key, context.RequestAborted);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
@@ -58,6 +58,7 @@ internal sealed partial class RequestPipeline(
                 Target = target,
                 Operation = operation,
                 Auth = auth,
+                Authorizer = authorizer,
             };
             await dispatcher.DispatchAsync(request);
         }

@@ -1,3 +1,9 @@
+using Cairn.Core.Authorization.Acl;
+using Cairn.Core.Authorization.Policies;
+using Cairn.Core.Buckets;
+using Cairn.Core.Model;
+using Cairn.Core.Ports;
+using Cairn.Server.Tests.Auth;
 using Cairn.Core.Authorization;
 using Cairn.Server.Dialects;
 using Cairn.Server.Handlers;
@@ -54,7 +60,10 @@ public class DialectPipelineTests
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
         var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!);
-        return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
+        // No bucket exists, so an anonymous request is refused without reading anything else.
+        var authorizer = new Authorizer(new AccessEvaluator(new TestIdentityStore(Array.Empty<Cairn.Core.Identity.AccessKey>()), new PolicyCache(), PublicAccessBlock.None),
+            new BucketSettingsService(new NoBuckets(), TimeProvider.System), null!, TimeProvider.System);
+        return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), authorizer, dispatcher,
             Options.Create(new CairnOptions()), NullLogger<RequestPipeline>.Instance);
     }
 
@@ -80,5 +89,19 @@ public class DialectPipelineTests
         body.Position = 0;
         using var reader = new StreamReader(body);
         return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>A settings store in which no bucket exists.</summary>
+    private sealed class NoBuckets : IBucketSettingsStore
+    {
+        public Task<BucketRecord?> CreateBucketAsync(BucketRecord bucket, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("No bucket is created here.");
+
+        public Task<BucketSettings?> GetBucketSettingsAsync(string bucket, CancellationToken cancellationToken) => Task.FromResult<BucketSettings?>(null);
+
+        public Task<bool> SetBucketSettingAsync(string bucket, string name, string? document, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<IReadOnlyList<BucketRecord>> ListBucketsOwnedByAsync(string ownerId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<BucketRecord>>([]);
     }
 }

@@ -28,6 +28,7 @@ internal static class S3CodecTestKit
             Target = new ResourcePath("b", key, VirtualHosted: false),
             Operation = operation,
             Auth = new AuthResult(new Principal("user-1", "AKID"), PayloadMode.Unsigned, null, null, null, null, null),
+            Authorizer = null!,
         };
     }
 }

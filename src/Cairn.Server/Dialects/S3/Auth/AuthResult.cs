@@ -45,6 +45,20 @@ internal sealed class AuthResult
     /// <summary>How the body is framed and protected.</summary>
     public PayloadMode PayloadMode { get; }
 
+    /// <summary>The s3:signatureversion condition value ("AWS4-HMAC-SHA256" or "AWS"); null when unsigned.</summary>
+    public string? SignatureVersion { get; private set; }
+
+    /// <summary>The s3:authType condition value ("REST-HEADER" or "REST-QUERY-STRING"); null when unsigned.</summary>
+    public string? AuthType { get; private set; }
+
+    /// <summary>Records how the request was signed (set once, by the authenticator that verified it).</summary>
+    public AuthResult SignedWith(string signatureVersion, string authType)
+    {
+        SignatureVersion = signatureVersion;
+        AuthType = authType;
+        return this;
+    }
+
     /// <summary>
     /// Decoded payload length when the body is aws-chunked (x-amz-decoded-content-length), else null (then
     /// Content-Length is the size).

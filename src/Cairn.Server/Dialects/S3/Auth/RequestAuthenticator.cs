@@ -59,7 +59,7 @@ internal sealed class RequestAuthenticator
             if (authorization.StartsWith(SigV4Authorization.Algorithm + " ", StringComparison.Ordinal))
             {
                 var verified = await _sigV4.VerifyHeaderAsync(request, target, authorization, cancellationToken);
-                return Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified);
+                return Signed(Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified), SigV4, Header);
             }
 
             if (authorization.StartsWith("AWS4-ECDSA-P256-SHA256", StringComparison.Ordinal))
@@ -69,7 +69,7 @@ internal sealed class RequestAuthenticator
 
             if (authorization.StartsWith(SigV2Verifier.Scheme, StringComparison.Ordinal))
             {
-                return Unverified(request, await _sigV2.VerifyHeaderAsync(request, target, authorization, virtualHostBucket, cancellationToken));
+                return Signed(Unverified(request, await _sigV2.VerifyHeaderAsync(request, target, authorization, virtualHostBucket, cancellationToken)), SigV2, Header);
             }
 
             throw new CairnException(ErrorCode.InvalidArgument, "Unsupported Authorization Type")
@@ -88,18 +88,27 @@ internal sealed class RequestAuthenticator
             var verified = await _sigV4.VerifyPresignedAsync(request, target, cancellationToken);
 
             // Only a hash inside the signed query binds the body; otherwise it is read as for unsigned requests.
-            return verified.PayloadMode == PayloadMode.Unsigned
+            return Signed(verified.PayloadMode == PayloadMode.Unsigned
                 ? Unverified(request, verified.Principal)
-                : Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified);
+                : Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified), SigV4, Query);
         }
 
         if (v2Query)
         {
-            return Unverified(request, await _sigV2.VerifyPresignedAsync(request, target, virtualHostBucket, cancellationToken));
+            return Signed(Unverified(request, await _sigV2.VerifyPresignedAsync(request, target, virtualHostBucket, cancellationToken)), SigV2, Query);
         }
 
         return Unverified(request, Principal.Anonymous);
     }
+
+    private const string SigV4 = "AWS4-HMAC-SHA256";
+    private const string SigV2 = "AWS";
+    private const string Header = "REST-HEADER";
+    private const string Query = "REST-QUERY-STRING";
+
+    /// <summary>The result with how it was signed, as policies' s3:signatureversion and s3:authType see it.</summary>
+    private static AuthResult Signed(AuthResult result, string version, string authType) =>
+        result.SignedWith(version, authType);
 
     /// <summary>
     /// A request whose body is not covered by a SigV4 signature (SigV2, presigned, anonymous): a hex

@@ -1,0 +1,161 @@
+using Cairn.Core.Authorization.Acl;
+using Cairn.Core.Authorization.Policies;
+using Cairn.Core.Buckets;
+using Cairn.Core.Identity;
+using Cairn.Core.Operations;
+
+namespace Cairn.Core.Authorization;
+
+/// <summary>
+/// The one access decision (docs/access-control.md "How a request is decided"). Root may do everything. Otherwise
+/// an explicit Deny in the caller's user policies or the bucket policy refuses; an Allow from either permits; failing
+/// both, the bucket owner may do everything with its bucket and an ACL grant permits what it grants. The public
+/// access block narrows this: IgnorePublicAcls drops public grants, RestrictPublicBuckets lets a public bucket policy
+/// allow nobody but the bucket owner. A key that does not exist is answered as S3 does: 404 for whoever may list the
+/// bucket, 403 for others.
+/// </summary>
+public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache policies, PublicAccessBlock serverBlock) : IAuthorizer
+{
+    public async Task<AuthorizationDecision> AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var action = Permissions.ActionFor(request.Operation);
+        var principal = request.Principal;
+        if (principal.IsRoot)
+        {
+            return AuthorizationDecision.Allow(action);
+        }
+
+        var resource = request.Resource;
+        var policyRequest = new PolicyRequest
+        {
+            Action = action,
+            Resource = resource.Arn,
+            Caller = new PolicyCaller(principal.UserId, principal.UserName),
+            Conditions = request.Conditions,
+        };
+
+        var userVerdict = await UserPoliciesAsync(principal, policyRequest, cancellationToken);
+        if (userVerdict == PolicyVerdict.Deny)
+        {
+            return AuthorizationDecision.Deny(action, "An explicit deny in the user's policy.");
+        }
+
+        var (scope, right) = AclRequirements.For(request.Operation);
+        var bucket = await resource.BucketAccessAsync(cancellationToken);
+        var block = bucket is null ? serverBlock : serverBlock.Union(bucket.PublicAccessBlock ?? PublicAccessBlock.None);
+        var bucketVerdict = bucket is null ? PolicyVerdict.NotApplicable : BucketPolicy(bucket, block, principal, policyRequest);
+        if (bucketVerdict == PolicyVerdict.Deny)
+        {
+            return AuthorizationDecision.Deny(action, "An explicit deny in the bucket policy.");
+        }
+
+        if (userVerdict == PolicyVerdict.Allow || bucketVerdict == PolicyVerdict.Allow)
+        {
+            return AuthorizationDecision.Allow(action);
+        }
+
+        if (scope == AclScope.Account || (bucket is null && resource.Bucket is not null))
+        {
+            // No bucket to ask (ListBuckets, CreateBucket), or it does not exist: any signed request goes on to its
+            // answer (the bucket list, NoSuchBucket, BucketAlreadyExists...); bucket names are not secret.
+            return principal.IsAnonymous
+                ? AuthorizationDecision.Deny(action, "Anonymous requests cannot do this.")
+                : AuthorizationDecision.Allow(action);
+        }
+
+        if (bucket is null)
+        {
+            return AuthorizationDecision.Deny(action, "No policy allows this.");
+        }
+
+        return await AclAsync(request, bucket, block, scope, right, action, cancellationToken);
+    }
+
+    private async Task<PolicyVerdict> UserPoliciesAsync(Principal principal, PolicyRequest request, CancellationToken cancellationToken)
+    {
+        if (principal.IsAnonymous)
+        {
+            return PolicyVerdict.NotApplicable;
+        }
+
+        var verdict = PolicyVerdict.NotApplicable;
+        foreach (var policy in await identities.ListUserPoliciesAsync(principal.UserId, cancellationToken))
+        {
+            switch (policies.Get(policy.Document, PolicyKind.User)?.Evaluate(request))
+            {
+                case PolicyVerdict.Deny:
+                    return PolicyVerdict.Deny;
+                case PolicyVerdict.Allow:
+                    verdict = PolicyVerdict.Allow;
+                    break;
+            }
+        }
+
+        return verdict;
+    }
+
+    private PolicyVerdict BucketPolicy(BucketAccess bucket, PublicAccessBlock block, Principal principal, PolicyRequest request)
+    {
+        if (bucket.PolicyText is not { } text || policies.Get(text, PolicyKind.Bucket) is not { } policy)
+        {
+            return PolicyVerdict.NotApplicable;
+        }
+
+        var verdict = policy.Evaluate(request);
+        if (verdict == PolicyVerdict.Allow && block.RestrictPublicBuckets && policy.IsPublic && principal.UserId != bucket.Owner)
+        {
+            // A public policy on a restricted bucket allows only the owner's own requests.
+            return PolicyVerdict.NotApplicable;
+        }
+
+        return verdict;
+    }
+
+    private async Task<AuthorizationDecision> AclAsync(
+        AccessRequest request, BucketAccess bucket, PublicAccessBlock block, AclScope scope, AclRight right, string action,
+        CancellationToken cancellationToken)
+    {
+        var caller = request.Principal.UserId;
+        var isBucketOwner = caller is not null && caller == bucket.Owner;
+        switch (scope)
+        {
+            case AclScope.PerKey:
+                // Each key is asked about on its own by the handler.
+                return AuthorizationDecision.Allow(action);
+            case AclScope.BucketOwner:
+                return isBucketOwner ? AuthorizationDecision.Allow(action) : AuthorizationDecision.Deny(action, "Only the bucket owner may do this.");
+            case AclScope.BucketGrant:
+                if (isBucketOwner)
+                {
+                    return AuthorizationDecision.Allow(action);
+                }
+
+                return !bucket.AclsDisabled && Effective(bucket.Acl, block).Allows(bucket.Owner, caller, right)
+                    ? AuthorizationDecision.Allow(action)
+                    : AuthorizationDecision.Deny(action, "No grant allows this.");
+        }
+
+        var stored = await request.Resource.ObjectAsync(cancellationToken);
+        if (stored is null)
+        {
+            // As S3: whoever may list the bucket learns that the key does not exist; others are refused.
+            var listing = await AuthorizeAsync(
+                request with { Operation = Operation.ListObjects, Resource = request.Resource.WithoutKey() }, cancellationToken);
+            return listing.IsAllowed ? AuthorizationDecision.Allow(action) : AuthorizationDecision.Deny(action, "No grant allows this.");
+        }
+
+        var owner = bucket.AclsDisabled ? bucket.Owner : stored.Owner;
+        if (caller is not null && caller == owner)
+        {
+            return AuthorizationDecision.Allow(action);
+        }
+
+        return !bucket.AclsDisabled && Effective(stored.Acl ?? CannedAcls.Private(owner), block).Allows(owner, caller, right)
+            ? AuthorizationDecision.Allow(action)
+            : AuthorizationDecision.Deny(action, "No grant allows this.");
+    }
+
+    private static AccessControlList Effective(AccessControlList acl, PublicAccessBlock block) =>
+        block.IgnorePublicAcls ? acl.WithoutPublicGrants() : acl;
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Cairn.Core.Identity;
+using Cairn.Core.Operations;
+using Cairn.Server.Dialects.S3.Auth;
+
+namespace Cairn.Server.Pipeline;
+
+/// <summary>
+/// The condition keys a request offers to policies (docs/access-control.md "Condition keys"): the global aws:* keys
+/// every request has, and the s3:* keys S3 defines for the operation (listing parameters for listings, request
+/// headers for writes). A key the request does not carry is absent, as the Null operator expects.
+/// </summary>
+internal static class PolicyConditions
+{
+    /// <summary>Request headers offered as s3:&lt;header&gt; keys when present.</summary>
+    private static readonly string[] HeaderKeys =
+    [
+        "x-amz-acl", "x-amz-content-sha256", "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class",
+        "x-amz-server-side-encryption", "x-amz-grant-read", "x-amz-grant-write", "x-amz-grant-read-acp",
+        "x-amz-grant-write-acp", "x-amz-grant-full-control", "x-amz-object-ownership",
+    ];
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> For(HttpContext context, AuthResult auth, Operation operation, DateTimeOffset now)
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var request = context.Request;
+        if (context.Connection.RemoteIpAddress is { } address)
+        {
+            keys["aws:SourceIp"] = [(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()];
+        }
+
+        keys["aws:CurrentTime"] = [now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)];
+        keys["aws:EpochTime"] = [now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)];
+        keys["aws:SecureTransport"] = [request.IsHttps ? "true" : "false"];
+        Add(keys, "aws:UserAgent", request.Headers.UserAgent.ToString());
+        Add(keys, "aws:Referer", request.Headers.Referer.ToString());
+        var principal = auth.Principal;
+        if (!principal.IsAnonymous)
+        {
+            keys["aws:userid"] = [principal.UserId];
+            Add(keys, "aws:username", principal.UserName);
+            keys["aws:PrincipalType"] = [principal.UserId == User.RootId ? "Account" : "User"];
+        }
+        else
+        {
+            keys["aws:PrincipalType"] = ["Anonymous"];
+        }
+
+        Add(keys, "s3:signatureversion", auth.SignatureVersion);
+        Add(keys, "s3:authType", auth.AuthType);
+        foreach (var header in HeaderKeys)
+        {
+            Add(keys, "s3:" + header, request.Headers[header].ToString());
+        }
+
+        if (operation is Operation.ListObjects or Operation.ListObjectsV2 or Operation.ListObjectVersions or Operation.ListMultipartUploads)
+        {
+            // As S3: the listing's prefix is a key even when empty; delimiter and max-keys only when sent.
+            keys["s3:prefix"] = [request.Query["prefix"].ToString()];
+            Add(keys, "s3:delimiter", request.Query["delimiter"].ToString());
+            Add(keys, "s3:max-keys", request.Query["max-keys"].ToString());
+        }
+
+        return keys;
+    }
+
+    private static void Add(Dictionary<string, IReadOnlyList<string>> keys, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            keys[name] = [value];
+        }
+    }
+}
