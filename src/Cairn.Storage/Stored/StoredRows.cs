@@ -34,6 +34,8 @@ internal static class StoredRows
 
     public const string UserColumns = "id, name, status, created_at";
 
+    public const string UserPolicyColumns = "user_id, name, document";
+
     public static BucketRecord Bucket(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), Time(reader, 2));
 
     /// <summary>A row selected with <see cref="ObjectColumns"/>, without its segments.</summary>
@@ -109,6 +111,8 @@ internal static class StoredRows
         reader.GetString(first + 1),
         Time(reader, first + 3),
         StoredIdentityStatus.Parse(reader.GetString(first + 2)));
+
+    public static UserPolicy UserPolicy(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2));
 
     private static AccessControlList? Acl(string? stored) => stored is null ? null : AclJson.Read(stored);
 
