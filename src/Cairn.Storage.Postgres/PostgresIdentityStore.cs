@@ -82,8 +82,8 @@ public sealed partial class PostgresIdentityStore(PostgresMetadataStore database
             var active = StoredIdentityStatus.Of(IdentityStatus.Active);
             var claimed = await ExecuteAsync(tx,
                 $"""
-                INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($1, $2, $3, $4, NULL, $5)
-                ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL
+                INSERT INTO access_keys ({StoredRows.AccessKeyColumns}, from_config) VALUES ($1, $2, $3, $4, NULL, $5, TRUE)
+                ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL, from_config = TRUE
                 WHERE access_keys.user_id = excluded.user_id
                 """, cancellationToken, accessKeyId, secret, User.RootId, active, now);
             if (claimed == 0)
@@ -94,7 +94,7 @@ public sealed partial class PostgresIdentityStore(PostgresMetadataStore database
             await ExecuteAsync(tx,
                 $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 cancellationToken, User.RootId, User.RootName, active, now);
-            await ExecuteAsync(tx, "UPDATE access_keys SET status = $1 WHERE user_id = $2 AND access_key_id <> $3",
+            await ExecuteAsync(tx, "UPDATE access_keys SET status = $1 WHERE user_id = $2 AND from_config AND access_key_id <> $3",
                 cancellationToken, StoredIdentityStatus.Of(IdentityStatus.Inactive), User.RootId, accessKeyId);
             return true;
         }, cancellationToken);

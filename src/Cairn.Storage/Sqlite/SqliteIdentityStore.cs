@@ -91,10 +91,10 @@ public sealed partial class SqliteIdentityStore(SqliteMetadataStore database, Ti
                 $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 ("$id", User.RootId), ("$n", User.RootName), ("$s", active), ("$t", now));
             Execute(tx,
-                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($k, $sec, $u, $s, NULL, $t) "
-                + "ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL",
+                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}, from_config) VALUES ($k, $sec, $u, $s, NULL, $t, 1) "
+                + "ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL, from_config = 1",
                 ("$k", accessKeyId), ("$sec", secret), ("$u", User.RootId), ("$s", active), ("$t", now));
-            Execute(tx, "UPDATE access_keys SET status = $s WHERE user_id = $u AND access_key_id <> $k",
+            Execute(tx, "UPDATE access_keys SET status = $s WHERE user_id = $u AND from_config = 1 AND access_key_id <> $k",
                 ("$s", StoredIdentityStatus.Of(IdentityStatus.Inactive)), ("$u", User.RootId), ("$k", accessKeyId));
             return true;
         }, cancellationToken);

@@ -137,6 +137,34 @@ public abstract class IdentityContract
     }
 
     [SkippableFact]
+    public async Task Keys_root_made_through_the_api_outlive_every_start_and_a_change_of_the_configured_key()
+    {
+        Assert.True(await Store.EnsureRootAsync("AKROOT1", "secret1", None));
+        var made = new AccessKey("AKROOTAPI", "api-secret", User.RootId, IdentityStatus.Active, null, Now);
+        Assert.True(await Store.CreateAccessKeyAsync(made, None));
+
+        Reopen();
+        Assert.True(await Store.EnsureRootAsync("AKROOT1", "secret1", None));
+        Assert.True(await Store.EnsureRootAsync("AKROOT2", "secret2", None));
+
+        var keys = await Store.ListAccessKeysAsync(User.RootId, None);
+        Assert.Equal(["AKROOT1", "AKROOT2", "AKROOTAPI"], keys.Select(k => k.AccessKeyId));
+        Assert.Equal([IdentityStatus.Inactive, IdentityStatus.Active, IdentityStatus.Active], keys.Select(k => k.Status));
+        Assert.True((await Store.FindAccessKeyAsync("AKROOTAPI", None))!.IsUsableAt(Now));
+    }
+
+    [SkippableFact]
+    public async Task A_key_made_through_the_api_and_then_configured_is_retired_like_any_configured_key()
+    {
+        Assert.True(await Store.CreateAccessKeyAsync(new AccessKey("AKROOTAPI", "api-secret", User.RootId, IdentityStatus.Active, null, Now), None));
+        Assert.True(await Store.EnsureRootAsync("AKROOTAPI", "configured-secret", None));
+
+        Assert.True(await Store.EnsureRootAsync("AKROOT2", "secret2", None));
+
+        Assert.Equal(IdentityStatus.Inactive, (await Store.FindAccessKeyAsync("AKROOTAPI", None))!.Key.Status);
+    }
+
+    [SkippableFact]
     public async Task Ensuring_the_root_key_also_reactivates_the_root_user_and_clears_an_expiry()
     {
         await Store.EnsureRootAsync("AKROOT", "secret", None);

@@ -78,6 +78,28 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Root_keys_from_before_version_5_count_as_configured_and_are_retired_by_a_new_configured_key()
+    {
+        CreateDatabase(4);
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO access_keys (access_key_id, secret, user_id, status, expires_at, created_at)
+                    VALUES ('AKOLDROOT', 'old-secret', 'root', 'active', NULL, 1700000000008);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System);
+        var identities = new SqliteIdentityStore(store, TimeProvider.System);
+        Assert.True(await identities.EnsureRootAsync("AKNEWROOT", "new-secret", None));
+
+        Assert.Equal(IdentityStatus.Inactive, (await identities.FindAccessKeyAsync("AKOLDROOT", None))!.Key.Status);
+        Assert.True((await identities.FindAccessKeyAsync("AKNEWROOT", None))!.IsUsableAt(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task What_the_store_writes_today_is_spelled_as_earlier_versions_spelled_it()
     {
         using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
