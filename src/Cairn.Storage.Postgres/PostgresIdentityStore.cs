@@ -7,8 +7,8 @@ namespace Cairn.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IIdentityStore"/> on the <c>users</c> and <c>access_keys</c> tables of the shared metadata database,
-/// with the behaviour of the embedded store's identities (secrets kept as issued, since request signatures are HMACs
-/// keyed by them: whoever can read the database can sign as any user). Conflicts are settled by the unique indexes
+/// with the behaviour of the embedded store's identities (secrets stored as given, sealed by
+/// <see cref="SecretProtectingIdentityStore"/> above it). Conflicts are settled by the unique indexes
 /// (<c>ON CONFLICT</c>), so two nodes creating or renaming at once get one success and one false, never an error.
 /// </summary>
 public sealed partial class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore

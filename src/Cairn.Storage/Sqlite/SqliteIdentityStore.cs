@@ -7,10 +7,9 @@ namespace Cairn.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IIdentityStore"/> on the metadata database's <c>users</c> and <c>access_keys</c> tables (schema step
-/// 3), writing through the same group-commit writer as every other metadata write. Secrets are stored as issued,
-/// in plain text: request signatures are HMACs keyed by the secret (SigV4 derives its signing key from it), so the
-/// server must hold the secret itself. The database lives in the owner-only data directory and is created with
-/// mode 0600; whoever can read it can sign as any user.
+/// 3), writing through the same group-commit writer as every other metadata write. Secrets are stored as given:
+/// the server composes this store under <see cref="SecretProtectingIdentityStore"/>, which hands it sealed ones
+/// (docs/identity.md).
 /// </summary>
 public sealed partial class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
 {
