@@ -7,11 +7,11 @@ namespace Cairn.Storage.Postgres;
 
 /// <summary>
 /// <see cref="IIdentityStore"/> on the <c>users</c> and <c>access_keys</c> tables of the shared metadata database,
-/// with the behaviour of the embedded store's identities (secrets kept as issued, since request signatures are HMACs
-/// keyed by them: whoever can read the database can sign as any user). Conflicts are settled by the unique indexes
+/// with the behaviour of the embedded store's identities (secrets stored as given, sealed by
+/// <see cref="SecretProtectingIdentityStore"/> above it). Conflicts are settled by the unique indexes
 /// (<c>ON CONFLICT</c>), so two nodes creating or renaming at once get one success and one false, never an error.
 /// </summary>
-public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore
+public sealed partial class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore
 {
     public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
         Nul.In(accessKeyId) ? Task.FromResult<AccessKeyWithUser?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
@@ -57,7 +57,7 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
         database.WriteAsync(async tx => await ExecuteAsync(tx,
             $"""
             INSERT INTO access_keys ({StoredRows.AccessKeyColumns})
-            SELECT $1, $2, $3, $4, $5::bigint, $6 WHERE EXISTS (SELECT 1 FROM users WHERE id = $3)
+            SELECT $1, $2, id, $4, $5::bigint, $6 FROM users WHERE id = $3 FOR KEY SHARE
             ON CONFLICT DO NOTHING
             """, cancellationToken,
             key.AccessKeyId, key.Secret, key.UserId, StoredIdentityStatus.Of(key.Status), key.ExpiresAt?.ToUnixTimeMilliseconds(),
@@ -82,8 +82,8 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
             var active = StoredIdentityStatus.Of(IdentityStatus.Active);
             var claimed = await ExecuteAsync(tx,
                 $"""
-                INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($1, $2, $3, $4, NULL, $5)
-                ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL
+                INSERT INTO access_keys ({StoredRows.AccessKeyColumns}, from_config) VALUES ($1, $2, $3, $4, NULL, $5, TRUE)
+                ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL, from_config = TRUE
                 WHERE access_keys.user_id = excluded.user_id
                 """, cancellationToken, accessKeyId, secret, User.RootId, active, now);
             if (claimed == 0)
@@ -94,24 +94,8 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
             await ExecuteAsync(tx,
                 $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 cancellationToken, User.RootId, User.RootName, active, now);
-            await ExecuteAsync(tx, "UPDATE access_keys SET status = $1 WHERE user_id = $2 AND access_key_id <> $3",
+            await ExecuteAsync(tx, "UPDATE access_keys SET status = $1 WHERE user_id = $2 AND from_config AND access_key_id <> $3",
                 cancellationToken, StoredIdentityStatus.Of(IdentityStatus.Inactive), User.RootId, accessKeyId);
             return true;
         }, cancellationToken);
-
-    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
 }

@@ -30,10 +30,11 @@ public interface IIdentityStore
     Task<IReadOnlyList<AccessKey>> ListAccessKeysAsync(string userId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes the configured root key the root user's one working key, in one transaction: the root user exists
-    /// and is active, the key exists, is active, never expires and has this secret, and every other key of the
-    /// root user is deactivated (the configuration is the source of truth for root keys). Returns false, changing
-    /// nothing, when the key id already belongs to another user.
+    /// Makes the configured root key the root user's one working configured key, in one transaction: the root user
+    /// exists and is active, the key exists, is active, never expires, has this secret and is recorded as coming
+    /// from the configuration, and every other root key that came from the configuration is deactivated (the
+    /// configuration is the source of truth for them). Keys the root user made for itself through the API are left
+    /// as they are. Returns false, changing nothing, when the key id already belongs to another user.
     /// </summary>
     Task<bool> EnsureRootAsync(string accessKeyId, string secret, CancellationToken cancellationToken);
 

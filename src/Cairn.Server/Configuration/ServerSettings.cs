@@ -4,8 +4,8 @@ namespace Cairn.Server.Configuration;
 
 /// <summary>
 /// The server's settings: appsettings.json (next to the binary, then the working directory), CAIRN__* / Cairn__*
-/// environment variables, CAIRN_ROOT_USER / CAIRN_ROOT_PASSWORD, and command-line flags (--Cairn:Key=value and
-/// the short forms). Anything that would be silently ignored or fail to bind stops the start instead. The
+/// environment variables, CAIRN_ROOT_USER / CAIRN_ROOT_PASSWORD / CAIRN_MASTER_KEY, and command-line flags
+/// (--Cairn:Key=value and the short forms). Anything that would be silently ignored or fail to bind stops the start instead. The
 /// <c>Logging</c> section of the same sources sets log levels (e.g. <c>Logging:LogLevel:Cairn.Requests</c>).
 /// </summary>
 internal static class ServerSettings
@@ -45,6 +45,7 @@ internal static class ServerSettings
                 {
                     ["Cairn:RootUser"] = Environment.GetEnvironmentVariable("CAIRN_ROOT_USER"),
                     ["Cairn:RootPassword"] = Environment.GetEnvironmentVariable("CAIRN_ROOT_PASSWORD"),
+                    ["Cairn:MasterKey"] = Environment.GetEnvironmentVariable("CAIRN_MASTER_KEY"),
                 }.Where(p => !string.IsNullOrEmpty(p.Value)))
                 .AddCommandLine(args, ShortFlags.ToDictionary())
                 .Build();

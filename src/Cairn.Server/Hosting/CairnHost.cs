@@ -75,9 +75,11 @@ public sealed class CairnHost : IAsyncDisposable
         try
         {
             var credentials = RootCredentials.Load(options);
+            var secrets = MasterKey.Load(options);
             postgres = await MetadataStores.OpenPostgresAsync(options, cancellationToken);
-            app = Build(options, s3Addresses, managementAddresses, postgres);
+            app = Build(options, s3Addresses, managementAddresses, postgres, secrets);
             DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
+            await MetadataStores.ProtectSecretsAsync(app.Services, cancellationToken);
             await credentials.SeedAsync(app.Services.GetRequiredService<IIdentityStore>(), cancellationToken);
             MapRequests(app, managementAddresses.Addresses.Count > 0);
 
@@ -138,7 +140,8 @@ public sealed class CairnHost : IAsyncDisposable
         app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
     }
 
-    private static WebApplication Build(CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses, PostgresMetadataStore? postgres)
+    private static WebApplication Build(
+        CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses, PostgresMetadataStore? postgres, SecretBox secrets)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -165,7 +168,7 @@ public sealed class CairnHost : IAsyncDisposable
             kestrel.RequestHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
             kestrel.ResponseHeaderEncodingSelector = VerbatimHeaders.EncodingFor;
         });
-        Register(builder.Services, options, postgres);
+        Register(builder.Services, options, postgres, secrets);
         return builder.Build();
     }
 
@@ -201,7 +204,7 @@ public sealed class CairnHost : IAsyncDisposable
         return null;
     }
 
-    private static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres)
+    private static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres, SecretBox secrets)
     {
         var node = NodeIdSetting.Parse(options.NodeId);
         var limits = options.Limits;
@@ -210,7 +213,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         DiskSpaceService.Register(services, options);
-        MetadataStores.Register(services, options, postgres);
+        MetadataStores.Register(services, options, postgres, secrets);
         services.AddSingleton<PolicyCache>();
         services.AddSingleton<IAuthorizer>(sp => new AccessEvaluator(
             sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<PolicyCache>(), PublicAccessBlock.None));

@@ -39,6 +39,12 @@ public sealed class CairnOptions
     /// <summary>Root secret key.</summary>
     public string? RootPassword { get; set; }
 
+    /// <summary>
+    /// The 32-byte master key (base64) that seals access key secrets at rest; null = the key file in the data
+    /// directory, created on first start. Nodes with separate data directories sharing one database must share it.
+    /// </summary>
+    public string? MasterKey { get; set; }
+
     /// <summary>The region the server reports (GetBucketLocation); signatures for any region are accepted.</summary>
     public string Region { get; set; } = "us-east-1";
 

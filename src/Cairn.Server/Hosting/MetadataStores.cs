@@ -10,7 +10,9 @@ namespace Cairn.Server.Hosting;
 
 /// <summary>
 /// The one place that chooses the metadata store (<see cref="MetadataOptions"/>) and resolves every metadata port,
-/// and the identity store on it, to that one instance.
+/// and the identity store on it, to that one instance. The identity store is composed as
+/// Caching(SecretProtecting(store)): secrets are sealed before they reach the database, and the cache holds them
+/// opened, so a signed request costs neither a read nor a decryption.
 /// </summary>
 internal static class MetadataStores
 {
@@ -51,22 +53,44 @@ internal static class MetadataStores
         }
     }
 
-    public static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres)
+    public static void Register(IServiceCollection services, CairnOptions options, PostgresMetadataStore? postgres, SecretBox secrets)
     {
         var time = options.Time;
         if (postgres is not null)
         {
             services.AddSingleton(postgres);
             AddPorts<PostgresMetadataStore>(services);
-            services.AddSingleton<IIdentityStore>(_ => new CachingIdentityStore(new PostgresIdentityStore(postgres, time), time));
+            AddIdentities(services, time, secrets, _ => new PostgresIdentityStore(postgres, time));
             return;
         }
 
         services.AddSingleton(sp => new SqliteMetadataStore(
             Path.Combine(options.DataDirectory, DatabaseFileName), time, sp.GetRequiredService<SpaceReserve>()));
         AddPorts<SqliteMetadataStore>(services);
-        services.AddSingleton<IIdentityStore>(sp =>
-            new CachingIdentityStore(new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time), time));
+        AddIdentities(services, time, secrets, sp => new SqliteIdentityStore(sp.GetRequiredService<SqliteMetadataStore>(), time));
+    }
+
+    /// <summary>
+    /// Seals the secrets still stored as issued and checks that the stored ones open with this master key, before the
+    /// server takes requests; a wrong master key stops the start with one line (exit code 2).
+    /// </summary>
+    public static async Task ProtectSecretsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<SecretProtectingIdentityStore>().ProtectStoredSecretsAsync(cancellationToken);
+        }
+        catch (UnreadableSecretException e)
+        {
+            throw new ServerStartException(ServerExitCodes.ConfigurationError,
+                $"{e.Message}: Cairn:MasterKey (CAIRN_MASTER_KEY) or {MasterKey.FileName} in the data directory is not the key the secrets were sealed with", e);
+        }
+    }
+
+    private static void AddIdentities(IServiceCollection services, TimeProvider time, SecretBox secrets, Func<IServiceProvider, IIdentityStore> store)
+    {
+        services.AddSingleton(sp => new SecretProtectingIdentityStore(store(sp), secrets));
+        services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(sp.GetRequiredService<SecretProtectingIdentityStore>(), time));
     }
 
     private static void AddPorts<TStore>(IServiceCollection services)

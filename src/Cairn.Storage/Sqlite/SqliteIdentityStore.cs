@@ -7,12 +7,11 @@ namespace Cairn.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IIdentityStore"/> on the metadata database's <c>users</c> and <c>access_keys</c> tables (schema step
-/// 3), writing through the same group-commit writer as every other metadata write. Secrets are stored as issued,
-/// in plain text: request signatures are HMACs keyed by the secret (SigV4 derives its signing key from it), so the
-/// server must hold the secret itself. The database lives in the owner-only data directory and is created with
-/// mode 0600; whoever can read it can sign as any user.
+/// 3), writing through the same group-commit writer as every other metadata write. Secrets are stored as given:
+/// the server composes this store under <see cref="SecretProtectingIdentityStore"/>, which hands it sealed ones
+/// (docs/identity.md).
 /// </summary>
-public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
+public sealed partial class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
 {
     public async Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken)
     {
@@ -91,27 +90,11 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
                 $"INSERT INTO users ({StoredRows.UserColumns}) VALUES ($id, $n, $s, $t) ON CONFLICT (id) DO UPDATE SET status = excluded.status",
                 ("$id", User.RootId), ("$n", User.RootName), ("$s", active), ("$t", now));
             Execute(tx,
-                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}) VALUES ($k, $sec, $u, $s, NULL, $t) "
-                + "ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL",
+                $"INSERT INTO access_keys ({StoredRows.AccessKeyColumns}, from_config) VALUES ($k, $sec, $u, $s, NULL, $t, 1) "
+                + "ON CONFLICT (access_key_id) DO UPDATE SET secret = excluded.secret, status = excluded.status, expires_at = NULL, from_config = 1",
                 ("$k", accessKeyId), ("$sec", secret), ("$u", User.RootId), ("$s", active), ("$t", now));
-            Execute(tx, "UPDATE access_keys SET status = $s WHERE user_id = $u AND access_key_id <> $k",
+            Execute(tx, "UPDATE access_keys SET status = $s WHERE user_id = $u AND from_config = 1 AND access_key_id <> $k",
                 ("$s", StoredIdentityStatus.Of(IdentityStatus.Inactive)), ("$u", User.RootId), ("$k", accessKeyId));
             return true;
         }, cancellationToken);
-
-    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
 }

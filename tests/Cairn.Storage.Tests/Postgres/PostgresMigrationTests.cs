@@ -1,3 +1,4 @@
+using Cairn.Core.Identity;
 using Cairn.Core.Model;
 using Cairn.Storage.Postgres;
 using Cairn.Storage.Postgres.Migrations;
@@ -18,8 +19,8 @@ public sealed class PostgresMigrationTests : IDisposable
 
     private static readonly string[] Tables =
     [
-        "access_keys", "buckets", "cairn_schema", "completed_uploads", "garbage", "leases", "objects", "parts", "segments", "settings",
-        "uploads", "users",
+        "access_keys", "bucket_settings", "buckets", "cairn_schema", "completed_uploads", "garbage", "leases", "objects", "parts", "segments",
+        "settings", "uploads", "user_policies", "users",
     ];
 
     private readonly List<string> _databases = [];
@@ -71,6 +72,39 @@ public sealed class PostgresMigrationTests : IDisposable
         }
 
         Assert.Equal(before, await SchemaRowsAsync(database));
+    }
+
+    [SkippableFact]
+    public async Task A_version_1_database_reaches_version_2_keeping_its_rows_and_its_root_keys_count_as_configured()
+    {
+        var database = NewDatabase();
+        await using (var source = NpgsqlDataSource.Create(database))
+        {
+            await PgSchemaSteps.ApplyUpToAsync(source, 1, None);
+        }
+
+        await QueryAsync(database,
+            """
+            INSERT INTO buckets (name, owner, created_at) VALUES ('b', 'root', 1700000000000);
+            INSERT INTO objects (bucket, key, size, etag, last_modified, owner, inline_data) VALUES ('b', 'k', 5, 'e', 1700000000001, 'root', '\x68656c6c6f');
+            INSERT INTO uploads (upload_id, bucket, key, initiated_at, owner) VALUES ('u1', 'b', 'up', 1700000000002, 'root');
+            INSERT INTO access_keys (access_key_id, secret, user_id, status, expires_at, created_at)
+                VALUES ('AKOLDROOT', 'old-secret', 'root', 'active', NULL, 1700000000003);
+            SELECT 1;
+            """, reader => reader.GetInt32(0));
+
+        using var store = await OpenAsync(database);
+
+        Assert.Equal(Enumerable.Range(1, PgSchemaSteps.CurrentVersion), await AppliedStepsAsync(database));
+        var stored = await store.GetObjectAsync("b", "k", None);
+        Assert.Equal("hello"u8.ToArray(), stored!.InlineContent);
+        Assert.Null(stored.Acl);
+        Assert.Null((await store.GetUploadAsync("u1", None))!.Acl);
+        Assert.Empty((await store.GetBucketSettingsAsync("b", None))!.Documents);
+        Assert.Equal(["b"], (await store.ListBucketsOwnedByAsync("root", None)).Select(b => b.Name));
+        var identities = new PostgresIdentityStore(store, TimeProvider.System);
+        Assert.True(await identities.EnsureRootAsync("AKNEWROOT", "new-secret", None));
+        Assert.Equal(IdentityStatus.Inactive, (await identities.FindAccessKeyAsync("AKOLDROOT", None))!.Key.Status);
     }
 
     [SkippableFact]

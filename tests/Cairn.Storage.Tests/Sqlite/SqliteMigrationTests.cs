@@ -1,6 +1,8 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 using Cairn.Core.Identity;
 using Cairn.Core.Model;
+using Cairn.Core.Ports;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Sqlite.Migrations;
 using Cairn.Storage.Tests.Support;
@@ -15,6 +17,8 @@ namespace Cairn.Storage.Tests.Sqlite;
 public sealed class SqliteMigrationTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private const string PublicReadJson = """[{"type":"group","value":"http://acs.amazonaws.com/groups/global/AllUsers","permission":"READ"}]""";
+
     private readonly TempDirectory _directory = new();
 
     public static TheoryData<int> EveryVersion => new(SchemaSteps.All.Select(s => s.Version));
@@ -78,6 +82,28 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Root_keys_from_before_version_5_count_as_configured_and_are_retired_by_a_new_configured_key()
+    {
+        CreateDatabase(4);
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                INSERT INTO access_keys (access_key_id, secret, user_id, status, expires_at, created_at)
+                    VALUES ('AKOLDROOT', 'old-secret', 'root', 'active', NULL, 1700000000008);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System);
+        var identities = new SqliteIdentityStore(store, TimeProvider.System);
+        Assert.True(await identities.EnsureRootAsync("AKNEWROOT", "new-secret", None));
+
+        Assert.Equal(IdentityStatus.Inactive, (await identities.FindAccessKeyAsync("AKOLDROOT", None))!.Key.Status);
+        Assert.True((await identities.FindAccessKeyAsync("AKNEWROOT", None))!.IsUsableAt(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task What_the_store_writes_today_is_spelled_as_earlier_versions_spelled_it()
     {
         using (var store = new SqliteMetadataStore(DatabasePath, TimeProvider.System))
@@ -126,6 +152,14 @@ public sealed class SqliteMigrationTests : IDisposable
         var leases = version >= 4
             ? "INSERT INTO leases (name, holder, expires_at) VALUES ('blob-orphan-sweep', 'node-a', 4102444800000);"
             : string.Empty;
+        var accessControl = version >= 5
+            ? $"""
+              UPDATE objects SET acl = '{PublicReadJson}' WHERE key = 'plain';
+              UPDATE uploads SET acl = '{PublicReadJson}' WHERE upload_id = 'u1';
+              INSERT INTO bucket_settings (bucket, name, document) VALUES ('b', 'ownership-controls', 'BucketOwnerEnforced');
+              INSERT INTO user_policies (user_id, name, document) VALUES ('alice-id', 'read-only', '{"{}"}');
+              """
+            : string.Empty;
         using var command = connection.CreateCommand();
         command.CommandText = $$"""
             INSERT INTO buckets (name, owner, created_at) VALUES ('b', '{{owner}}', 1700000000000);
@@ -146,6 +180,7 @@ public sealed class SqliteMigrationTests : IDisposable
                 VALUES ('u0', 'b', 'multipart', 'abc-2', 'hash', 1700000000005, '{"Crc32C":"yZRlqg==-2"}', 'COMPOSITE');
             {{users}}
             {{leases}}
+            {{accessControl}}
             """;
         command.ExecuteNonQuery();
     }
@@ -212,6 +247,15 @@ public sealed class SqliteMigrationTests : IDisposable
             Assert.Equal(IdentityStatus.Inactive, alice.Key.Status);
             Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_800_000_000_000), alice.Key.ExpiresAt);
         }
+
+        // Version 5 added ACLs, bucket settings and user policies; rows from before have none.
+        var expectedAcl = version >= 5 ? AclJson.Read(PublicReadJson) : null;
+        Assert.Equal(expectedAcl, plain.Acl);
+        Assert.Null(multipart.Acl);
+        Assert.Equal(expectedAcl, upload.Acl);
+        var settings = await store.GetBucketSettingsAsync("b", None);
+        Assert.Equal(version >= 5 ? "BucketOwnerEnforced" : null, settings!.Get(BucketSettingNames.OwnershipControls));
+        Assert.Equal(version >= 5 ? ["read-only"] : [], (await identities.ListUserPoliciesAsync("alice-id", None)).Select(p => p.Name));
 
         // From version 4 node-a holds the sweep lease until 2100; before it there were no leases, so it is free
         // (and, on the second read, already node-b's).
