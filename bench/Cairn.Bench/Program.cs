@@ -79,6 +79,7 @@ IScenario[] scenarios =
     new SmallObjectScenario(),
     new ListingScenario(),
     new RssScenario(),
+    new AccessControlScenario(),
 ];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Number)))
 {

@@ -122,6 +122,20 @@ internal sealed class RawS3Client(HttpClient http, Uri endpoint, SigV4Signer sig
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
 
+    /// <summary>PUT of a bucket sub-resource (<c>?policy</c>, <c>?acl</c>...) with an optional body and extra headers.</summary>
+    public async Task PutBucketSubresourceAsync(
+        string bucket, string subresource, string? body, IReadOnlyList<(string Name, string Value)> headers, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body ?? string.Empty));
+        foreach (var (name, value) in headers)
+        {
+            content.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await SendAsync(HttpMethod.Put, "/" + bucket, [(subresource, "")], content, cancellationToken);
+        await EnsureAsync(response, "Put ?" + subresource, cancellationToken);
+    }
+
     /// <summary>The CompleteMultipartUpload document for parts 1..n with the given ETags.</summary>
     public static byte[] CompleteBody(IReadOnlyList<string> etags)
     {
