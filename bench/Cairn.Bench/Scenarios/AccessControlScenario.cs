@@ -100,10 +100,11 @@ internal sealed class AccessControlScenario : IScenario
         var statements = new List<string>();
         for (var i = 0; i < 18; i++)
         {
-            statements.Add(string.Create(CultureInfo.InvariantCulture, $$$"""
-                {"Sid":"Partner{{{i}}}","Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject"],
-                 "Resource":"arn:aws:s3:::{{{bucket}}}/partners/{{{i}}}/*","Condition":{"IpAddress":{"aws:SourceIp":"10.{{{i}}}.0.0/16"}}}
-                """));
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            statements.Add(
+                "{\"Sid\":\"Partner" + n + "\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],"
+                + "\"Resource\":\"arn:aws:s3:::" + bucket + "/partners/" + n + "/*\","
+                + "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10." + n + ".0.0/16\"}}}");
         }
 
         statements.Add($$"""
