@@ -28,7 +28,7 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
             Action = "iam:" + action.Name,
             Resource = resource,
             Caller = new PolicyCaller(caller.Id, caller.Name),
-            Conditions = Conditions(context, caller),
+            Conditions = Conditions(context),
         };
         var allowed = false;
         foreach (var policy in await identities.ListUserPoliciesAsync(caller.Id, cancellationToken))
@@ -48,12 +48,13 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
         }
     }
 
-    /// <summary>The global condition keys an admin API call has (the S3-specific ones do not apply to it).</summary>
-    private Dictionary<string, IReadOnlyList<string>> Conditions(HttpContext context, User caller) =>
+    /// <summary>
+    /// The global condition keys an admin API call has besides those of its caller (aws:username and aws:userid
+    /// follow from <see cref="PolicyCaller"/>); the S3-specific ones do not apply to it.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>> Conditions(HttpContext context) =>
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["aws:username"] = [caller.Name],
-            ["aws:userid"] = [caller.Id],
             ["aws:SourceIp"] = [context.Connection.RemoteIpAddress?.ToString() ?? string.Empty],
             ["aws:SecureTransport"] = [context.Request.IsHttps ? "true" : "false"],
             ["aws:CurrentTime"] = [time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)],
