@@ -11,7 +11,7 @@ namespace Cairn.Storage.Postgres;
 /// keyed by them: whoever can read the database can sign as any user). Conflicts are settled by the unique indexes
 /// (<c>ON CONFLICT</c>), so two nodes creating or renaming at once get one success and one false, never an error.
 /// </summary>
-public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore
+public sealed partial class PostgresIdentityStore(PostgresMetadataStore database, TimeProvider time) : IIdentityStore
 {
     public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
         Nul.In(accessKeyId) ? Task.FromResult<AccessKeyWithUser?>(null) : database.ReadAsync(async connection => (await QueryAsync(connection, null,
@@ -57,7 +57,7 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
         database.WriteAsync(async tx => await ExecuteAsync(tx,
             $"""
             INSERT INTO access_keys ({StoredRows.AccessKeyColumns})
-            SELECT $1, $2, $3, $4, $5::bigint, $6 WHERE EXISTS (SELECT 1 FROM users WHERE id = $3)
+            SELECT $1, $2, id, $4, $5::bigint, $6 FROM users WHERE id = $3 FOR KEY SHARE
             ON CONFLICT DO NOTHING
             """, cancellationToken,
             key.AccessKeyId, key.Secret, key.UserId, StoredIdentityStatus.Of(key.Status), key.ExpiresAt?.ToUnixTimeMilliseconds(),
@@ -98,20 +98,4 @@ public sealed class PostgresIdentityStore(PostgresMetadataStore database, TimePr
                 cancellationToken, StoredIdentityStatus.Of(IdentityStatus.Inactive), User.RootId, accessKeyId);
             return true;
         }, cancellationToken);
-
-    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
 }

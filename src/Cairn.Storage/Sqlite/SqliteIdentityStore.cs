@@ -12,7 +12,7 @@ namespace Cairn.Storage.Sqlite;
 /// server must hold the secret itself. The database lives in the owner-only data directory and is created with
 /// mode 0600; whoever can read it can sign as any user.
 /// </summary>
-public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
+public sealed partial class SqliteIdentityStore(SqliteMetadataStore database, TimeProvider time) : IIdentityStore
 {
     public async Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken)
     {
@@ -98,20 +98,4 @@ public sealed class SqliteIdentityStore(SqliteMetadataStore database, TimeProvid
                 ("$s", StoredIdentityStatus.Of(IdentityStatus.Inactive)), ("$u", User.RootId), ("$k", accessKeyId));
             return true;
         }, cancellationToken);
-
-    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
-
-    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
 }

@@ -60,7 +60,7 @@ public sealed class AccessKeyWithUserTests
 
         Assert.Equal(100, ids.Count);
         Assert.DoesNotContain(User.RootId, ids);
-        Assert.All(ids, id => Assert.Equal(32, id.Length));
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{64}$", id));
     }
 
     private static AccessKeyWithUser Entry(IdentityStatus key, IdentityStatus user, DateTimeOffset? expiresAt) => new(

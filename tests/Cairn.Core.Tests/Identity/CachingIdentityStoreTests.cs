@@ -37,6 +37,22 @@ public sealed class CachingIdentityStoreTests
     }
 
     [Fact]
+    public async Task A_users_policies_are_read_once_while_fresh_and_a_policy_put_through_the_cache_is_seen_at_once()
+    {
+        Assert.Empty(await _cache.ListUserPoliciesAsync(_alice.Id, None));
+        Assert.Empty(await _cache.ListUserPoliciesAsync(_alice.Id, None));
+        Assert.Equal(1, _inner.PolicyLookups);
+
+        var policy = new UserPolicy(_alice.Id, "read-only", """{"Version":"2012-10-17","Statement":[]}""");
+        Assert.True(await _cache.PutUserPolicyAsync(policy, None));
+
+        Assert.Equal([policy], await _cache.ListUserPoliciesAsync(_alice.Id, None));
+        Assert.True(await _cache.DeleteUserPolicyAsync(_alice.Id, "read-only", None));
+        Assert.Empty(await _cache.ListUserPoliciesAsync(_alice.Id, None));
+        Assert.Equal(3, _inner.PolicyLookups);
+    }
+
+    [Fact]
     public async Task A_key_deactivated_through_the_cache_is_seen_at_once()
     {
         await _cache.FindAccessKeyAsync("AK1", None);

@@ -1,16 +1,20 @@
 using Cairn.Core.Identity;
+using Cairn.Storage.Listing;
 
 namespace Cairn.Core.Tests.Identity;
 
-/// <summary>A dictionary-backed identity store that counts the lookups reaching it.</summary>
+/// <summary>A dictionary-backed identity store (no buckets) that counts the lookups reaching it.</summary>
 internal sealed class InMemoryIdentityStore : IIdentityStore
 {
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccessKey> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string UserId, string Name), UserPolicy> _policies = [];
 
     public int KeyLookups { get; private set; }
 
     public int UserLookups { get; private set; }
+
+    public int PolicyLookups { get; private set; }
 
     /// <summary>Runs inside the next key lookup, after the store has read its answer.</summary>
     public Action? DuringNextKeyLookup { get; set; }
@@ -49,19 +53,56 @@ internal sealed class InMemoryIdentityStore : IIdentityStore
     public Task<bool> EnsureRootAsync(string accessKeyId, string secret, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<User?> FindUserByNameAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_users.Values.FirstOrDefault(u => u.Name == name));
 
-    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<IReadOnlyList<User>> ListUsersAsync(string? afterName, int maxUsers, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<User>>(_users.Values
+            .Where(u => afterName is null || KeyOrder.Utf8Compare(u.Name, afterName) > 0)
+            .OrderBy(u => u.Name, Comparer<string>.Create(KeyOrder.Utf8Compare)).Take(maxUsers).ToList());
 
-    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
+    /// <summary>This store holds no buckets, so only keys and policies stand in the way.</summary>
+    public Task<DeleteUserOutcome> DeleteUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var outcome = !_users.ContainsKey(userId) ? DeleteUserOutcome.NotFound
+            : userId == User.RootId || _keys.Values.Any(k => k.UserId == userId) ? DeleteUserOutcome.HasAccessKeys
+            : _policies.Keys.Any(k => k.UserId == userId) ? DeleteUserOutcome.HasPolicies
+            : DeleteUserOutcome.Deleted;
+        if (outcome == DeleteUserOutcome.Deleted)
+        {
+            _users.Remove(userId);
+        }
 
-    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) => throw new NotImplementedException();
+        return Task.FromResult(outcome);
+    }
 
-    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> DeleteAccessKeyAsync(string userId, string accessKeyId, CancellationToken cancellationToken) =>
+        Task.FromResult(_keys.TryGetValue(accessKeyId, out var key) && key.UserId == userId && _keys.Remove(accessKeyId));
 
-    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<bool> PutUserPolicyAsync(UserPolicy policy, CancellationToken cancellationToken)
+    {
+        if (!_users.ContainsKey(policy.UserId))
+        {
+            return Task.FromResult(false);
+        }
 
-    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) => throw new NotImplementedException();
+        _policies[(policy.UserId, policy.Name)] = policy;
+        return Task.FromResult(true);
+    }
 
-    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) => throw new NotImplementedException();
+    public Task<UserPolicy?> GetUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken)
+    {
+        PolicyLookups++;
+        return Task.FromResult(_policies.GetValueOrDefault((userId, policyName)));
+    }
+
+    public Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken)
+    {
+        PolicyLookups++;
+        return Task.FromResult<IReadOnlyList<UserPolicy>>(
+            _policies.Values.Where(p => p.UserId == userId).OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
+    }
+
+    public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) =>
+        Task.FromResult(_policies.Remove((userId, policyName)));
 }

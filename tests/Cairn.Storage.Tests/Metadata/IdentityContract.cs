@@ -24,6 +24,12 @@ public abstract class IdentityContract
     /// <summary>Closes what <see cref="Open"/> opened, so that the next open starts afresh on the same data.</summary>
     protected abstract void Close();
 
+    /// <summary>Creates a bucket owned by <paramref name="ownerId"/> in the same database.</summary>
+    protected abstract Task CreateBucketAsync(string name, string ownerId);
+
+    /// <summary>Deletes that bucket.</summary>
+    protected abstract Task DeleteBucketAsync(string name);
+
     private IIdentityStore Store => _opened ??= Open(Time);
 
     [SkippableFact]
@@ -164,6 +170,146 @@ public abstract class IdentityContract
         await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.FindAccessKeyAsync("AKROOT", cancelled.Token));
+    }
+
+    [SkippableFact]
+    public async Task A_user_is_found_by_its_name_and_an_unknown_name_finds_nobody()
+    {
+        var alice = await CreateUserAsync("alice");
+
+        Assert.Equal(alice, await Store.FindUserByNameAsync("alice", None));
+        Assert.Equal(User.RootId, (await Store.FindUserByNameAsync(User.RootName, None))!.Id);
+        Assert.Null(await Store.FindUserByNameAsync("Alice", None));
+        Assert.Null(await Store.FindUserByNameAsync("alice\0", None));
+    }
+
+    [SkippableFact]
+    public async Task Users_are_listed_in_UTF8_byte_order_page_by_page_after_a_name()
+    {
+        // U+FF5E sorts before U+1F600 in UTF-8 (and code point) order, after it in UTF-16 order.
+        string[] names = ["😀", "émile", "alice", "Zed", "\uFF5E", "al", "bob"];
+        foreach (var name in names)
+        {
+            await CreateUserAsync(name);
+        }
+
+        string[] expected = ["Zed", "al", "alice", "bob", User.RootName, "émile", "\uFF5E", "😀"];
+        Assert.Equal(expected, (await Store.ListUsersAsync(null, 100, None)).Select(u => u.Name));
+
+        var paged = new List<string>();
+        for (string? after = null; ;)
+        {
+            var page = await Store.ListUsersAsync(after, 3, None);
+            paged.AddRange(page.Select(u => u.Name));
+            if (page.Count < 3)
+            {
+                break;
+            }
+
+            after = page[^1].Name;
+        }
+
+        Assert.Equal(expected, paged);
+        Assert.Equal(["alice", "bob"], (await Store.ListUsersAsync("al", 2, None)).Select(u => u.Name));
+        Assert.Equal(["émile", "\uFF5E", "😀"], (await Store.ListUsersAsync("root", 10, None)).Select(u => u.Name));
+        Assert.Empty(await Store.ListUsersAsync("😀", 10, None));
+        Assert.Empty(await Store.ListUsersAsync(null, 0, None));
+    }
+
+    [SkippableFact]
+    public async Task A_user_is_deleted_only_once_it_owns_no_bucket_and_has_no_key_or_policy_left()
+    {
+        var alice = await CreateUserAsync("alice");
+        await CreateBucketAsync("alices-bucket", alice.Id);
+        await Store.CreateAccessKeyAsync(new AccessKey("AKALICE", "alice-secret", alice.Id, IdentityStatus.Active, null, Now), None);
+        Assert.True(await Store.PutUserPolicyAsync(new UserPolicy(alice.Id, "p", "{}"), None));
+
+        Assert.Equal(DeleteUserOutcome.OwnsBuckets, await Store.DeleteUserAsync(alice.Id, None));
+        await DeleteBucketAsync("alices-bucket");
+        Assert.Equal(DeleteUserOutcome.HasAccessKeys, await Store.DeleteUserAsync(alice.Id, None));
+        Assert.True(await Store.DeleteAccessKeyAsync(alice.Id, "AKALICE", None));
+        Assert.Equal(DeleteUserOutcome.HasPolicies, await Store.DeleteUserAsync(alice.Id, None));
+        Assert.Equal(alice, await Store.FindUserAsync(alice.Id, None));
+        Assert.True(await Store.DeleteUserPolicyAsync(alice.Id, "p", None));
+
+        Assert.Equal(DeleteUserOutcome.Deleted, await Store.DeleteUserAsync(alice.Id, None));
+
+        Assert.Null(await Store.FindUserAsync(alice.Id, None));
+        Assert.Null(await Store.FindUserByNameAsync("alice", None));
+        Assert.Equal(DeleteUserOutcome.NotFound, await Store.DeleteUserAsync(alice.Id, None));
+        Assert.True(await Store.CreateUserAsync(new User(UserIds.New(), "alice", Now, IdentityStatus.Active), None));
+    }
+
+    [SkippableFact]
+    public async Task The_root_user_is_never_deleted_even_without_keys()
+    {
+        Assert.Empty(await Store.ListAccessKeysAsync(User.RootId, None));
+
+        Assert.Equal(DeleteUserOutcome.HasAccessKeys, await Store.DeleteUserAsync(User.RootId, None));
+
+        Assert.NotNull(await Store.FindUserAsync(User.RootId, None));
+    }
+
+    [SkippableFact]
+    public async Task A_key_added_while_its_user_is_deleted_never_outlives_the_user()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var user = await CreateUserAsync($"user-{round}");
+            var key = new AccessKey($"AKRACE{round}", "secret", user.Id, IdentityStatus.Active, null, Now);
+            var create = Task.Run(() => Store.CreateAccessKeyAsync(key, None));
+            var delete = Task.Run(() => Store.DeleteUserAsync(user.Id, None));
+            await Task.WhenAll(create, delete);
+
+            var created = await create;
+            var outcome = await delete;
+            Assert.True((created && outcome == DeleteUserOutcome.HasAccessKeys) || (!created && outcome == DeleteUserOutcome.Deleted),
+                $"key created: {created}, deletion: {outcome}");
+            Assert.Equal(created, await Store.FindAccessKeyAsync(key.AccessKeyId, None) is not null);
+            Assert.Equal(created, await Store.FindUserAsync(user.Id, None) is not null);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_key_is_deleted_only_by_its_own_user()
+    {
+        var alice = await CreateUserAsync("alice");
+        await Store.CreateAccessKeyAsync(new AccessKey("AKALICE", "alice-secret", alice.Id, IdentityStatus.Active, null, Now), None);
+
+        Assert.False(await Store.DeleteAccessKeyAsync(User.RootId, "AKALICE", None));
+        Assert.NotNull(await Store.FindAccessKeyAsync("AKALICE", None));
+
+        Assert.True(await Store.DeleteAccessKeyAsync(alice.Id, "AKALICE", None));
+        Assert.Null(await Store.FindAccessKeyAsync("AKALICE", None));
+        Assert.False(await Store.DeleteAccessKeyAsync(alice.Id, "AKALICE", None));
+        Assert.Empty(await Store.ListAccessKeysAsync(alice.Id, None));
+    }
+
+    [SkippableFact]
+    public async Task Inline_policies_are_put_replaced_listed_by_name_and_deleted_and_survive_a_reopen()
+    {
+        var alice = await CreateUserAsync("alice");
+        var bob = await CreateUserAsync("bob");
+        var write = new UserPolicy(alice.Id, "write", """{"Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}""");
+        var read = new UserPolicy(alice.Id, "Read", """{"Statement":[]}""");
+
+        Assert.True(await Store.PutUserPolicyAsync(write, None));
+        Assert.True(await Store.PutUserPolicyAsync(read, None));
+        Assert.True(await Store.PutUserPolicyAsync(new UserPolicy(bob.Id, "write", "{}"), None));
+        var replaced = read with { Document = """{"Version":"2012-10-17","Statement":[]}""" };
+        Assert.True(await Store.PutUserPolicyAsync(replaced, None));
+        Assert.False(await Store.PutUserPolicyAsync(new UserPolicy("no-such-user", "p", "{}"), None));
+
+        Reopen();
+        Assert.Equal([replaced, write], await Store.ListUserPoliciesAsync(alice.Id, None));
+        Assert.Equal(write, await Store.GetUserPolicyAsync(alice.Id, "write", None));
+        Assert.Null(await Store.GetUserPolicyAsync(alice.Id, "WRITE", None));
+        Assert.Empty(await Store.ListUserPoliciesAsync("no-such-user", None));
+
+        Assert.True(await Store.DeleteUserPolicyAsync(alice.Id, "write", None));
+        Assert.False(await Store.DeleteUserPolicyAsync(alice.Id, "write", None));
+        Assert.Equal([replaced], await Store.ListUserPoliciesAsync(alice.Id, None));
+        Assert.Single(await Store.ListUserPoliciesAsync(bob.Id, None));
     }
 
     private async Task<User> CreateUserAsync(string name)

@@ -1,4 +1,5 @@
 using Cairn.Core.Identity;
+using Cairn.Core.Model;
 using Cairn.Storage.Postgres;
 using Cairn.Storage.Tests.Metadata;
 
@@ -17,6 +18,11 @@ public sealed class PostgresIdentityContractTests : IdentityContract, IDisposabl
     }
 
     protected override void Close() => _database?.Dispose();
+
+    protected override async Task CreateBucketAsync(string name, string ownerId) =>
+        Assert.Null(await _database!.CreateBucketAsync(new BucketRecord(name, ownerId, Now), CancellationToken.None));
+
+    protected override Task DeleteBucketAsync(string name) => _database!.DeleteBucketAsync(name, CancellationToken.None);
 
     [SkippableFact]
     public async Task Nodes_starting_together_with_one_root_key_all_ensure_it_and_leave_it_the_one_active_key()

@@ -1,4 +1,5 @@
 using Cairn.Core.Identity;
+using Cairn.Core.Model;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Tests.Metadata;
 
@@ -17,6 +18,11 @@ public sealed class SqliteIdentityContractTests : IdentityContract, IDisposable
     }
 
     protected override void Close() => _database?.Dispose();
+
+    protected override async Task CreateBucketAsync(string name, string ownerId) =>
+        Assert.Null(await _database!.CreateBucketAsync(new BucketRecord(name, ownerId, Now), CancellationToken.None));
+
+    protected override Task DeleteBucketAsync(string name) => _database!.DeleteBucketAsync(name, CancellationToken.None);
 
     public void Dispose() => _stores.Dispose();
 }
