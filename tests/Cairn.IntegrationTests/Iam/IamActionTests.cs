@@ -32,7 +32,7 @@ public sealed class IamActionTests(CairnServerFixture fixture) : IClassFixture<C
         Assert.Equal("/", user.Element(RawIamClient.Ns + "Path")?.Value);
         Assert.Equal(name, user.Element(RawIamClient.Ns + "UserName")?.Value);
         Assert.Equal($"arn:aws:iam::000000000000:user/{name}", user.Element(RawIamClient.Ns + "Arn")?.Value);
-        Assert.Matches("^[0-9a-f]{32}$", user.Element(RawIamClient.Ns + "UserId")?.Value);
+        Assert.Matches("^[0-9a-f]{64}$", user.Element(RawIamClient.Ns + "UserId")?.Value);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", user.Element(RawIamClient.Ns + "CreateDate")?.Value);
         Assert.Equal(created.RequestIdHeader, created.Text("RequestId"));
 
