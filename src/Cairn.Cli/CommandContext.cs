@@ -4,6 +4,7 @@ using Cairn.Cli.Configuration;
 using Cairn.Cli.Output;
 using Cairn.Cli.Paths;
 using Cairn.Client;
+using Cairn.Client.Iam;
 
 namespace Cairn.Cli;
 
@@ -38,6 +39,9 @@ internal sealed class CommandContext
     public CairnConnection Connection => _connection ??= _resolver.Resolve(_globals.Flags(Parse));
 
     public AmazonS3Client CreateClient() => CairnS3ClientFactory.Create(Connection);
+
+    /// <summary>A client for the admin API (IAM's query API) at the same endpoint, with the same credentials.</summary>
+    public IamClient CreateIamClient() => new(Connection);
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 

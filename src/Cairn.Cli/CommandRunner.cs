@@ -4,6 +4,7 @@ using Amazon.S3;
 using Cairn.Cli.Configuration;
 using Cairn.Cli.Output;
 using Cairn.Client;
+using Cairn.Client.Iam;
 
 namespace Cairn.Cli;
 
@@ -72,6 +73,11 @@ internal sealed class CommandRunner
         {
             output.Failure(e.Message, "VerificationFailed");
             return ExitCodes.VerificationFailed;
+        }
+        catch (IamException e)
+        {
+            output.Failure($"{e.Message} ({e.Code})", e.Code);
+            return ExitCodes.Failure;
         }
         catch (AmazonS3Exception e)
         {

@@ -129,4 +129,6 @@ public enum ErrorCode
     InvalidAction,
     /// <summary>IAM: the access key id is unknown (IAM's spelling of InvalidAccessKeyId).</summary>
     InvalidClientTokenId,
+    /// <summary>IAM: the call carries no signature at all (IAM answers no anonymous call).</summary>
+    MissingAuthenticationToken,
 }

@@ -14,6 +14,7 @@ using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
+using Cairn.Server.Iam;
 using Cairn.Server.Management;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
@@ -126,8 +127,8 @@ public sealed class CairnHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Requests on the management listener go to its endpoints; everything else is S3 traffic, observed (metrics,
-    /// request log) around the pipeline.
+    /// Requests on the management listener go to its endpoints; everything else is observed (metrics, request log)
+    /// and is either an admin API call (<see cref="QueryApiRecognizer"/>) or S3 traffic for the pipeline.
     /// </summary>
     private static void MapRequests(WebApplication app, bool management)
     {
@@ -137,6 +138,7 @@ public sealed class CairnHost : IAsyncDisposable
         }
 
         app.Use(app.Services.GetRequiredService<RequestObserver>().InvokeAsync);
+        app.MapWhen(QueryApiRecognizer.IsIam, iam => iam.Run(app.Services.GetRequiredService<IamEndpoint>().InvokeAsync));
         app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
     }
 
@@ -242,11 +244,24 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
+        RegisterAdminApi(services);
         services.AddSingleton<RequestObserver>();
         services.AddSingleton<ServerMetrics>();
         services.AddSingleton<StoreGauges>();
         services.AddSingleton(sp => new ReadinessCheck(
             sp.GetRequiredService<IStoreStatistics>(), options.DataDirectory, sp.GetRequiredService<FileBlobStore>().TempDirectory));
+    }
+
+    /// <summary>The admin API (IAM's query API) and its actions.</summary>
+    private static void RegisterAdminApi(IServiceCollection services)
+    {
+        services.AddSingleton<IamAuthenticator>();
+        services.AddSingleton<IamUserActions>();
+        services.AddSingleton<IamAccessKeyActions>();
+        services.AddSingleton<IamUserPolicyActions>();
+        services.AddSingleton<IamActions>();
+        services.AddSingleton<IamPermissions>();
+        services.AddSingleton<IamEndpoint>();
     }
 
     /// <summary>Every dialect the server speaks, and the selector that picks one per request; S3 is the default.</summary>

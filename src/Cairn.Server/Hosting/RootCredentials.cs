@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Cairn.Core.Identity;
 using Cairn.Storage.FileSystem;
@@ -55,9 +54,7 @@ internal sealed class RootCredentials
             return new RootCredentials(stored.AccessKey, stored.SecretKey, generated: false);
         }
 
-        var pair = new StoredPair(
-            "CAIRN" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 15),
-            RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40));
+        var pair = new StoredPair(AccessKeyPairs.NewId(), AccessKeyPairs.NewSecret());
         var temp = path + ".tmp";
         using (var file = new FileStream(temp, OwnerOnly.ForNewFile(new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write })))
         {

@@ -35,7 +35,7 @@ internal sealed class RequestObserver(ServerMetrics metrics, ILoggerFactory logg
         }
         finally
         {
-            var operation = telemetry.Operation?.ToString() ?? Unrouted;
+            var operation = telemetry.OperationName ?? Unrouted;
             var status = context.RequestAborted.IsCancellationRequested ? Aborted : context.Response.StatusCode.ToString(CultureInfo.InvariantCulture);
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.Record(operation, status, elapsed, request.BytesRead, response.BytesWritten);

@@ -9,9 +9,14 @@ namespace Cairn.Server.Pipeline;
 /// </summary>
 internal sealed class RequestTelemetry
 {
+    private string? _actionName;
+
     public string? RequestId { get; set; }
 
     public Operation? Operation { get; private set; }
+
+    /// <summary>What metrics and the request log call the request: the S3 operation, or the admin API action.</summary>
+    public string? OperationName => _actionName ?? Operation?.ToString();
 
     public string? Bucket { get; private set; }
 
@@ -24,4 +29,7 @@ internal sealed class RequestTelemetry
         Bucket = bucket;
         Key = key;
     }
+
+    /// <summary>Records the admin API action a request calls ("iam:CreateUser").</summary>
+    public void RoutedToAction(string name) => _actionName = name;
 }

@@ -16,12 +16,19 @@ public sealed class RawS3Signer
     public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     public const string StreamingPayload = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
 
-    public RawS3Signer(string accessKey, string secretKey, string region = "us-east-1")
+    /// <param name="accessKey">The key id the requests name.</param>
+    /// <param name="secretKey">The secret they are signed with.</param>
+    /// <param name="region">The credential scope's region.</param>
+    /// <param name="service">The credential scope's service: "s3", or "iam" for the admin API.</param>
+    public RawS3Signer(string accessKey, string secretKey, string region = "us-east-1", string service = "s3")
     {
         AccessKey = accessKey;
         SecretKey = secretKey;
         Region = region;
+        Service = service;
     }
+
+    public string Service { get; }
 
     public string AccessKey { get; }
 
@@ -33,7 +40,7 @@ public sealed class RawS3Signer
         time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     public string Scope(DateTimeOffset time) =>
-        $"{time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}/{Region}/s3/aws4_request";
+        $"{time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}/{Region}/{Service}/aws4_request";
 
     /// <summary>
     /// Signs <paramref name="request"/> in place with the Authorization header: adds <c>x-amz-date</c> and
@@ -283,7 +290,7 @@ public sealed class RawS3Signer
         var date = time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var key = Hmac(Encoding.UTF8.GetBytes("AWS4" + SecretKey), date);
         key = Hmac(key, Region);
-        key = Hmac(key, "s3");
+        key = Hmac(key, Service);
         key = Hmac(key, "aws4_request");
         return Convert.ToHexStringLower(Hmac(key, stringToSign));
     }

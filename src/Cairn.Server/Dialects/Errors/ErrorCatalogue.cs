@@ -72,6 +72,7 @@ internal static class ErrorCatalogue
         [ErrorCode.ValidationError] = new("ValidationError", 400, "The request did not satisfy a constraint."),
         [ErrorCode.InvalidAction] = new("InvalidAction", 400, "The action or operation requested is invalid."),
         [ErrorCode.InvalidClientTokenId] = new("InvalidClientTokenId", 403, "The security token included in the request is invalid."),
+        [ErrorCode.MissingAuthenticationToken] = new("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

@@ -20,7 +20,7 @@ internal sealed class RequestAuthenticator
     public RequestAuthenticator(IIdentityStore identities, TimeProvider time)
     {
         var accessKeys = new AccessKeyResolver(identities, time);
-        _sigV4 = new SigV4Verifier(accessKeys, time, new SigningKeyCache());
+        _sigV4 = new SigV4Verifier(accessKeys, time, new SigningKeyCache(), SigningKey.S3Service);
         _sigV2 = new SigV2Verifier(accessKeys, time);
     }
 
@@ -58,7 +58,7 @@ internal sealed class RequestAuthenticator
 
             if (authorization.StartsWith(SigV4Authorization.Algorithm + " ", StringComparison.Ordinal))
             {
-                var verified = await _sigV4.VerifyHeaderAsync(request, target, authorization, cancellationToken);
+                var verified = await _sigV4.VerifyHeaderAsync(request, target, authorization, payloadHash: null, cancellationToken);
                 return Signed(Result(request, verified.Principal, verified.PayloadMode, verified.PayloadSha256, verified), SigV4, Header);
             }
 
@@ -85,7 +85,7 @@ internal sealed class RequestAuthenticator
 
         if (v4Query)
         {
-            var verified = await _sigV4.VerifyPresignedAsync(request, target, cancellationToken);
+            var verified = await _sigV4.VerifyPresignedAsync(request, target, payloadHash: null, cancellationToken);
 
             // Only a hash inside the signed query binds the body; otherwise it is read as for unsigned requests.
             return Signed(verified.PayloadMode == PayloadMode.Unsigned

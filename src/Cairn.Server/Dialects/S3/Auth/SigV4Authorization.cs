@@ -25,7 +25,8 @@ internal sealed class SigV4Authorization
     /// <summary>The signature as sent (hex).</summary>
     public string Signature { get; }
 
-    public static SigV4Authorization Parse(string header)
+    /// <summary>Parses the header of a request signed for <paramref name="service"/>.</summary>
+    public static SigV4Authorization Parse(string header, string service)
     {
         const ErrorCode malformed = ErrorCode.AuthorizationHeaderMalformed;
         var rest = header.AsSpan(Algorithm.Length).Trim();
@@ -66,7 +67,7 @@ internal sealed class SigV4Authorization
                 "The authorization header is malformed; it must contain Credential, SignedHeaders and Signature.");
         }
 
-        return new SigV4Authorization(SigV4Credential.Parse(credential, malformed), ParseSignedHeaders(signedHeaders, malformed), signature);
+        return new SigV4Authorization(SigV4Credential.Parse(credential, malformed, service), ParseSignedHeaders(signedHeaders, malformed), signature);
     }
 
     /// <summary>Splits <c>host;x-amz-date</c>; <c>host</c> must be among them (docs/s3-compatibility.md "Signature V4 in the Authorization header").</summary>

@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>Verifies SigV4 header auth (docs/s3-compatibility.md "Signature V4 in the Authorization header") and presigned URLs (docs/s3-compatibility.md "Presigned URLs").</summary>
+/// <summary>
+/// Verifies SigV4 header auth (docs/s3-compatibility.md "Signature V4 in the Authorization header") and presigned URLs
+/// (docs/s3-compatibility.md "Presigned URLs") for one service: "s3" for the S3 API, "iam" for the admin API. The
+/// payload hash is S3's x-amz-content-sha256 unless the caller computed it from the body (the admin API does).
+/// </summary>
 internal sealed class SigV4Verifier
 {
     /// <summary>Presigned URLs may live at most 7 days (docs/s3-compatibility.md "Presigned URLs").</summary>
@@ -18,22 +22,33 @@ internal sealed class SigV4Verifier
     private readonly AccessKeyResolver _accessKeys;
     private readonly TimeProvider _time;
     private readonly SigningKeyCache _keys;
+    private readonly string _service;
 
-    public SigV4Verifier(AccessKeyResolver accessKeys, TimeProvider time, SigningKeyCache keys)
+    /// <param name="accessKeys">Looks up the signing key's secret and principal.</param>
+    /// <param name="time">The clock request times and expiries are checked against.</param>
+    /// <param name="keys">Derived signing keys, shared by every verifier.</param>
+    /// <param name="service">The service credential scopes must name.</param>
+    public SigV4Verifier(AccessKeyResolver accessKeys, TimeProvider time, SigningKeyCache keys, string service)
     {
         _accessKeys = accessKeys;
         _time = time;
         _keys = keys;
+        _service = service;
     }
 
-    public async Task<SigV4Verified> VerifyHeaderAsync(HttpRequest request, RequestTarget target, string authorization, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies an Authorization header. <paramref name="payloadHash"/> is the hex SHA-256 of a body the caller has
+    /// read already; null takes the hash from x-amz-content-sha256, which S3 then requires.
+    /// </summary>
+    public async Task<SigV4Verified> VerifyHeaderAsync(HttpRequest request, RequestTarget target, string authorization,
+        string? payloadHash, CancellationToken cancellationToken)
     {
-        var auth = SigV4Authorization.Parse(authorization);
+        var auth = SigV4Authorization.Parse(authorization, _service);
         var credential = auth.Credential;
         var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId, cancellationToken);
 
         // With header auth S3 requires the payload hash header; it is the last line of the canonical request.
-        var contentSha256 = request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
+        var contentSha256 = payloadHash ?? request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
         if (contentSha256.Length == 0)
         {
             throw new CairnException(ErrorCode.InvalidRequest,
@@ -44,14 +59,19 @@ internal sealed class SigV4Verifier
         var amzDate = RequestTime(request);
         credential.RequireDateOf(amzDate, ErrorCode.AuthorizationHeaderMalformed);
 
-        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region);
+        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region, _service);
         var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, auth.SignedHeaders,
             contentSha256, excludedParameter: null);
         var signature = Verify(canonical, amzDate, credential, key, auth.Signature);
         return new SigV4Verified(accessKey.Principal, key, amzDate, credential.Scope, signature, mode, payloadSha256);
     }
 
-    public async Task<SigV4Verified> VerifyPresignedAsync(HttpRequest request, RequestTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies a presigned query. <paramref name="payloadHash"/> is the hex SHA-256 of a body the caller has read
+    /// already; null takes X-Amz-Content-Sha256 from the query, else UNSIGNED-PAYLOAD (S3's presigned URLs).
+    /// </summary>
+    public async Task<SigV4Verified> VerifyPresignedAsync(HttpRequest request, RequestTarget target, string? payloadHash,
+        CancellationToken cancellationToken)
     {
         const ErrorCode paramsError = ErrorCode.AuthorizationQueryParametersError;
         var algorithm = Require(target, AuthQueryParameters.Algorithm);
@@ -65,7 +85,7 @@ internal sealed class SigV4Verifier
             throw new CairnException(paramsError, "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"");
         }
 
-        var credential = SigV4Credential.Parse(Require(target, AuthQueryParameters.Credential), paramsError);
+        var credential = SigV4Credential.Parse(Require(target, AuthQueryParameters.Credential), paramsError, _service);
         var amzDate = Require(target, AuthQueryParameters.Date);
         if (!AmzDate.TryParseIso(amzDate, out var signedAt))
         {
@@ -105,14 +125,14 @@ internal sealed class SigV4Verifier
         }
 
         // The payload is unsigned unless the URL carries its hash (docs/s3-compatibility.md "Presigned URLs").
-        var payloadHash = target.Get(AuthQueryParameters.ContentSha256) ?? ContentSha256.UnsignedPayload;
+        payloadHash ??= target.Get(AuthQueryParameters.ContentSha256) ?? ContentSha256.UnsignedPayload;
         var mode = ContentSha256.Parse(payloadHash, out var payloadSha256);
         if (mode is PayloadMode.StreamingSigned or PayloadMode.StreamingSignedTrailer)
         {
             throw new CairnException(ErrorCode.InvalidRequest, "Signed streaming payloads cannot be used with presigned URLs.");
         }
 
-        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region);
+        var key = _keys.Get(credential.AccessKeyId, accessKey.Secret, credential.Date, credential.Region, _service);
         var canonical = SigV4Canonical.BuildRequest(request.Method, target, request.Headers, signedHeaders, payloadHash,
             excludedParameter: AuthQueryParameters.Signature);
         var signature = Verify(canonical, amzDate, credential, key, providedSignature);

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Cairn.Core.Errors;
+
+namespace Cairn.Server.Iam;
+
+/// <summary>
+/// The constraints IAM puts on the names it is given, checked before anything is looked up: a user name is 1 to 64
+/// and a policy name 1 to 128 characters of letters, digits and <c>_+=,.@-</c>. Cairn has no IAM paths: every user
+/// is at "/", and another path is refused rather than silently dropped.
+/// </summary>
+internal static partial class IamNames
+{
+    public const string UserName = "UserName";
+    public const string PolicyName = "PolicyName";
+    public const string RootPath = "/";
+
+    /// <summary>The UserName parameter, validated; null when absent (the action then acts on its caller).</summary>
+    public static string? OptionalUser(IamParameters parameters) =>
+        parameters.Optional(UserName) is { } name ? Check(name, UserName, 64) : null;
+
+    public static string RequiredUser(IamParameters parameters) => Check(parameters.Required(UserName), UserName, 64);
+
+    public static string RequiredPolicy(IamParameters parameters) => Check(parameters.Required(PolicyName), PolicyName, 128);
+
+    /// <summary>Refuses a Path other than "/" (NotImplemented: Cairn keeps no paths).</summary>
+    public static void RequireRootPath(IamParameters parameters)
+    {
+        if (parameters.Optional("Path") is { } path && path != RootPath)
+        {
+            throw new CairnException(ErrorCode.NotImplemented, $"Cairn keeps every user at path \"/\"; the path '{path}' is not supported.");
+        }
+    }
+
+    private static string Check(string value, string parameter, int maxLength)
+    {
+        var field = IamParameters.CamelCase(parameter);
+        if (value.Length < 1 || value.Length > maxLength)
+        {
+            throw new CairnException(ErrorCode.ValidationError,
+                $"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: Member must have length between 1 and {maxLength}");
+        }
+
+        if (!NamePattern().IsMatch(value))
+        {
+            throw new CairnException(ErrorCode.ValidationError,
+                $"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}
