@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cairn.Core.Authorization;
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
@@ -216,6 +217,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectService>();
         services.AddSingleton(sp => new BucketSettingsService(sp.GetRequiredService<IBucketSettingsStore>(), time));
         services.AddSingleton<BucketService>();
+        services.AddSingleton(sp => new BucketPolicyService(
+            sp.GetRequiredService<BucketSettingsService>(), sp.GetRequiredService<IIdentityStore>(),
+            options.Security.BlockPublicAccess ? PublicAccessBlock.All : PublicAccessBlock.None));
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
@@ -233,6 +237,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartHandlers>();
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
+        services.AddSingleton<BucketPolicyHandlers>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<RequestObserver>();
