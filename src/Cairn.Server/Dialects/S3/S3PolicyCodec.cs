@@ -1,5 +1,6 @@
 using System.Text;
 using Cairn.Core.Authorization.Policies;
+using Cairn.Core.Objects;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Xml;
 
@@ -14,7 +15,8 @@ internal sealed class S3PolicyCodec : IPolicyCodec
     {
         var limit = PolicyLimits.MaxBucketPolicyBytes + 1;
         var buffer = new byte[limit];
-        var body = r.OpenBody();
+        // SDKs send Content-MD5 or an x-amz-checksum-* with the policy; it is checked when the end is read.
+        var body = new VerifyingReadStream(r.OpenBody(), ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth));
         var length = 0;
         int read;
         while (length < limit && (read = await body.ReadAsync(buffer.AsMemory(length), r.Aborted)) > 0)
