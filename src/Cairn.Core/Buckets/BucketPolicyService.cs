@@ -27,10 +27,16 @@ public sealed class BucketPolicyService(BucketSettingsService settings, IIdentit
     public async Task<bool> IsPublicAsync(string bucket, CancellationToken cancellationToken) =>
         PolicyDocument.Parse(await GetTextAsync(bucket, cancellationToken), PolicyKind.Bucket).IsPublic;
 
-    /// <summary>Checks and stores <paramref name="text"/>; MalformedPolicy or AccessDenied change nothing.</summary>
-    public async Task PutAsync(string bucket, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks and stores the policy <paramref name="readText"/> reads; MalformedPolicy or AccessDenied change nothing.
+    /// The document is read only once the bucket is known to exist, so a request naming a missing bucket is refused
+    /// before its body is read.
+    /// </summary>
+    public async Task PutAsync(string bucket, Func<Task<string>> readText, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(readText);
         var access = await settings.GetAsync(bucket, cancellationToken);
+        var text = await readText();
         PolicyDocument policy;
         try
         {

@@ -14,8 +14,7 @@ internal sealed class BucketPolicyHandlers(BucketPolicyService policies)
 
     public async Task PutBucketPolicyAsync(OperationRequest r)
     {
-        var text = await r.Dialect.Policies.ReadBucketPolicyAsync(r);
-        await policies.PutAsync(r.Bucket, text, r.Aborted);
+        await policies.PutAsync(r.Bucket, () => r.Dialect.Policies.ReadBucketPolicyAsync(r), r.Aborted);
         r.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
