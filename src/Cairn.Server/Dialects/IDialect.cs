@@ -52,4 +52,7 @@ internal interface IDialect
 
     /// <summary>Object listings' inputs and results.</summary>
     IListingCodec Listing { get; }
+
+    /// <summary>Bucket policy documents and the policy status.</summary>
+    IPolicyCodec Policies { get; }
 }

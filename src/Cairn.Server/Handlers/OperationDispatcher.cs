@@ -14,7 +14,8 @@ internal sealed class OperationDispatcher(
     ListingHandlers listing,
     MultipartHandlers multipart,
     MultipartListingHandlers multipartListing,
-    ObjectAttributesHandler attributes)
+    ObjectAttributesHandler attributes,
+    BucketPolicyHandlers bucketPolicies)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -41,6 +42,10 @@ internal sealed class OperationDispatcher(
         Operation.AbortMultipartUpload => multipart.AbortMultipartUploadAsync(r),
         Operation.ListMultipartUploads => multipartListing.ListMultipartUploadsAsync(r),
         Operation.ListParts => multipartListing.ListPartsAsync(r),
+        Operation.GetBucketPolicy => bucketPolicies.GetBucketPolicyAsync(r),
+        Operation.PutBucketPolicy => bucketPolicies.PutBucketPolicyAsync(r),
+        Operation.DeleteBucketPolicy => bucketPolicies.DeleteBucketPolicyAsync(r),
+        Operation.GetBucketPolicyStatus => bucketPolicies.GetBucketPolicyStatusAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

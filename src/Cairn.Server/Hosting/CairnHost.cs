@@ -225,6 +225,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectService>();
         services.AddSingleton(sp => new BucketSettingsService(sp.GetRequiredService<IBucketSettingsStore>(), time));
         services.AddSingleton<BucketService>();
+        services.AddSingleton(sp => new BucketPolicyService(
+            sp.GetRequiredService<BucketSettingsService>(), sp.GetRequiredService<IIdentityStore>(),
+            options.Security.BlockPublicAccess ? PublicAccessBlock.All : PublicAccessBlock.None));
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
@@ -242,6 +245,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartHandlers>();
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
+        services.AddSingleton<BucketPolicyHandlers>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         RegisterAdminApi(services);

@@ -43,3 +43,9 @@ public sealed class ShortBodyIdleTimeoutServerFixture : CairnServerFixture
 
     protected override void Configure(CairnOptions options) => options.RequestBodyIdleTimeout = IdleTimeout;
 }
+
+/// <summary>A server whose default public access block (<c>Cairn:Security:BlockPublicAccess</c>) is on.</summary>
+public sealed class BlockPublicAccessServerFixture : CairnServerFixture
+{
+    protected override void Configure(CairnOptions options) => options.Security.BlockPublicAccess = true;
+}

@@ -43,7 +43,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "DeleteObjects in a missing bucket",
         "PUT ?acl",
         "PUT ?tagging",
-        "PUT ?policy",
+        "PutBucketPolicy to a missing bucket",
         "PUT ?lifecycle",
         "PUT ?cors",
         "PUT ?versioning",
@@ -209,6 +209,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                 return Failure("POST", $"/{bucket}/k?uploadId={unknownUpload}", 404, "NoSuchUpload");
             case "DeleteObjects in a missing bucket":
                 return Failure("POST", $"/{missing}?delete", 404, "NoSuchBucket");
+            case "PutBucketPolicy to a missing bucket":
+                return Failure("PUT", $"/{missing}?policy", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");
