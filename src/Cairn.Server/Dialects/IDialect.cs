@@ -52,4 +52,7 @@ internal interface IDialect
 
     /// <summary>Object listings' inputs and results.</summary>
     IListingCodec Listing { get; }
+
+    /// <summary>ACLs, Object Ownership and the public access block.</summary>
+    IAccessControlCodec Access { get; }
 }

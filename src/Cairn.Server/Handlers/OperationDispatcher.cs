@@ -14,7 +14,9 @@ internal sealed class OperationDispatcher(
     ListingHandlers listing,
     MultipartHandlers multipart,
     MultipartListingHandlers multipartListing,
-    ObjectAttributesHandler attributes)
+    ObjectAttributesHandler attributes,
+    AclHandlers acls,
+    BucketControlsHandlers controls)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -41,6 +43,16 @@ internal sealed class OperationDispatcher(
         Operation.AbortMultipartUpload => multipart.AbortMultipartUploadAsync(r),
         Operation.ListMultipartUploads => multipartListing.ListMultipartUploadsAsync(r),
         Operation.ListParts => multipartListing.ListPartsAsync(r),
+        Operation.GetBucketAcl => acls.GetBucketAclAsync(r),
+        Operation.PutBucketAcl => acls.PutBucketAclAsync(r),
+        Operation.GetObjectAcl => acls.GetObjectAclAsync(r),
+        Operation.PutObjectAcl => acls.PutObjectAclAsync(r),
+        Operation.GetBucketOwnershipControls => controls.GetOwnershipControlsAsync(r),
+        Operation.PutBucketOwnershipControls => controls.PutOwnershipControlsAsync(r),
+        Operation.DeleteBucketOwnershipControls => controls.DeleteOwnershipControlsAsync(r),
+        Operation.GetPublicAccessBlock => controls.GetPublicAccessBlockAsync(r),
+        Operation.PutPublicAccessBlock => controls.PutPublicAccessBlockAsync(r),
+        Operation.DeletePublicAccessBlock => controls.DeletePublicAccessBlockAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cairn.Core.Authorization;
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
@@ -216,6 +217,10 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<ObjectService>();
         services.AddSingleton(sp => new BucketSettingsService(sp.GetRequiredService<IBucketSettingsStore>(), time));
         services.AddSingleton<BucketService>();
+        services.AddSingleton(new PublicAccessBlocks(options.Security.BlockPublicAccess ? PublicAccessBlock.All : PublicAccessBlock.None));
+        services.AddSingleton<AclResolver>();
+        services.AddSingleton<AclService>();
+        services.AddSingleton<BucketControlsService>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
@@ -233,6 +238,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartHandlers>();
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
+        services.AddSingleton<AclHandlers>();
+        services.AddSingleton<BucketControlsHandlers>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<RequestObserver>();

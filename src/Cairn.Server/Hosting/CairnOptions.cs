@@ -61,6 +61,9 @@ public sealed class CairnOptions
     /// </summary>
     public TimeSpan RequestBodyIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Server-wide access control settings.</summary>
+    public SecurityOptions Security { get; set; } = new();
+
     /// <summary>Size and count limits (part sizes, key length, list pages).</summary>
     public StorageLimits Limits { get; set; } = new();
 

@@ -53,7 +53,7 @@ public class DialectPipelineTests
     {
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
-        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!);
+        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!, null!);
         return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
             Options.Create(new CairnOptions()), NullLogger<RequestPipeline>.Instance);
     }

@@ -38,6 +38,8 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IListingCodec Listing { get; } = new S3ListingCodec();
 
+    public IAccessControlCodec Access { get; } = new S3AccessControlCodec();
+
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
