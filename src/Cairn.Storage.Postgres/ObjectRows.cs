@@ -25,7 +25,7 @@ internal static class ObjectRows
                        array_agg(part_etag ORDER BY seq) AS part_etags, array_agg(part_checksums ORDER BY seq) AS part_checksums
                 FROM segments WHERE object_id = objects.id) AS s ON TRUE
             WHERE bucket = $1 AND key = $2
-            """, reader => StoredRows.Object(reader) with { Segments = MapSegments(reader, 13) }, cancellationToken, bucket, key)).FirstOrDefault();
+            """, reader => StoredRows.Object(reader) with { Segments = MapSegments(reader, StoredRows.ObjectColumnCount) }, cancellationToken, bucket, key)).FirstOrDefault();
 
     /// <summary>The segments of <see cref="ReadObjectAsync"/>: six arrays from column <paramref name="first"/> on, null when there are none.</summary>
     private static Segment[] MapSegments(NpgsqlDataReader reader, int first)
@@ -55,13 +55,13 @@ internal static class ObjectRows
     {
         var id = (long)(await ScalarAsync(tx,
             """
-            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id
+            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
             """, cancellationToken,
             record.Bucket, record.Key, record.Size, record.ETag, record.LastModified.ToUnixTimeMilliseconds(), StoredJson.Headers(record.Headers),
             record.UserMetadata.Count == 0 ? null : StoredJson.Metadata(record.UserMetadata),
             record.Checksums.Count == 0 ? null : StoredJson.Checksums(record.Checksums),
-            StoredNames.Of(record.ChecksumType), record.Owner, record.PartsCount, record.InlineContent))!;
+            StoredNames.Of(record.ChecksumType), record.Owner, record.PartsCount, record.InlineContent, StoredRows.Acl(record.Acl)))!;
 
         var segments = record.Segments;
         if (segments.Count == 0)

@@ -52,6 +52,7 @@ public sealed partial class PostgresMetadataStore : IBucketStore
                 "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $1) RETURNING blob_id", cancellationToken, name);
             await ExecuteAsync(tx, "DELETE FROM uploads WHERE bucket = $1", cancellationToken, name);
             await QueueIfUnreferencedAsync(tx, partBlobs, _time.GetUtcNow(), cancellationToken);
+            await ExecuteAsync(tx, "DELETE FROM bucket_settings WHERE bucket = $1", cancellationToken, name);
             await ExecuteAsync(tx, "DELETE FROM buckets WHERE name = $1", cancellationToken, name);
             return 0;
         }, cancellationToken);

@@ -16,10 +16,10 @@ internal static class UploadRows
         $"SELECT {StoredRows.CompletionColumns} FROM completed_uploads WHERE upload_id = $1";
 
     public static Task InsertUploadAsync(NpgsqlTransaction tx, UploadRecord upload, CancellationToken cancellationToken) =>
-        ExecuteAsync(tx, $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", cancellationToken,
+        ExecuteAsync(tx, $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", cancellationToken,
             upload.UploadId, upload.Bucket, upload.Key, upload.InitiatedAt.ToUnixTimeMilliseconds(), upload.Owner,
             StoredJson.Headers(upload.Headers), StoredJson.Metadata(upload.UserMetadata),
-            upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null, StoredNames.Of(upload.ChecksumType));
+            upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null, StoredNames.Of(upload.ChecksumType), StoredRows.Acl(upload.Acl));
 
     public static async Task<UploadRecord?> ReadUploadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, string uploadId, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ internal static class PgSchemaSteps
     public static readonly IReadOnlyList<PgSchemaStep> All =
     [
         PgStep1Initial.Step,
+        PgStep2AccessControl.Step,
     ];
 
     public static int CurrentVersion => All[^1].Version;

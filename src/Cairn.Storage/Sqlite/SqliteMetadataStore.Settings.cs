@@ -73,5 +73,5 @@ public sealed partial class SqliteMetadataStore : IBucketSettingsStore
 
     public Task<bool> SetObjectAclAsync(string bucket, string key, string owner, AccessControlList? acl, CancellationToken cancellationToken) =>
         WriteAsync(tx => Execute(tx, "UPDATE objects SET owner = $o, acl = $a WHERE bucket = $b AND key = $k",
-            ("$o", owner), ("$a", acl is null ? null : AclJson.Write(acl)), ("$b", bucket), ("$k", key)) == 1, cancellationToken);
+            ("$o", owner), ("$a", StoredRows.Acl(acl)), ("$b", bucket), ("$k", key)) == 1, cancellationToken);
 }

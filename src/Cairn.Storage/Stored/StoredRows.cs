@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Identity;
 using Cairn.Core.Model;
 
@@ -13,14 +14,17 @@ internal static class StoredRows
 {
     /// <summary>An object row; <c>id</c> first, for reading its segments.</summary>
     public const string ObjectColumns =
-        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data";
+        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl";
+
+    /// <summary>How many columns <see cref="ObjectColumns"/> selects (a reader's columns after them are the caller's).</summary>
+    public const int ObjectColumnCount = 14;
 
     public const string SegmentColumns = "blob_id, blob_offset, length, part_number, part_etag, part_checksums";
 
     public const string BucketColumns = "name, owner, created_at";
 
     public const string UploadColumns =
-        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type";
+        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type, acl";
 
     public const string PartColumns = "upload_id, part_number, blob_id, size, etag, checksums, last_modified";
 
@@ -47,6 +51,7 @@ internal static class StoredRows
         Owner = reader.GetString(10),
         PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
         InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
+        Acl = Acl(NullableString(reader, 13)),
     };
 
     public static Segment Segment(DbDataReader reader) => new(
@@ -65,7 +70,14 @@ internal static class StoredRows
         UserMetadata = StoredJson.Metadata(NullableString(reader, 6)),
         ChecksumAlgorithm = NullableString(reader, 7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
         ChecksumType = StoredNames.ParseNullableType(NullableString(reader, 8)),
+        Acl = Acl(NullableString(reader, 9)),
     };
+
+    /// <summary>
+    /// The stored form of an object's or upload's ACL (<see cref="AclJson"/>): null for the default, the owner's full
+    /// control, which is never written out.
+    /// </summary>
+    public static string? Acl(AccessControlList? acl) => acl is null ? null : AclJson.Write(acl);
 
     public static PartRecord Part(DbDataReader reader) => new()
     {
@@ -97,6 +109,8 @@ internal static class StoredRows
         reader.GetString(first + 1),
         Time(reader, first + 3),
         StoredIdentityStatus.Parse(reader.GetString(first + 2)));
+
+    private static AccessControlList? Acl(string? stored) => stored is null ? null : AclJson.Read(stored);
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
