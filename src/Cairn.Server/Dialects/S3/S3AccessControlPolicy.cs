@@ -34,7 +34,7 @@ internal static class S3AccessControlPolicy
         }
 
         var list = Single(document, "AccessControlList") ?? throw Malformed("AccessControlPolicy has no AccessControlList.");
-        var grants = list.Children("Grant").Select(ReadGrant).ToList();
+        var grants = Elements(list, "Grant").Select(ReadGrant).ToList();
         var ownerId = Single(document, "Owner") is { } owner ? Text(owner, "ID") : null;
         return new AclRequest(null, grants, ownerId);
     }
@@ -74,7 +74,7 @@ internal static class S3AccessControlPolicy
         var grantee = Single(grant, "Grantee") ?? throw Malformed("A Grant has no Grantee.");
         var permissionText = Text(grant, "Permission") ?? throw Malformed("A Grant has no Permission.");
         var permission = AclJson.TryParsePermission(permissionText) ?? throw Malformed($"\"{permissionText}\" is no ACL permission.");
-        var type = grantee.Attribute(Xsi + "type")?.Value ?? throw Malformed("A Grantee has no xsi:type.");
+        var type = grantee.Attributes().FirstOrDefault(a => a.Name.LocalName == "type")?.Value ?? throw Malformed("A Grantee has no xsi:type.");
         return new Grant(type switch
         {
             "CanonicalUser" => Grantee.User(Text(grantee, "ID") ?? throw Malformed("A CanonicalUser grantee has no ID.")),
@@ -86,7 +86,7 @@ internal static class S3AccessControlPolicy
 
     private static XElement? Single(XElement parent, string name)
     {
-        var matches = parent.Children(name).Take(2).ToList();
+        var matches = Elements(parent, name).Take(2).ToList();
         return matches.Count switch
         {
             0 => null,
@@ -94,6 +94,13 @@ internal static class S3AccessControlPolicy
             _ => throw Malformed($"{parent.Name.LocalName} has more than one {name}."),
         };
     }
+
+    /// <summary>
+    /// Children by local name, in whichever namespace: SDKs write the grant elements in the document's namespace or
+    /// in none, and both mean the same.
+    /// </summary>
+    private static IEnumerable<XElement> Elements(XElement parent, string name) =>
+        parent.Elements().Where(e => e.Name.LocalName == name);
 
     /// <summary>The trimmed text of the one child called <paramref name="name"/>; null when absent or empty.</summary>
     private static string? Text(XElement parent, string name) =>

@@ -101,11 +101,13 @@ public class S3RouterTests
         { "PUT", "/b?" + PresignV2, "", nameof(Operation.CreateBucket) },
         { "DELETE", "/b?" + PresignV2, "", nameof(Operation.DeleteBucket) },
 
+        // ACLs
+        { "GET", "/b?acl", "", nameof(Operation.GetBucketAcl) },
+        { "PUT", "/b?acl", "x-amz-acl: private", nameof(Operation.PutBucketAcl) },
+        { "GET", "/b/k?acl", "", nameof(Operation.GetObjectAcl) },
+        { "PUT", "/b/k?acl", "x-amz-acl: public-read", nameof(Operation.PutObjectAcl) },
+
         // Unsupported sub-resources
-        { "GET", "/b?acl", "", nameof(Operation.NotImplemented) },
-        { "PUT", "/b?acl", "x-amz-acl: private", nameof(Operation.NotImplemented) },
-        { "GET", "/b/k?acl", "", nameof(Operation.NotImplemented) },
-        { "PUT", "/b/k?acl", "x-amz-acl: public-read", nameof(Operation.NotImplemented) },
         { "GET", "/b?policy", "", nameof(Operation.NotImplemented) },
         { "PUT", "/b?policy", "", nameof(Operation.NotImplemented) },
         { "DELETE", "/b?policy", "", nameof(Operation.NotImplemented) },
