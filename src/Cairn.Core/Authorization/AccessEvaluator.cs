@@ -14,7 +14,7 @@ namespace Cairn.Core.Authorization;
 /// allow nobody but the bucket owner. A key that does not exist is answered as S3 does: 404 for whoever may list the
 /// bucket, 403 for others.
 /// </summary>
-public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache policies, PublicAccessBlock serverBlock) : IAuthorizer
+public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache policies, PublicAccessBlocks publicAccess) : IAuthorizer
 {
     public async Task<AuthorizationDecision> AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache polic
 
         var (scope, right) = AclRequirements.For(request.Operation);
         var bucket = await resource.BucketAccessAsync(cancellationToken);
-        var block = bucket is null ? serverBlock : serverBlock.Union(bucket.PublicAccessBlock ?? PublicAccessBlock.None);
+        var block = publicAccess.Effective(bucket?.PublicAccessBlock);
         var bucketVerdict = bucket is null ? PolicyVerdict.NotApplicable : BucketPolicy(bucket, block, principal, policyRequest);
         if (bucketVerdict == PolicyVerdict.Deny)
         {

@@ -13,7 +13,7 @@ namespace Cairn.Core.Buckets;
 /// and, when the effective public access block (the bucket's own united with the server-wide default) blocks public
 /// policies, must not be public.
 /// </summary>
-public sealed class BucketPolicyService(BucketSettingsService settings, IIdentityStore identities, PublicAccessBlock serverDefault)
+public sealed class BucketPolicyService(BucketSettingsService settings, IIdentityStore identities, PublicAccessBlocks publicAccess)
 {
     /// <summary>The policy as the client sent it; NoSuchBucket, or NoSuchBucketPolicy when there is none.</summary>
     public async Task<string> GetTextAsync(string bucket, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class BucketPolicyService(BucketSettingsService settings, IIdentit
 
         CheckResources(policy, bucket);
         await CheckPrincipalsAsync(policy, cancellationToken);
-        var block = (access.PublicAccessBlock ?? PublicAccessBlock.None).Union(serverDefault);
+        var block = publicAccess.Effective(access.PublicAccessBlock);
         if (policy.IsPublic && block.BlockPublicPolicy)
         {
             throw new CairnException(ErrorCode.AccessDenied,

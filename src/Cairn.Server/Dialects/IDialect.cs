@@ -55,4 +55,7 @@ internal interface IDialect
 
     /// <summary>Bucket policy documents and the policy status.</summary>
     IPolicyCodec Policies { get; }
+
+    /// <summary>ACLs, Object Ownership and the public access block.</summary>
+    IAccessControlCodec Access { get; }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Bucket operations: ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning.</summary>
-internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerNames, IOptions<CairnOptions> options)
+internal sealed class BucketHandlers(BucketService buckets, AclService acls, OwnerNames ownerNames, IOptions<CairnOptions> options)
 {
     public async Task ListBucketsAsync(OperationRequest r)
     {
@@ -26,8 +26,11 @@ internal sealed class BucketHandlers(BucketService buckets, OwnerNames ownerName
 
     public async Task CreateBucketAsync(OperationRequest r)
     {
+        var acl = r.Dialect.Access.ReadRequestAcl(r);
+        var ownership = r.Dialect.Access.ReadRequestOwnership(r);
         await r.Dialect.Buckets.ReadCreateBucketAsync(r);
-        await buckets.CreateAsync(r.Bucket, r.Owner, r.Aborted);
+        var documents = await acls.ForBucketCreateAsync(r.Owner, acl, ownership, r.Aborted);
+        await buckets.CreateAsync(r.Bucket, r.Owner, documents, r.Aborted);
         r.Response.Headers.Location = "/" + r.Bucket;
     }
 

@@ -1,3 +1,4 @@
+using Cairn.Core.Buckets;
 using Cairn.Core.Errors;
 using Cairn.Core.Objects;
 using Cairn.Core.Operations;
@@ -7,7 +8,7 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>CopyObject: a new key that shares the source's blobs; no bytes are copied.</summary>
-internal sealed class CopyHandlers(ObjectService objects)
+internal sealed class CopyHandlers(ObjectService objects, AclService acls)
 {
     public async Task CopyObjectAsync(OperationRequest r)
     {
@@ -17,13 +18,16 @@ internal sealed class CopyHandlers(ObjectService objects)
             ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);
 
+        // The copy gets the ACL the request names, or the default: never the source's.
+        var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
+
         var replace = input.ReplaceMetadata;
         var headers = input.Headers;
         var copy = await objects.CopyAsync(
             record, r.Bucket, r.Key, replace || headers.StorageClass is not null,
             replace ? headers : record.Headers with { StorageClass = headers.StorageClass ?? record.Headers.StorageClass },
             input.UserMetadata ?? record.UserMetadata,
-            r.Owner, acl: null, input.Condition, r.Aborted);
+            owner, acl, input.Condition, r.Aborted);
 
         await r.Dialect.Objects.WriteCopyObjectAsync(r, copy);
     }

@@ -1,3 +1,4 @@
+using Cairn.Core.Buckets;
 using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
@@ -11,11 +12,14 @@ namespace Cairn.Server.Handlers;
 /// CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload
 /// (docs/s3-compatibility.md "Multipart uploads"). Listing of uploads and parts is in <see cref="MultipartListingHandlers"/>.
 /// </summary>
-internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects)
+internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects, AclService acls)
 {
     public async Task CreateMultipartUploadAsync(OperationRequest r)
     {
-        var upload = await multipart.InitiateAsync(r.Dialect.Multipart.ReadCreateMultipartUpload(r), r.Aborted);
+        var template = r.Dialect.Multipart.ReadCreateMultipartUpload(r);
+        // Owner and ACL are decided now and carried to the object at Complete.
+        var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
+        var upload = await multipart.InitiateAsync(template with { Owner = owner, Acl = acl }, r.Aborted);
         await r.Dialect.Multipart.WriteCreateMultipartUploadAsync(r, upload);
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Cairn.Core.Buckets;
 using Cairn.Core.Errors;
 using Cairn.Core.Objects;
 using Cairn.Server.Dialects;
@@ -8,13 +9,15 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Whole-object operations: PutObject, GetObject, HeadObject, DeleteObject.</summary>
-internal sealed class ObjectHandlers(ObjectService objects)
+internal sealed class ObjectHandlers(ObjectService objects, AclService acls)
 {
     private const int CopyBufferSize = 512 * 1024;
 
     public async Task PutObjectAsync(OperationRequest r)
     {
         var command = r.Dialect.Objects.ReadPutObject(r);
+        var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
+        command = command with { Owner = owner, Acl = acl };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
         r.Dialect.Objects.WritePutObject(r, record);
     }

@@ -15,7 +15,9 @@ internal sealed class OperationDispatcher(
     MultipartHandlers multipart,
     MultipartListingHandlers multipartListing,
     ObjectAttributesHandler attributes,
-    BucketPolicyHandlers bucketPolicies)
+    BucketPolicyHandlers bucketPolicies,
+    AclHandlers acls,
+    BucketControlsHandlers controls)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -46,6 +48,16 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketPolicy => bucketPolicies.PutBucketPolicyAsync(r),
         Operation.DeleteBucketPolicy => bucketPolicies.DeleteBucketPolicyAsync(r),
         Operation.GetBucketPolicyStatus => bucketPolicies.GetBucketPolicyStatusAsync(r),
+        Operation.GetBucketAcl => acls.GetBucketAclAsync(r),
+        Operation.PutBucketAcl => acls.PutBucketAclAsync(r),
+        Operation.GetObjectAcl => acls.GetObjectAclAsync(r),
+        Operation.PutObjectAcl => acls.PutObjectAclAsync(r),
+        Operation.GetBucketOwnershipControls => controls.GetOwnershipControlsAsync(r),
+        Operation.PutBucketOwnershipControls => controls.PutOwnershipControlsAsync(r),
+        Operation.DeleteBucketOwnershipControls => controls.DeleteOwnershipControlsAsync(r),
+        Operation.GetPublicAccessBlock => controls.GetPublicAccessBlockAsync(r),
+        Operation.PutPublicAccessBlock => controls.PutPublicAccessBlockAsync(r),
+        Operation.DeletePublicAccessBlock => controls.DeletePublicAccessBlockAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -218,16 +218,20 @@ public sealed class CairnHost : IAsyncDisposable
         MetadataStores.Register(services, options, postgres, secrets);
         services.AddSingleton<PolicyCache>();
         services.AddSingleton<IAuthorizer>(sp => new AccessEvaluator(
-            sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<PolicyCache>(), PublicAccessBlock.None));
+            sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<PolicyCache>(), sp.GetRequiredService<PublicAccessBlocks>()));
         services.AddSingleton<OwnerNames>();
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
         services.AddSingleton<ObjectService>();
         services.AddSingleton(sp => new BucketSettingsService(sp.GetRequiredService<IBucketSettingsStore>(), time));
         services.AddSingleton<BucketService>();
+        services.AddSingleton(new PublicAccessBlocks(options.Security.BlockPublicAccess ? PublicAccessBlock.All : PublicAccessBlock.None));
+        services.AddSingleton<AclResolver>();
+        services.AddSingleton<AclService>();
+        services.AddSingleton<BucketControlsService>();
         services.AddSingleton(sp => new BucketPolicyService(
             sp.GetRequiredService<BucketSettingsService>(), sp.GetRequiredService<IIdentityStore>(),
-            options.Security.BlockPublicAccess ? PublicAccessBlock.All : PublicAccessBlock.None));
+            sp.GetRequiredService<PublicAccessBlocks>()));
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
@@ -246,6 +250,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
         services.AddSingleton<BucketPolicyHandlers>();
+        services.AddSingleton<AclHandlers>();
+        services.AddSingleton<BucketControlsHandlers>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         RegisterAdminApi(services);

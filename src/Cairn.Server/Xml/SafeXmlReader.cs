@@ -10,7 +10,8 @@ namespace Cairn.Server.Xml;
 /// MalformedXML. The tree is built here, element by element, instead of by <see cref="XElement.Load(XmlReader)"/>,
 /// whose cost grows with the square of the nesting depth (100,000 levels took 15 s): every document up to the cap
 /// is parsed or refused in linear time. Attributes are counted before the XML reader sees the document: S3's
-/// control documents carry none but namespace declarations, while 2 MiB of them cost the reader most of a second.
+/// control documents carry namespace declarations and an ACL grantee's <c>xsi:type</c> at most, while 2 MiB of
+/// attributes cost the reader most of a second. Attributes other than namespace declarations are kept on the tree.
 /// </summary>
 internal static class SafeXmlReader
 {
@@ -166,6 +167,7 @@ internal static class SafeXmlReader
                     }
 
                     var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    CopyAttributes(reader, element);
                     if (open.TryPeek(out var parent))
                     {
                         parent.Add(element);
@@ -195,5 +197,22 @@ internal static class SafeXmlReader
         }
 
         return root ?? throw new XmlException("The document has no root element.");
+    }
+
+    /// <summary>
+    /// The element's attributes other than namespace declarations (an ACL grantee says its kind in
+    /// <c>xsi:type</c>); their number is already bounded by <see cref="CheckAttributeCounts"/>.
+    /// </summary>
+    private static void CopyAttributes(XmlReader reader, XElement element)
+    {
+        while (reader.MoveToNextAttribute())
+        {
+            if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+            {
+                element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+            }
+        }
+
+        reader.MoveToElement();
     }
 }

@@ -38,7 +38,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
             ("sse", ["s3", "cp", file, target + "sse", "--sse", "AES256"]),
             ("sse-kms", ["s3", "cp", file, target + "sse-kms", "--sse", "aws:kms"]),
             ("sse-c", ["s3", "cp", file, target + "sse-c", "--sse-c", "AES256", "--sse-c-key", "0123456789abcdef0123456789abcdef"]),
-            ("public", ["s3", "cp", file, target + "public", "--acl", "public-read"]),
             ("locked", ["s3api", "put-object", "--bucket", bucket, "--key", "locked", "--body", file,
                 "--object-lock-mode", "COMPLIANCE", "--object-lock-retain-until-date", "2030-01-01T00:00:00Z"]),
             ("tagged", ["s3api", "put-object", "--bucket", bucket, "--key", "tagged", "--body", file, "--tagging", "project=cairn"]),
@@ -81,7 +80,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
                 "locked": dict(ObjectLockMode="COMPLIANCE", ObjectLockRetainUntilDate="2030-01-01T00:00:00Z"),
                 "held": dict(ObjectLockLegalHoldStatus="ON"),
                 "tagged": dict(Tagging="project=cairn"),
-                "public": dict(ACL="public-read"),
                 "glacier": dict(StorageClass="GLACIER"),
                 "infrequent": dict(StorageClass="STANDARD_IA"),
             }
@@ -104,7 +102,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
             ["locked"] = "x-amz-object-lock-mode",
             ["held"] = "x-amz-object-lock-legal-hold",
             ["tagged"] = "x-amz-tagging",
-            ["public"] = "x-amz-acl",
             ["glacier"] = "x-amz-storage-class",
             ["infrequent"] = "x-amz-storage-class",
         };

@@ -41,7 +41,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "UploadPartCopy to an unknown upload",
         "CompleteMultipartUpload of an unknown upload",
         "DeleteObjects in a missing bucket",
-        "PUT ?acl",
+        "PutBucketAcl with both a canned ACL and grants",
         "PUT ?tagging",
         "PutBucketPolicy to a missing bucket",
         "PUT ?lifecycle",
@@ -211,6 +211,9 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                 return Failure("POST", $"/{missing}?delete", 404, "NoSuchBucket");
             case "PutBucketPolicy to a missing bucket":
                 return Failure("PUT", $"/{missing}?policy", 404, "NoSuchBucket");
+            case "PutBucketAcl with both a canned ACL and grants":
+                return Failure("PUT", $"/{bucket}?acl", 400, "InvalidRequest",
+                    KeyValuePair.Create("x-amz-acl", "private"), KeyValuePair.Create("x-amz-grant-read", $"id=\"{Cairn.Core.Identity.User.RootId}\""));
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");

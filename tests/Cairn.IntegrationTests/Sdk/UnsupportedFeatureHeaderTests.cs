@@ -8,8 +8,8 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Headers that ask for a feature Cairn does not have (encryption, customer keys, Object Lock, tagging, ACLs other
-/// than private, storage classes other than STANDARD) answer 501 NotImplemented with a <c>Header</c> element naming
+/// Headers that ask for a feature Cairn does not have (encryption, customer keys, Object Lock, tagging, storage
+/// classes other than STANDARD) answer 501 NotImplemented with a <c>Header</c> element naming
 /// the header, and nothing is stored: a store that says it encrypted, retained or published an object and did not
 /// is worse than one that refuses. Values that ask for what Cairn does anyway still work.
 /// </summary>
@@ -36,8 +36,6 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
         { "x-amz-object-lock-mode: COMPLIANCE|x-amz-object-lock-retain-until-date: 2030-01-01T00:00:00Z", "x-amz-object-lock-mode" },
         { "x-amz-object-lock-legal-hold: ON", "x-amz-object-lock-legal-hold" },
         { "x-amz-tagging: project=cairn&team=storage", "x-amz-tagging" },
-        { "x-amz-acl: public-read", "x-amz-acl" },
-        { "x-amz-grant-read: uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"", "x-amz-grant-read" },
         { "x-amz-storage-class: STANDARD_IA", "x-amz-storage-class" },
         { "x-amz-storage-class: GLACIER", "x-amz-storage-class" },
         { "x-amz-website-redirect-location: /elsewhere.html", "x-amz-website-redirect-location" },
@@ -101,21 +99,21 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
     }
 
     [Fact]
-    public async Task PutObject_PublicReadAclIsRefused_PrivateAclIsStored()
+    public async Task PutObject_PublicReadAndPrivateAcls_AreBothStored()
     {
-        // s3cmd put -P sends public-read; before, the upload "succeeded" while anonymous GETs stayed 403.
+        // s3cmd put -P sends public-read: the object is stored with the ACL it asked for.
         var bucket = await CreateBucketAsync("acl");
 
-        await S3Assert.ThrowsAsync(HttpStatusCode.NotImplemented, "NotImplemented", () => PutAsync(bucket, "public", [1, 2, 3], r =>
-            r.CannedACL = S3CannedACL.PublicRead));
-        Assert.False(await ExistsAsync(bucket, "public"));
+        await PutAsync(bucket, "public", [1, 2, 3], r => r.CannedACL = S3CannedACL.PublicRead);
+        var acl = await S3.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = "public" });
+        Assert.Contains(acl.Grants, g => g.Grantee.URI == "http://acs.amazonaws.com/groups/global/AllUsers" && g.Permission == S3Permission.READ);
 
         await PutAsync(bucket, "private", [4, 5, 6], r => r.CannedACL = S3CannedACL.Private);
         Assert.Equal([4, 5, 6], await GetBytesAsync(bucket, "private"));
     }
 
     [Fact]
-    public async Task CreateBucket_WithPrivateAcl_IsCreated_PublicReadIsRefused()
+    public async Task CreateBucket_WithPrivateAcl_IsCreated_PublicReadIsCreatedPublic()
     {
         // rclone sends x-amz-acl: private with every CreateBucket.
         var privateBucket = UniqueBucketName("acl-private");
@@ -123,10 +121,9 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
         await S3.GetBucketLocationAsync(privateBucket);
 
         var publicBucket = UniqueBucketName("acl-public");
-        await S3Assert.ThrowsAsync(HttpStatusCode.NotImplemented, "NotImplemented", () =>
-            S3.PutBucketAsync(new PutBucketRequest { BucketName = publicBucket, CannedACL = S3CannedACL.PublicRead }));
-        var buckets = await S3.ListBucketsAsync();
-        Assert.DoesNotContain(publicBucket, (buckets.Buckets ?? []).Select(b => b.BucketName));
+        await S3.PutBucketAsync(new PutBucketRequest { BucketName = publicBucket, CannedACL = S3CannedACL.PublicRead });
+        var acl = await S3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = publicBucket });
+        Assert.Contains(acl.Grants, g => g.Grantee.URI == "http://acs.amazonaws.com/groups/global/AllUsers" && g.Permission == S3Permission.READ);
     }
 
     [Fact]

@@ -62,6 +62,8 @@ internal sealed class FakeOssDialect : IDialect
 
     public IPolicyCodec Policies => throw new NotSupportedException();
 
+    public IAccessControlCodec Access => throw new NotSupportedException();
+
     private sealed class FakeRouter(FakeOssDialect owner) : IRequestRouter
     {
         public Operation Resolve(HttpRequest request, ResourcePath target)

@@ -40,6 +40,8 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IPolicyCodec Policies { get; } = new S3PolicyCodec();
 
+    public IAccessControlCodec Access { get; } = new S3AccessControlCodec();
+
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {

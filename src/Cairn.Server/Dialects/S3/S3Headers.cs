@@ -28,4 +28,11 @@ internal static class S3Headers
     public const string ObjectAttributes = "x-amz-object-attributes";
     public const string MaxParts = "x-amz-max-parts";
     public const string PartNumberMarker = "x-amz-part-number-marker";
+    public const string Acl = "x-amz-acl";
+    public const string GrantRead = "x-amz-grant-read";
+    public const string GrantWrite = "x-amz-grant-write";
+    public const string GrantReadAcp = "x-amz-grant-read-acp";
+    public const string GrantWriteAcp = "x-amz-grant-write-acp";
+    public const string GrantFullControl = "x-amz-grant-full-control";
+    public const string ObjectOwnership = "x-amz-object-ownership";
 }

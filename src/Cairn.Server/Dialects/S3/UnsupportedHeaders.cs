@@ -7,8 +7,7 @@ namespace Cairn.Server.Dialects.S3;
 /// Request headers that ask for a feature Cairn does not have. Accepting and ignoring them would pretend: a store
 /// that claims to encrypt, retain or publish an object and does not is worse than one that refuses. Each answers
 /// 501 NotImplemented naming the header, before anything is read or stored — except the values that ask for
-/// exactly what Cairn does anyway (<c>x-amz-acl: private</c>, which rclone sends on every CreateBucket, an empty
-/// tag set...). As features arrive, their headers leave this table (docs/s3-compatibility.md).
+/// exactly what Cairn does anyway (an empty tag set, legal hold OFF...). As features arrive, their headers leave this table (docs/s3-compatibility.md).
 /// </summary>
 internal static class UnsupportedHeaders
 {
@@ -30,13 +29,6 @@ internal static class UnsupportedHeaders
         ("x-amz-bucket-object-lock-enabled", "Object Lock", ["false"]),
         ("x-amz-tagging", "object tagging", [""]),
         ("x-amz-tagging-directive", "object tagging", ["COPY"]),
-        ("x-amz-acl", "access control lists", ["private"]),
-        ("x-amz-grant-read", "access control lists", []),
-        ("x-amz-grant-write", "access control lists", []),
-        ("x-amz-grant-read-acp", "access control lists", []),
-        ("x-amz-grant-write-acp", "access control lists", []),
-        ("x-amz-grant-full-control", "access control lists", []),
-        ("x-amz-object-ownership", "object ownership controls", ["BucketOwnerEnforced"]),
         ("x-amz-website-redirect-location", "static website hosting", []),
         ("x-amz-expected-bucket-owner", "bucket owner checks", []),
         ("x-amz-source-expected-bucket-owner", "bucket owner checks", []),
