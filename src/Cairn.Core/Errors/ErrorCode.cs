@@ -129,4 +129,7 @@ public enum ErrorCode
     InvalidAction,
     /// <summary>IAM: the access key id is unknown (IAM's spelling of InvalidAccessKeyId).</summary>
     InvalidClientTokenId,
+
+    /// <summary>A CORS preflight lacks its Origin header or names no valid Access-Control-Request-Method.</summary>
+    BadRequest,
 }
