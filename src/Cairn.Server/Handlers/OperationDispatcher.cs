@@ -14,7 +14,8 @@ internal sealed class OperationDispatcher(
     ListingHandlers listing,
     MultipartHandlers multipart,
     MultipartListingHandlers multipartListing,
-    ObjectAttributesHandler attributes)
+    ObjectAttributesHandler attributes,
+    CorsHandlers cors)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -41,6 +42,9 @@ internal sealed class OperationDispatcher(
         Operation.AbortMultipartUpload => multipart.AbortMultipartUploadAsync(r),
         Operation.ListMultipartUploads => multipartListing.ListMultipartUploadsAsync(r),
         Operation.ListParts => multipartListing.ListPartsAsync(r),
+        Operation.PutBucketCors => cors.PutBucketCorsAsync(r),
+        Operation.GetBucketCors => cors.GetBucketCorsAsync(r),
+        Operation.DeleteBucketCors => cors.DeleteBucketCorsAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

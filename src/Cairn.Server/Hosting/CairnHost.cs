@@ -7,6 +7,7 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Server.Cors;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
@@ -233,6 +234,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartHandlers>();
         services.AddSingleton<MultipartListingHandlers>();
         services.AddSingleton<ObjectAttributesHandler>();
+        services.AddSingleton<CorsHandlers>();
+        services.AddSingleton<CorsPreflight>();
+        services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<RequestObserver>();

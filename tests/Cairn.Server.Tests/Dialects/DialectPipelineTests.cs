@@ -1,4 +1,5 @@
 using Cairn.Core.Authorization;
+using Cairn.Server.Cors;
 using Cairn.Server.Dialects;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
@@ -53,8 +54,9 @@ public class DialectPipelineTests
     {
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
-        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!);
+        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!);
         return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), new Authorizer(new AuthenticatedUsersPolicy(), null!), dispatcher,
+            new CorsPreflight(null!), new CorsResponseHeaders(null!),
             Options.Create(new CairnOptions()), NullLogger<RequestPipeline>.Instance);
     }
 

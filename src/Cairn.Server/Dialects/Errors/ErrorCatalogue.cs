@@ -72,6 +72,7 @@ internal static class ErrorCatalogue
         [ErrorCode.ValidationError] = new("ValidationError", 400, "The request did not satisfy a constraint."),
         [ErrorCode.InvalidAction] = new("InvalidAction", 400, "The action or operation requested is invalid."),
         [ErrorCode.InvalidClientTokenId] = new("InvalidClientTokenId", 403, "The security token included in the request is invalid."),
+        [ErrorCode.BadRequest] = new("BadRequest", 400, "Bad Request"),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];
