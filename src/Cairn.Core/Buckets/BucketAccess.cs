@@ -23,7 +23,7 @@ public sealed class BucketAccess
         _publicAccessBlock = new(() => settings.Get(BucketSettingNames.PublicAccessBlock) is { } block
             ? BucketSettingsCodec.ReadPublicAccessBlock(block)
             : null);
-        _cors = new(() => settings.Get(BucketSettingNames.Cors) is { } cors ? CorsJson.Read(cors) : null);
+        _cors = new(() => CorsDocument is { } cors ? CorsJson.Read(cors) : null);
         OwnershipControls = settings.Get(BucketSettingNames.OwnershipControls) is { } ownership
             ? BucketSettingsCodec.TryParseOwnership(ownership)
               ?? throw new InvalidDataException($"The metadata database holds an unknown object ownership \"{ownership}\".")
