@@ -45,7 +45,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "PUT ?tagging",
         "PUT ?policy",
         "PUT ?lifecycle",
-        "PUT ?cors",
+        "PutBucketCors to a missing bucket",
         "PUT ?versioning",
     };
 
@@ -209,6 +209,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                 return Failure("POST", $"/{bucket}/k?uploadId={unknownUpload}", 404, "NoSuchUpload");
             case "DeleteObjects in a missing bucket":
                 return Failure("POST", $"/{missing}?delete", 404, "NoSuchBucket");
+            case "PutBucketCors to a missing bucket":
+                return Failure("PUT", $"/{missing}?cors", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");
