@@ -1,4 +1,5 @@
 using Cairn.Core.Authorization.Acl;
+using Cairn.Core.Cors;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
 
@@ -12,6 +13,7 @@ public sealed class BucketAccess
 {
     private readonly Lazy<AccessControlList> _acl;
     private readonly Lazy<PublicAccessBlock?> _publicAccessBlock;
+    private readonly Lazy<CorsConfiguration?> _cors;
 
     public BucketAccess(BucketSettings settings)
     {
@@ -21,6 +23,7 @@ public sealed class BucketAccess
         _publicAccessBlock = new(() => settings.Get(BucketSettingNames.PublicAccessBlock) is { } block
             ? BucketSettingsCodec.ReadPublicAccessBlock(block)
             : null);
+        _cors = new(() => CorsDocument is { } cors ? CorsJson.Read(cors) : null);
         OwnershipControls = settings.Get(BucketSettingNames.OwnershipControls) is { } ownership
             ? BucketSettingsCodec.TryParseOwnership(ownership)
               ?? throw new InvalidDataException($"The metadata database holds an unknown object ownership \"{ownership}\".")
@@ -55,4 +58,7 @@ public sealed class BucketAccess
 
     /// <summary>The stored CORS configuration; null when there is none.</summary>
     public string? CorsDocument => Settings.Get(BucketSettingNames.Cors);
+
+    /// <summary>The CORS rules, decoded once per cached read (cross-origin requests consult them); null when there are none.</summary>
+    public CorsConfiguration? Cors => _cors.Value;
 }

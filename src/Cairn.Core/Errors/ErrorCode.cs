@@ -131,4 +131,7 @@ public enum ErrorCode
     InvalidClientTokenId,
     /// <summary>IAM: the call carries no signature at all (IAM answers no anonymous call).</summary>
     MissingAuthenticationToken,
+
+    /// <summary>A CORS preflight lacks its Origin header or names no valid Access-Control-Request-Method.</summary>
+    BadRequest,
 }

@@ -1,3 +1,4 @@
+using Cairn.Core.Cors;
 using Cairn.Server.Pipeline;
 
 namespace Cairn.Server.Dialects;
@@ -18,4 +19,9 @@ internal interface IBucketCodec
 
     /// <summary>Versioning has never been enabled on a Cairn bucket.</summary>
     Task WriteBucketVersioningAsync(OperationRequest r);
+
+    /// <summary>Reads the CORS configuration document and checks its rules (<see cref="CorsValidation"/>).</summary>
+    Task<CorsConfiguration> ReadCorsConfigurationAsync(OperationRequest r);
+
+    Task WriteCorsConfigurationAsync(OperationRequest r, CorsConfiguration configuration);
 }

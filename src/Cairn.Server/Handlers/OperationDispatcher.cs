@@ -17,7 +17,8 @@ internal sealed class OperationDispatcher(
     ObjectAttributesHandler attributes,
     BucketPolicyHandlers bucketPolicies,
     AclHandlers acls,
-    BucketControlsHandlers controls)
+    BucketControlsHandlers controls,
+    CorsHandlers cors)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -58,6 +59,9 @@ internal sealed class OperationDispatcher(
         Operation.GetPublicAccessBlock => controls.GetPublicAccessBlockAsync(r),
         Operation.PutPublicAccessBlock => controls.PutPublicAccessBlockAsync(r),
         Operation.DeletePublicAccessBlock => controls.DeletePublicAccessBlockAsync(r),
+        Operation.PutBucketCors => cors.PutBucketCorsAsync(r),
+        Operation.GetBucketCors => cors.GetBucketCorsAsync(r),
+        Operation.DeleteBucketCors => cors.DeleteBucketCorsAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

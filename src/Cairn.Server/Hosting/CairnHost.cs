@@ -9,6 +9,7 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Server.Cors;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
@@ -252,6 +253,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketPolicyHandlers>();
         services.AddSingleton<AclHandlers>();
         services.AddSingleton<BucketControlsHandlers>();
+        services.AddSingleton<CorsHandlers>();
+        services.AddSingleton<CorsPreflight>();
+        services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();
         services.AddSingleton<RequestPipeline>();
         RegisterAdminApi(services);

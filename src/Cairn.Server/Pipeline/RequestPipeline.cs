@@ -1,5 +1,6 @@
 using Cairn.Core.Operations;
 using Cairn.Core.Errors;
+using Cairn.Server.Cors;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Handlers;
@@ -13,11 +14,15 @@ namespace Cairn.Server.Pipeline;
 /// <summary>
 /// The single endpoint: request id → dialect → route → authenticate → authorize → handler; any failure becomes one
 /// catalogue error rendered by the request's dialect. Handlers never write errors themselves (docs/dialects.md).
+/// A CORS preflight (OPTIONS) leaves the flow once its bucket is known, before routing and authentication; an actual
+/// cross-origin request gets its CORS headers decided at the same point (docs/access-control.md "CORS").
 /// </summary>
 internal sealed partial class RequestPipeline(
     DialectSelector dialects,
     Authorizer authorizer,
     OperationDispatcher dispatcher,
+    CorsPreflight preflight,
+    CorsResponseHeaders corsHeaders,
     IOptions<CairnOptions> options,
     ILogger<RequestPipeline> logger)
 {
@@ -39,6 +44,13 @@ internal sealed partial class RequestPipeline(
         {
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
             target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
+            if (CorsPreflight.Is(context.Request))
+            {
+                await preflight.AnswerAsync(context, target);
+                return;
+            }
+
+            await corsHeaders.AddAsync(context, target);
             var operation = dialect.Router.Resolve(context.Request, target);
             telemetry?.Routed(operation, target.Bucket, target.Key);
             var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);

@@ -45,7 +45,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "PUT ?tagging",
         "PutBucketPolicy to a missing bucket",
         "PUT ?lifecycle",
-        "PUT ?cors",
+        "PutBucketCors to a missing bucket",
         "PUT ?versioning",
     };
 
@@ -214,6 +214,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
             case "PutBucketAcl with both a canned ACL and grants":
                 return Failure("PUT", $"/{bucket}?acl", 400, "InvalidRequest",
                     KeyValuePair.Create("x-amz-acl", "private"), KeyValuePair.Create("x-amz-grant-read", $"id=\"{Cairn.Core.Identity.User.RootId}\""));
+            case "PutBucketCors to a missing bucket":
+                return Failure("PUT", $"/{missing}?cors", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");

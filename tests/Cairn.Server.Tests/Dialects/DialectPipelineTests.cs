@@ -5,6 +5,7 @@ using Cairn.Core.Model;
 using Cairn.Core.Ports;
 using Cairn.Server.Tests.Auth;
 using Cairn.Core.Authorization;
+using Cairn.Server.Cors;
 using Cairn.Server.Dialects;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
@@ -59,11 +60,12 @@ public class DialectPipelineTests
     {
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
-        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!);
+        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!);
         // No bucket exists, so an anonymous request is refused without reading anything else.
         var authorizer = new Authorizer(new AccessEvaluator(new TestIdentityStore(Array.Empty<Cairn.Core.Identity.AccessKey>()), new PolicyCache(), new PublicAccessBlocks(PublicAccessBlock.None)),
             new BucketSettingsService(new NoBuckets(), TimeProvider.System), null!, TimeProvider.System);
         return new RequestPipeline(new DialectSelector([s3, oss], fallback: s3), authorizer, dispatcher,
+            new CorsPreflight(null!), new CorsResponseHeaders(null!),
             Options.Create(new CairnOptions()), NullLogger<RequestPipeline>.Instance);
     }
 

@@ -73,6 +73,7 @@ internal static class ErrorCatalogue
         [ErrorCode.InvalidAction] = new("InvalidAction", 400, "The action or operation requested is invalid."),
         [ErrorCode.InvalidClientTokenId] = new("InvalidClientTokenId", 403, "The security token included in the request is invalid."),
         [ErrorCode.MissingAuthenticationToken] = new("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
+        [ErrorCode.BadRequest] = new("BadRequest", 400, "Bad Request"),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

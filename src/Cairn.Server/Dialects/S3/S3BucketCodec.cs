@@ -1,3 +1,4 @@
+using Cairn.Core.Cors;
 using Cairn.Core.Listing;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -5,7 +6,7 @@ using Cairn.Server.Xml;
 
 namespace Cairn.Server.Dialects.S3;
 
-/// <summary>S3's bucket operations: ListBuckets paging parameters, the region header, the small bucket documents.</summary>
+/// <summary>S3's bucket operations: ListBuckets paging parameters, the region header, the small bucket documents (CORS in <see cref="S3CorsCodec"/>).</summary>
 internal sealed class S3BucketCodec : IBucketCodec
 {
     /// <summary>Bound on the CreateBucketConfiguration document; it names a region and nothing more.</summary>
@@ -71,4 +72,8 @@ internal sealed class S3BucketCodec : IBucketCodec
 
     public Task WriteBucketVersioningAsync(OperationRequest r) =>
         S3Xml.WriteAsync(r.Response, "VersioningConfiguration", _ => { }, r.Aborted);
+
+    public Task<CorsConfiguration> ReadCorsConfigurationAsync(OperationRequest r) => S3CorsCodec.ReadAsync(r);
+
+    public Task WriteCorsConfigurationAsync(OperationRequest r, CorsConfiguration configuration) => S3CorsCodec.WriteAsync(r, configuration);
 }
