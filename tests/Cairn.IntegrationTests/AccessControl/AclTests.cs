@@ -56,7 +56,7 @@ public sealed class AclTests : SdkTestBase, IClassFixture<CairnServerFixture>
     [Fact]
     public async Task Grant_headers_replace_the_default_acl_and_name_users_by_their_display_name()
     {
-        var (alice, aliceClient) = await TestUsers.CreateAsync(Fixture, "alice");
+        var (alice, aliceClient) = await TestUsers.CreateWithClientAsync(Fixture, "alice");
         using var _ = aliceClient;
         var bucket = await CreateBucketAsync("grants");
 
@@ -75,7 +75,7 @@ public sealed class AclTests : SdkTestBase, IClassFixture<CairnServerFixture>
     [Fact]
     public async Task An_object_written_by_another_user_is_owned_by_that_user()
     {
-        var (alice, aliceClient) = await TestUsers.CreateAsync(Fixture, "writer");
+        var (alice, aliceClient) = await TestUsers.CreateWithClientAsync(Fixture, "writer");
         using var _ = aliceClient;
         var bucket = await CreateBucketAsync("writer");
 
@@ -89,7 +89,7 @@ public sealed class AclTests : SdkTestBase, IClassFixture<CairnServerFixture>
     [Fact]
     public async Task Bucket_acl_round_trips_through_the_policy_document_the_canned_header_and_grant_headers()
     {
-        var (alice, aliceClient) = await TestUsers.CreateAsync(Fixture, "reader");
+        var (alice, aliceClient) = await TestUsers.CreateWithClientAsync(Fixture, "reader");
         using var _ = aliceClient;
         var bucket = await CreateBucketAsync("bucket-acl");
         var current = await S3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket });

@@ -50,7 +50,7 @@ public sealed class OwnershipControlsTests : SdkTestBase, IClassFixture<CairnSer
     [Fact]
     public async Task BucketOwnerEnforced_makes_the_bucket_owner_own_every_object_and_refuses_acls()
     {
-        var (_, alice) = await TestUsers.CreateAsync(Fixture, "enforced");
+        var (_, alice) = await TestUsers.CreateWithClientAsync(Fixture, "enforced");
         using var _ = alice;
         var bucket = UniqueBucketName("enforced");
         await S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket, ObjectOwnership = ObjectOwnership.BucketOwnerEnforced });
@@ -85,7 +85,7 @@ public sealed class OwnershipControlsTests : SdkTestBase, IClassFixture<CairnSer
     [Fact]
     public async Task BucketOwnerPreferred_gives_the_bucket_owner_what_is_written_with_bucket_owner_full_control()
     {
-        var (aliceUser, alice) = await TestUsers.CreateAsync(Fixture, "preferred");
+        var (aliceUser, alice) = await TestUsers.CreateWithClientAsync(Fixture, "preferred");
         using var _ = alice;
         var bucket = await CreateBucketAsync("preferred");
         await PutOwnershipAsync(bucket, ObjectOwnership.BucketOwnerPreferred);

@@ -41,6 +41,13 @@ public static class TestUsers
         return new TestUser(user, key);
     }
 
+    /// <summary>A new user (as <see cref="CreateAsync"/>) and an SDK client signing with its key.</summary>
+    public static async Task<(User User, AmazonS3Client Client)> CreateWithClientAsync(CairnServerFixture fixture, string hint)
+    {
+        var user = await CreateAsync(fixture.Host, hint);
+        return (user.User, user.Client(fixture.Host));
+    }
+
     /// <summary>Attaches an inline policy to a user.</summary>
     public static async Task PutPolicyAsync(CairnHost host, TestUser user, string name, string document)
     {

@@ -4,7 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Cairn.IntegrationTests.Infrastructure;
 
-namespace Cairn.IntegrationTests.Access;
+namespace Cairn.IntegrationTests.AccessControl;
 
 /// <summary>
 /// The access matrix: who (root, the bucket owner, another user, another user named by a grant or policy,
