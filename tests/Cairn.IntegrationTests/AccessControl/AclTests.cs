@@ -78,6 +78,7 @@ public sealed class AclTests : SdkTestBase, IClassFixture<CairnServerFixture>
         var (alice, aliceClient) = await TestUsers.CreateWithClientAsync(Fixture, "writer");
         using var _ = aliceClient;
         var bucket = await CreateBucketAsync("writer");
+        await GrantWriteAsync(S3, bucket, alice.Id);
 
         await aliceClient.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "k", ContentBody = "x", CannedACL = S3CannedACL.BucketOwnerRead });
 
@@ -234,6 +235,22 @@ public sealed class AclTests : SdkTestBase, IClassFixture<CairnServerFixture>
             S3.PutObjectAclAsync(new PutObjectAclRequest { BucketName = bucket, Key = "absent", ACL = S3CannedACL.PublicRead }));
         Assert.Empty(await ListAllKeysAsync(bucket));
     }
+
+    /// <summary>Root's bucket ACL: root full control, and WRITE for <paramref name="userId"/> (who may then write in it).</summary>
+    internal static Task GrantWriteAsync(AmazonS3Client root, string bucket, string userId) =>
+        root.PutBucketAclAsync(new PutBucketAclRequest
+        {
+            BucketName = bucket,
+            AccessControlPolicy = new S3AccessControlList
+            {
+                Owner = new Owner { Id = User.RootId },
+                Grants =
+                [
+                    new S3Grant { Grantee = new S3Grantee { CanonicalUser = User.RootId }, Permission = S3Permission.FULL_CONTROL },
+                    new S3Grant { Grantee = new S3Grantee { CanonicalUser = userId }, Permission = S3Permission.WRITE },
+                ],
+            },
+        });
 
     internal static List<string> Describe(IEnumerable<S3Grant>? grants) =>
         (grants ?? []).Select(g => (g.Grantee.URI is { Length: > 0 } uri ? uri[(uri.LastIndexOf('/') + 1)..] : g.Grantee.CanonicalUser) + ":" + g.Permission.Value).ToList();

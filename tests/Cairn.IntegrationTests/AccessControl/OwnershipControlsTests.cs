@@ -50,10 +50,16 @@ public sealed class OwnershipControlsTests : SdkTestBase, IClassFixture<CairnSer
     [Fact]
     public async Task BucketOwnerEnforced_makes_the_bucket_owner_own_every_object_and_refuses_acls()
     {
-        var (_, alice) = await TestUsers.CreateWithClientAsync(Fixture, "enforced");
+        var (aliceUser, alice) = await TestUsers.CreateWithClientAsync(Fixture, "enforced");
         using var _ = alice;
         var bucket = UniqueBucketName("enforced");
         await S3.PutBucketAsync(new PutBucketRequest { BucketName = bucket, ObjectOwnership = ObjectOwnership.BucketOwnerEnforced });
+
+        // With ACLs off, only a policy lets another user write here.
+        await S3.PutBucketPolicyAsync(bucket, $$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"CanonicalUser":"{{aliceUser.Id}}"},
+              "Action":"s3:PutObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}
+            """);
         var controls = await S3.GetBucketOwnershipControlsAsync(new GetBucketOwnershipControlsRequest { BucketName = bucket });
         Assert.Equal(ObjectOwnership.BucketOwnerEnforced, Assert.Single(controls.OwnershipControls.Rules).ObjectOwnership);
 
@@ -88,6 +94,7 @@ public sealed class OwnershipControlsTests : SdkTestBase, IClassFixture<CairnSer
         var (aliceUser, alice) = await TestUsers.CreateWithClientAsync(Fixture, "preferred");
         using var _ = alice;
         var bucket = await CreateBucketAsync("preferred");
+        await AclTests.GrantWriteAsync(S3, bucket, aliceUser.Id);
         await PutOwnershipAsync(bucket, ObjectOwnership.BucketOwnerPreferred);
 
         await alice.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "handed-over", ContentBody = "a", CannedACL = S3CannedACL.BucketOwnerFullControl });
