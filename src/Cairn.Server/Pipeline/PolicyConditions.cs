@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cairn.Core.Identity;
 using Cairn.Core.Operations;
+using Cairn.Server.Dialects.S3;
 using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Pipeline;
@@ -12,14 +13,6 @@ namespace Cairn.Server.Pipeline;
 /// </summary>
 internal static class PolicyConditions
 {
-    /// <summary>Request headers offered as s3:&lt;header&gt; keys when present.</summary>
-    private static readonly string[] HeaderKeys =
-    [
-        "x-amz-acl", "x-amz-content-sha256", "x-amz-copy-source", "x-amz-metadata-directive", "x-amz-storage-class",
-        "x-amz-server-side-encryption", "x-amz-grant-read", "x-amz-grant-write", "x-amz-grant-read-acp",
-        "x-amz-grant-write-acp", "x-amz-grant-full-control", "x-amz-object-ownership",
-    ];
-
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> For(HttpContext context, AuthResult auth, Operation operation, DateTimeOffset now)
     {
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
@@ -48,7 +41,7 @@ internal static class PolicyConditions
 
         Add(keys, "s3:signatureversion", auth.SignatureVersion);
         Add(keys, "s3:authType", auth.AuthType);
-        foreach (var header in HeaderKeys)
+        foreach (var header in S3Headers.PolicyConditionHeaders)
         {
             Add(keys, "s3:" + header, request.Headers[header].ToString());
         }

@@ -35,4 +35,11 @@ internal static class S3Headers
     public const string GrantWriteAcp = "x-amz-grant-write-acp";
     public const string GrantFullControl = "x-amz-grant-full-control";
     public const string ObjectOwnership = "x-amz-object-ownership";
+
+    /// <summary>Request headers offered as s3:&lt;header&gt; keys when present.</summary>
+    public static readonly string[] PolicyConditionHeaders =
+    [
+        Acl, Auth.AuthHeaders.AmzContentSha256, CopySource, MetadataDirective, StorageClass, "x-amz-server-side-encryption",
+        GrantRead, GrantWrite, GrantReadAcp, GrantWriteAcp, GrantFullControl, ObjectOwnership,
+    ];
 }
