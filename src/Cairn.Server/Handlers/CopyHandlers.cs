@@ -13,8 +13,8 @@ internal sealed class CopyHandlers(ObjectService objects, AclService acls)
     public async Task CopyObjectAsync(OperationRequest r)
     {
         var input = r.Dialect.Objects.ReadCopyObject(r);
-        await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
-        var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted)
+        var source = await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
+        var record = await source.ObjectAsync(r.Aborted) ?? await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted)
             ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);
 

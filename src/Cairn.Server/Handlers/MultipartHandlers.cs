@@ -33,8 +33,8 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task UploadPartCopyAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadUploadPartCopy(r);
-        await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
-        var record = await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted) ?? throw Failures.NoSuchKey(input.Source.Key);
+        var source = await r.RequireAccessAsync(Operation.GetObject, input.Source.Bucket, input.Source.Key);
+        var record = await source.ObjectAsync(r.Aborted) ?? await objects.GetInfoAsync(input.Source.Bucket, input.Source.Key, r.Aborted) ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);
         var range = input.Range?.Within(record.Size);
         var part = await multipart.UploadPartCopyAsync(r.Bucket, r.Key, input.UploadId, input.PartNumber, record, range, r.Aborted);

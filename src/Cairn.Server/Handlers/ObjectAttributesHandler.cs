@@ -18,7 +18,7 @@ internal sealed class ObjectAttributesHandler(ObjectService objects, StorageLimi
     {
         var input = r.Dialect.Objects.ReadObjectAttributes(r);
         var maxParts = Math.Min(input.MaxParts ?? 1000, limits.MaxListPage);
-        var record = await objects.GetInfoAsync(r.Bucket, r.Key, r.Aborted) ?? throw Failures.NoSuchKey(r.Key);
+        var record = await r.ObjectAsync(objects) ?? throw Failures.NoSuchKey(r.Key);
         var parts = input.Wanted.HasFlag(ObjectAttribute.ObjectParts) && record.PartsCount is { } partsCount
             ? PartsPage(record, partsCount, input.PartNumberMarker, maxParts)
             : null;

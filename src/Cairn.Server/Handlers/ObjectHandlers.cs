@@ -36,7 +36,7 @@ internal sealed class ObjectHandlers(ObjectService objects, AclService acls)
     private async Task ReadAsync(OperationRequest r, bool withBody)
     {
         var input = r.Dialect.Objects.ReadGetObject(r);
-        var record = await objects.GetInfoAsync(r.Bucket, r.Key, r.Aborted)
+        var record = await r.ObjectAsync(objects)
             ?? throw Failures.NoSuchKey(r.Key);
 
         r.Dialect.Objects.WriteValidators(r, record);

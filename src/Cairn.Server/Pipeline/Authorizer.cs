@@ -16,20 +16,22 @@ namespace Cairn.Server.Pipeline;
 /// </summary>
 internal sealed class Authorizer(IAuthorizer policy, BucketSettingsService buckets, IObjectStore objects, TimeProvider time)
 {
-    /// <summary>Throws AccessDenied unless the request may perform <paramref name="operation"/> on bucket/key.</summary>
-    public async Task RequireAsync(HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws AccessDenied unless the request may perform <paramref name="operation"/> on bucket/key; returns the
+    /// resource asked about, whose object record (if the decision read it) the handler reuses instead of reading
+    /// it again.
+    /// </summary>
+    public async Task<ResourceRef> RequireAsync(
+        HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
     {
-        var decision = await DecideAsync(context, auth, operation, bucket, key, cancellationToken);
+        var resource = new ResourceRef(bucket, key, ct => buckets.FindAsync(bucket!, ct), ct => objects.GetObjectAsync(bucket!, key!, ct));
+        var conditions = PolicyConditions.For(context, auth, operation, time.GetUtcNow());
+        var decision = await policy.AuthorizeAsync(new AccessRequest(auth.Principal, operation, resource, conditions), cancellationToken);
         if (!decision.IsAllowed)
         {
             throw new CairnException(ErrorCode.AccessDenied, "Access Denied");
         }
-    }
 
-    public Task<AuthorizationDecision> DecideAsync(HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
-    {
-        var resource = new ResourceRef(bucket, key, ct => buckets.FindAsync(bucket!, ct), ct => objects.GetObjectAsync(bucket!, key!, ct));
-        var conditions = PolicyConditions.For(context, auth, operation, time.GetUtcNow());
-        return policy.AuthorizeAsync(new AccessRequest(auth.Principal, operation, resource, conditions), cancellationToken);
+        return resource;
     }
 }

@@ -1,3 +1,6 @@
+using Cairn.Core.Authorization;
+using Cairn.Core.Model;
+using Cairn.Core.Objects;
 using Cairn.Core.Operations;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
@@ -18,6 +21,9 @@ internal sealed class OperationRequest
     /// <summary>Asks about the other resources an operation touches (a copy's source, each key of a batch delete).</summary>
     public required Authorizer Authorizer { get; init; }
 
+    /// <summary>The bucket and key the request was authorized on, with whatever the decision read about them.</summary>
+    public required ResourceRef Resource { get; init; }
+
     public HttpRequest Request => Http.Request;
     public HttpResponse Response => Http.Response;
     public CancellationToken Aborted => Http.RequestAborted;
@@ -32,8 +38,15 @@ internal sealed class OperationRequest
     public string Owner => Auth.Principal.UserId ?? string.Empty;
 
     /// <summary>AccessDenied unless this request's principal may also perform <paramref name="operation"/> on bucket/key.</summary>
-    public Task RequireAccessAsync(Operation operation, string bucket, string? key) =>
+    public Task<ResourceRef> RequireAccessAsync(Operation operation, string bucket, string? key) =>
         Authorizer.RequireAsync(Http, Auth, operation, bucket, key, Aborted);
+
+    /// <summary>
+    /// The named object: the record the authorization read, if it read one, else read now; null when the key does
+    /// not exist (NoSuchBucket when the bucket does not).
+    /// </summary>
+    public async Task<ObjectRecord?> ObjectAsync(ObjectService objects) =>
+        await Resource.ObjectAsync(Aborted) ?? await objects.GetInfoAsync(Bucket, Key, Aborted);
 
     /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
     public Stream OpenBody() => Auth.WrapBody(Request.Body);

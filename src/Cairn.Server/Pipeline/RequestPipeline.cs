@@ -54,7 +54,7 @@ internal sealed partial class RequestPipeline(
             var operation = dialect.Router.Resolve(context.Request, target);
             telemetry?.Routed(operation, target.Bucket, target.Key);
             var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
-            await authorizer.RequireAsync(context, auth, operation, target.Bucket, target.Key, context.RequestAborted);
+            var resource = await authorizer.RequireAsync(context, auth, operation, target.Bucket, target.Key, context.RequestAborted);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
@@ -71,6 +71,7 @@ internal sealed partial class RequestPipeline(
                 Operation = operation,
                 Auth = auth,
                 Authorizer = authorizer,
+                Resource = resource,
             };
             await dispatcher.DispatchAsync(request);
         }

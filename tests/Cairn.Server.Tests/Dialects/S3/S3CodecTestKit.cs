@@ -29,6 +29,7 @@ internal static class S3CodecTestKit
             Operation = operation,
             Auth = new AuthResult(new Principal("user-1", "AKID"), PayloadMode.Unsigned, null, null, null, null, null),
             Authorizer = null!,
+            Resource = null!,
         };
     }
 }
