@@ -10,15 +10,9 @@ namespace Cairn.Storage.Postgres;
 /// <summary>Buckets.</summary>
 public sealed partial class PostgresMetadataStore : IBucketStore
 {
+    /// <summary>A bucket without configuration documents: the one way to create a bucket, with none.</summary>
     public Task<BucketRecord?> CreateBucketAsync(BucketRecord bucket, CancellationToken cancellationToken) =>
-        WriteAsync(async tx =>
-        {
-            var inserted = await ExecuteAsync(tx, "INSERT INTO buckets (name, owner, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
-                cancellationToken, bucket.Name, bucket.Owner, bucket.CreatedAt.ToUnixTimeMilliseconds());
-            return inserted == 1
-                ? null
-                : (await QueryAsync(tx, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $1", StoredRows.Bucket, cancellationToken, bucket.Name)).FirstOrDefault();
-        }, cancellationToken);
+        CreateBucketAsync(bucket, new Dictionary<string, string>(), cancellationToken);
 
     public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken) =>
         Nul.In(name) ? Task.FromResult<BucketRecord?>(null) : ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $1", StoredRows.Bucket,

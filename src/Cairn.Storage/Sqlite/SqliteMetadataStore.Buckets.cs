@@ -10,18 +10,9 @@ namespace Cairn.Storage.Sqlite;
 /// <summary>Buckets.</summary>
 public sealed partial class SqliteMetadataStore : IBucketStore
 {
+    /// <summary>A bucket without configuration documents: the one way to create a bucket, with none.</summary>
     public Task<BucketRecord?> CreateBucketAsync(BucketRecord bucket, CancellationToken cancellationToken) =>
-        WriteAsync(tx =>
-        {
-            if (ReadBucket(tx, bucket.Name) is { } existing)
-            {
-                return existing;
-            }
-
-            Execute(tx, "INSERT INTO buckets (name, owner, created_at) VALUES ($n, $o, $t)",
-                ("$n", bucket.Name), ("$o", bucket.Owner), ("$t", bucket.CreatedAt.ToUnixTimeMilliseconds()));
-            return (BucketRecord?)null;
-        }, cancellationToken);
+        CreateBucketAsync(bucket, new Dictionary<string, string>(), cancellationToken);
 
     public Task<BucketRecord?> GetBucketAsync(string name, CancellationToken cancellationToken) =>
         ReadAsync(async connection => (await QueryAsync(connection, null, $"SELECT {StoredRows.BucketColumns} FROM buckets WHERE name = $n", StoredRows.Bucket,
