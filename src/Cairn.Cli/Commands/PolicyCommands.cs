@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.S3.Model;
 
 namespace Cairn.Cli.Commands;
@@ -27,6 +30,12 @@ internal static class PolicyCommands
             var name = context.Locate(context.Get(bucket)!).Bucket;
             using var s3 = context.CreateClient();
             var policy = await s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = name }, cancellationToken).ConfigureAwait(false);
+            if (policy.HttpStatusCode != HttpStatusCode.OK)
+            {
+                // The SDK hands a 404's error document back as the policy text instead of throwing.
+                throw new AmazonS3Exception("The bucket has no policy.", ErrorType.Sender, "NoSuchBucketPolicy", null, policy.HttpStatusCode);
+            }
+
             context.Output.Line(policy.Policy);
             context.Output.Document(new { bucket = name, policy = policy.Policy });
             return ExitCodes.Success;
