@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Cairn.Core.Caching;
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
 using Cairn.Core.Ports;
@@ -13,54 +13,22 @@ namespace Cairn.Core.Buckets;
 /// </summary>
 public sealed class BucketSettingsService
 {
-    private const int MaxEntries = 4096;
-
     private readonly IBucketSettingsStore _store;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (BucketAccess Access, DateTimeOffset FreshUntil)> _cache = new(StringComparer.Ordinal);
-    private long _generation;
+    private readonly ReadThroughCache<BucketAccess> _cache;
+    private readonly Func<string, CancellationToken, Task<BucketAccess?>> _read;
 
     public BucketSettingsService(IBucketSettingsStore store, TimeProvider time, TimeSpan? lifetime = null)
     {
         _store = store;
-        _time = time;
-        Lifetime = lifetime ?? CachingIdentityStore.DefaultLifetime;
+        _cache = new(time, lifetime ?? CachingIdentityStore.DefaultLifetime);
+        _read = ReadAsync;
     }
 
-    public TimeSpan Lifetime { get; }
+    public TimeSpan Lifetime => _cache.Lifetime;
 
     /// <summary>The bucket's access configuration; null when the bucket does not exist.</summary>
-    public async Task<BucketAccess?> FindAsync(string bucket, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(bucket, out var entry) && now < entry.FreshUntil)
-        {
-            return entry.Access;
-        }
-
-        var generation = Interlocked.Read(ref _generation);
-        var settings = await _store.GetBucketSettingsAsync(bucket, cancellationToken);
-        if (settings is null)
-        {
-            _cache.TryRemove(bucket, out _);
-            return null;
-        }
-
-        var access = new BucketAccess(settings);
-        if (_cache.Count >= MaxEntries)
-        {
-            _cache.Clear();
-        }
-
-        _cache[bucket] = (access, now + Lifetime);
-        if (Interlocked.Read(ref _generation) != generation)
-        {
-            // A write finished while this read was in flight: what was read may predate it.
-            _cache.TryRemove(bucket, out _);
-        }
-
-        return access;
-    }
+    public Task<BucketAccess?> FindAsync(string bucket, CancellationToken cancellationToken) =>
+        _cache.GetAsync(bucket, _read, cancellationToken);
 
     /// <summary>The bucket's access configuration; NoSuchBucket when it does not exist.</summary>
     public async Task<BucketAccess> GetAsync(string bucket, CancellationToken cancellationToken) =>
@@ -83,9 +51,8 @@ public sealed class BucketSettingsService
     }
 
     /// <summary>Drops what is cached about <paramref name="bucket"/> (it was created, deleted or changed here).</summary>
-    public void Forget(string bucket)
-    {
-        Interlocked.Increment(ref _generation);
-        _cache.TryRemove(bucket, out _);
-    }
+    public void Forget(string bucket) => _cache.Forget(bucket);
+
+    private async Task<BucketAccess?> ReadAsync(string bucket, CancellationToken cancellationToken) =>
+        await _store.GetBucketSettingsAsync(bucket, cancellationToken) is { } settings ? new BucketAccess(settings) : null;
 }

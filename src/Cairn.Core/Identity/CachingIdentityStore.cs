@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Cairn.Core.Caching;
 
 namespace Cairn.Core.Identity;
 
@@ -15,31 +15,27 @@ public sealed class CachingIdentityStore : IIdentityStore
     /// <summary>How long another process's change may go unseen.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(5);
 
-    private const int MaxEntries = 4096;
-
     private readonly IIdentityStore _inner;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Entry<AccessKeyWithUser>> _keys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry<User>> _users = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Entry<IReadOnlyList<UserPolicy>>> _policies = new(StringComparer.Ordinal);
-
-    /// <summary>Bumped by every write: a read that started before a write must not cache what it saw.</summary>
-    private long _generation;
+    private readonly ReadThroughCache<AccessKeyWithUser> _keys;
+    private readonly ReadThroughCache<User> _users;
+    private readonly ReadThroughCache<IReadOnlyList<UserPolicy>> _policies;
 
     public CachingIdentityStore(IIdentityStore inner, TimeProvider time, TimeSpan? lifetime = null)
     {
         _inner = inner;
-        _time = time;
         Lifetime = lifetime ?? DefaultLifetime;
+        _keys = new(time, Lifetime);
+        _users = new(time, Lifetime);
+        _policies = new(time, Lifetime);
     }
 
     public TimeSpan Lifetime { get; }
 
     public Task<AccessKeyWithUser?> FindAccessKeyAsync(string accessKeyId, CancellationToken cancellationToken) =>
-        ReadThroughAsync(_keys, accessKeyId, _inner.FindAccessKeyAsync, cancellationToken);
+        _keys.GetAsync(accessKeyId, _inner.FindAccessKeyAsync, cancellationToken);
 
     public Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken) =>
-        ReadThroughAsync(_users, userId, _inner.FindUserAsync, cancellationToken);
+        _users.GetAsync(userId, _inner.FindUserAsync, cancellationToken);
 
     public Task<bool> CreateUserAsync(User user, CancellationToken cancellationToken) =>
         WriteThroughAsync(_inner.CreateUserAsync(user, cancellationToken));
@@ -79,45 +75,10 @@ public sealed class CachingIdentityStore : IIdentityStore
 
     /// <summary>Cached like keys: every request of a user that is not root reads its policies.</summary>
     public async Task<IReadOnlyList<UserPolicy>> ListUserPoliciesAsync(string userId, CancellationToken cancellationToken) =>
-        await ReadThroughAsync(_policies, userId, async (id, ct) => await _inner.ListUserPoliciesAsync(id, ct), cancellationToken) ?? [];
+        await _policies.GetAsync(userId, async (id, ct) => await _inner.ListUserPoliciesAsync(id, ct), cancellationToken) ?? [];
 
     public Task<bool> DeleteUserPolicyAsync(string userId, string policyName, CancellationToken cancellationToken) =>
         WriteThroughAsync(_inner.DeleteUserPolicyAsync(userId, policyName, cancellationToken));
-
-    private async Task<T?> ReadThroughAsync<T>(
-        ConcurrentDictionary<string, Entry<T>> cache, string id, Func<string, CancellationToken, Task<T?>> read,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        var now = _time.GetUtcNow();
-        if (cache.TryGetValue(id, out var entry) && entry.FreshAt(now))
-        {
-            return entry.Value;
-        }
-
-        var generation = Interlocked.Read(ref _generation);
-        var value = await read(id, cancellationToken);
-        if (value is null)
-        {
-            cache.TryRemove(id, out _);
-            return null;
-        }
-
-        if (cache.Count >= MaxEntries)
-        {
-            // Entries live seconds; a full cache is simply started afresh.
-            cache.Clear();
-        }
-
-        cache[id] = new Entry<T>(value, now + Lifetime);
-        if (Interlocked.Read(ref _generation) != generation)
-        {
-            // A write finished while this read was in flight: what was read may predate it.
-            cache.TryRemove(id, out _);
-        }
-
-        return value;
-    }
 
     private async Task<T> WriteThroughAsync<T>(Task<T> write)
     {
@@ -127,15 +88,9 @@ public sealed class CachingIdentityStore : IIdentityStore
         }
         finally
         {
-            Interlocked.Increment(ref _generation);
             _keys.Clear();
             _users.Clear();
             _policies.Clear();
         }
-    }
-
-    private sealed record Entry<T>(T Value, DateTimeOffset FreshUntil)
-    {
-        public bool FreshAt(DateTimeOffset now) => now < FreshUntil;
     }
 }

@@ -87,20 +87,9 @@ public sealed class UserKeyTests : SdkTestBase, IClassFixture<CairnServerFixture
 
     private async Task<(User User, AccessKey Key)> CreateUserWithKeyAsync(string name)
     {
-        var now = DateTimeOffset.UtcNow;
-        var user = new User(UserIds.New(), name + "-" + Guid.NewGuid().ToString("N")[..8], now, IdentityStatus.Active);
-        Assert.True(await Identities.CreateUserAsync(user, CancellationToken.None));
-        var key = new AccessKey("AK" + Guid.NewGuid().ToString("N")[..18].ToUpperInvariant(), Guid.NewGuid().ToString("N"), user.Id,
-            IdentityStatus.Active, null, now);
-        Assert.True(await Identities.CreateAccessKeyAsync(key, CancellationToken.None));
-        return (user, key);
+        var created = await TestUsers.CreateAsync(Fixture.Host, name);
+        return (created.User, created.Key);
     }
 
-    private AmazonS3Client ClientFor(AccessKey key) =>
-        new(new BasicAWSCredentials(key.AccessKeyId, key.Secret), new AmazonS3Config
-        {
-            ServiceURL = Fixture.BaseAddress.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-        });
+    private AmazonS3Client ClientFor(AccessKey key) => TestUsers.ClientFor(Fixture.Host, key);
 }

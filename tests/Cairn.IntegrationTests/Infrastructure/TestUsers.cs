@@ -14,7 +14,7 @@ public sealed record TestUser(User User, AccessKey Key)
     public string Name => User.Name;
 
     /// <summary>An AWSSDK.S3 client signing with this user's key.</summary>
-    public AmazonS3Client Client(CairnHost host) => TestUsers.Client(host, new BasicAWSCredentials(Key.AccessKeyId, Key.Secret));
+    public AmazonS3Client Client(CairnHost host) => TestUsers.ClientFor(host, Key);
 }
 
 /// <summary>Creates users with keys on a running server, and clients for them (signed or anonymous).</summary>
@@ -57,6 +57,10 @@ public static class TestUsers
             throw new InvalidOperationException($"the policy {name} of {user.Name} was not stored");
         }
     }
+
+    /// <summary>An AWSSDK.S3 client signing with <paramref name="key"/>.</summary>
+    public static AmazonS3Client ClientFor(CairnHost host, AccessKey key) =>
+        Client(host, new BasicAWSCredentials(key.AccessKeyId, key.Secret));
 
     /// <summary>A client that signs nothing: S3's anonymous requests.</summary>
     public static AmazonS3Client Anonymous(CairnHost host) => Client(host, new AnonymousAWSCredentials());
