@@ -31,7 +31,7 @@ public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache polic
         {
             Action = action,
             Resource = resource.Arn,
-            Caller = new PolicyCaller(principal.UserId, principal.UserName),
+            Caller = PolicyCaller.For(principal),
             Conditions = request.Conditions,
         };
 

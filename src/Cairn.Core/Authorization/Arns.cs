@@ -14,4 +14,13 @@ public static class Arns
     public static string ObjectKey(string bucket, string key) => "arn:aws:s3:::" + bucket + "/" + key;
 
     public static string User(string userName) => $"arn:aws:iam::{AccountId}:user/{userName}";
+
+    public static string Role(string roleName) => $"arn:aws:iam::{AccountId}:role/{roleName}";
+
+    /// <summary>The ARN a session of a role acts as (what GetCallerIdentity returns and policies may name).</summary>
+    public static string AssumedRole(string roleName, string sessionName) =>
+        $"arn:aws:sts::{AccountId}:assumed-role/{roleName}/{sessionName}";
+
+    /// <summary>The ARN a federated session (GetFederationToken) acts as.</summary>
+    public static string FederatedUser(string name) => $"arn:aws:sts::{AccountId}:federated-user/{name}";
 }

@@ -134,4 +134,19 @@ public enum ErrorCode
 
     /// <summary>A CORS preflight lacks its Origin header or names no valid Access-Control-Request-Method.</summary>
     BadRequest,
+
+    /// <summary>A session token that does not open, names another access key, or whose role or user is gone.</summary>
+    InvalidToken,
+    /// <summary>A session token past its expiration.</summary>
+    ExpiredToken,
+    /// <summary>STS: the session policy, packed, is larger than a session may carry.</summary>
+    PackedPolicyTooLarge,
+    /// <summary>POST Object: the body is not multipart/form-data, or a form field is missing or malformed.</summary>
+    MalformedPOSTRequest,
+    /// <summary>POST Object: the policy document is not valid JSON or breaks its grammar.</summary>
+    InvalidPolicyDocument,
+    /// <summary>POST Object: the form carries no file field, or more than one.</summary>
+    IncorrectNumberOfFilesInPostRequest,
+    /// <summary>POST Object: the form fields before the file are larger than the server reads.</summary>
+    MaxPostPreDataLengthExceededError,
 }

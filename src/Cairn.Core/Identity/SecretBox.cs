@@ -101,5 +101,15 @@ public sealed class SecretBox
         : TryOpen(accessKeyId, stored, out var secret) ? secret
         : throw new UnreadableSecretException(accessKeyId);
 
+    /// <summary>
+    /// A key for another purpose, derived from the master key with HKDF-SHA256 (the purpose is the info), so one
+    /// secret never serves two ciphers and every node sharing the master key derives the same key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeySize, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+    }
+
     private static byte[] AssociatedData(string accessKeyId) => Encoding.UTF8.GetBytes(accessKeyId);
 }

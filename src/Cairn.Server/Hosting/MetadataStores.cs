@@ -1,5 +1,7 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
+using Cairn.Core.Identity.Sessions;
 using Cairn.Core.Ports;
 using Cairn.Storage.Postgres;
 using Cairn.Storage.Space;
@@ -87,10 +89,15 @@ internal static class MetadataStores
         }
     }
 
-    private static void AddIdentities(IServiceCollection services, TimeProvider time, SecretBox secrets, Func<IServiceProvider, IIdentityStore> store)
+    private static void AddIdentities<TStore>(IServiceCollection services, TimeProvider time, SecretBox secrets, Func<IServiceProvider, TStore> store)
+        where TStore : class, IIdentityStore, IRoleStore
     {
-        services.AddSingleton(sp => new SecretProtectingIdentityStore(store(sp), secrets));
+        services.AddSingleton(store);
+        services.AddSingleton(sp => new SecretProtectingIdentityStore(sp.GetRequiredService<TStore>(), secrets));
         services.AddSingleton<IIdentityStore>(sp => new CachingIdentityStore(sp.GetRequiredService<SecretProtectingIdentityStore>(), time));
+        services.AddSingleton<IRoleStore>(sp => new CachingRoleStore(sp.GetRequiredService<TStore>(), time));
+        services.AddSingleton(new SessionTokens(secrets));
+        services.AddSingleton<SessionVerifier>();
     }
 
     private static void AddPorts<TStore>(IServiceCollection services)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Sessions;
 using Cairn.Server.Dialects.S3.Auth;
 
 namespace Cairn.Server.Iam;
@@ -15,9 +16,9 @@ internal sealed class IamAuthenticator
 {
     private readonly SigV4Verifier _sigV4;
 
-    public IamAuthenticator(IIdentityStore identities, TimeProvider time)
+    public IamAuthenticator(IIdentityStore identities, TimeProvider time, SessionVerifier? sessions = null)
     {
-        _sigV4 = new SigV4Verifier(new AccessKeyResolver(identities, time), time, new SigningKeyCache(), QueryApiRecognizer.IamService);
+        _sigV4 = new SigV4Verifier(new AccessKeyResolver(identities, time, sessions), time, new SigningKeyCache(), QueryApiRecognizer.IamService);
     }
 
     public async Task<Principal> AuthenticateAsync(HttpRequest request, RequestTarget target, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

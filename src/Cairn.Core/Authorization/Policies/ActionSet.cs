@@ -2,13 +2,14 @@ namespace Cairn.Core.Authorization.Policies;
 
 /// <summary>
 /// The actions an Action (or NotAction) element names: "*" or <c>service:name</c> with '*' and '?' wildcards,
-/// matched ignoring case. Only the services Cairn answers are accepted (s3, and iam in user policies), so that a
+/// matched ignoring case. Only the services Cairn answers are accepted (s3; iam and sts in user policies; sts alone in trust policies), so that a
 /// misspelt prefix is an error at Put time rather than a statement that silently never applies.
 /// </summary>
 internal sealed class ActionSet
 {
     private const string S3Service = "s3";
     private const string IamService = "iam";
+    private const string StsService = "sts";
 
     private readonly IReadOnlyList<WildcardPattern> _patterns;
 
@@ -55,8 +56,14 @@ internal sealed class ActionSet
         }
 
         var service = value[..colon];
-        var known = string.Equals(service, S3Service, StringComparison.OrdinalIgnoreCase)
-            || kind == PolicyKind.User && string.Equals(service, IamService, StringComparison.OrdinalIgnoreCase);
+        var known = kind switch
+        {
+            PolicyKind.Trust => string.Equals(service, StsService, StringComparison.OrdinalIgnoreCase),
+            PolicyKind.User => string.Equals(service, S3Service, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(service, IamService, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(service, StsService, StringComparison.OrdinalIgnoreCase),
+            _ => string.Equals(service, S3Service, StringComparison.OrdinalIgnoreCase),
+        };
         return known && value[(colon + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '*' or '?' or '-' or '_');
     }
 }

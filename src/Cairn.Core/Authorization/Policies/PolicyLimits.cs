@@ -13,7 +13,18 @@ public static class PolicyLimits
 
     public const int MaxUserPolicyBytes = 10 * 1024;
 
-    public static int MaxBytes(PolicyKind kind) => kind == PolicyKind.Bucket ? MaxBucketPolicyBytes : MaxUserPolicyBytes;
+    /// <summary>A role's trust policy: IAM's default quota.</summary>
+    public const int MaxTrustPolicyBytes = 2048;
+
+    /// <summary>A session policy given to AssumeRole or GetFederationToken, as STS limits it.</summary>
+    public const int MaxSessionPolicyBytes = 2048;
+
+    public static int MaxBytes(PolicyKind kind) => kind switch
+    {
+        PolicyKind.Bucket => MaxBucketPolicyBytes,
+        PolicyKind.Trust => MaxTrustPolicyBytes,
+        _ => MaxUserPolicyBytes,
+    };
 
     /// <summary>True when <paramref name="text"/> is larger than a <paramref name="kind"/> policy may be.</summary>
     public static bool IsTooLarge(string text, PolicyKind kind)

@@ -17,6 +17,9 @@ internal static class PolicyParser
 
     private static readonly HashSet<string> DocumentElements = ["Version", "Id", "Statement"];
 
+    /// <summary>What a trust policy's statements apply to: their role, whatever its ARN.</summary>
+    private static readonly JsonDocument TrustResource = JsonDocument.Parse("\"*\"");
+
     private static readonly HashSet<string> StatementElements =
         ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"];
 
@@ -101,7 +104,7 @@ internal static class PolicyParser
         where = PolicyJson.StatementName(index, sid);
 
         var (principal, notPrincipal) = OneOf(elements, "Principal", "NotPrincipal", where, required: false);
-        if (kind == PolicyKind.Bucket && principal is null)
+        if (kind is PolicyKind.Bucket or PolicyKind.Trust && principal is null)
         {
             throw new MalformedPolicyException($"Missing required field Principal in {where}.");
         }
@@ -112,7 +115,14 @@ internal static class PolicyParser
         }
 
         var (action, notAction) = OneOf(elements, "Action", "NotAction", where, required: true);
-        var (resource, notResource) = OneOf(elements, "Resource", "NotResource", where, required: true);
+        if (kind == PolicyKind.Trust && (elements.ContainsKey("Resource") || elements.ContainsKey("NotResource")))
+        {
+            throw new MalformedPolicyException($"Has prohibited field Resource: a trust policy applies to its role ({where}).");
+        }
+
+        var (resource, notResource) = kind == PolicyKind.Trust
+            ? (TrustResource.RootElement, false)
+            : OneOf(elements, "Resource", "NotResource", where, required: true);
         var actionName = notAction ? "NotAction" : "Action";
         var resourceName = notResource ? "NotResource" : "Resource";
         return new PolicyStatement

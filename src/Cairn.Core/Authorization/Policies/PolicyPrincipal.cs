@@ -11,6 +11,15 @@ public enum PolicyPrincipalKind
 
     /// <summary>Every user of an account (the 12-digit id or <c>arn:aws:iam::&lt;account&gt;:root</c>); the value is the account id.</summary>
     Account,
+
+    /// <summary>Every session of one role (<c>arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;</c>); the value is the role name.</summary>
+    Role,
+
+    /// <summary>
+    /// One session (<c>arn:aws:sts::&lt;account&gt;:assumed-role/&lt;role&gt;/&lt;session&gt;</c> or
+    /// <c>federated-user/&lt;name&gt;</c>); the value is the whole ARN.
+    /// </summary>
+    Session,
 }
 
 /// <summary>

@@ -4,7 +4,8 @@ namespace Cairn.Core.Authorization.Policies;
 
 /// <summary>
 /// The identities a Principal (or NotPrincipal) element names: "*" (everyone, anonymous callers included), users by
-/// ARN or canonical id, and whole accounts (every user of the account, not anonymous callers). Wildcards are allowed
+/// ARN or canonical id, roles by ARN (every session of the role), single sessions by their STS ARN, and whole accounts
+/// (every user and session of the account, not anonymous callers). Wildcards are allowed
 /// only as the whole value "*": a pattern inside an ARN is refused, as S3 does.
 /// </summary>
 internal sealed class PrincipalSet
@@ -13,6 +14,8 @@ internal sealed class PrincipalSet
     private const string CanonicalUserKey = "CanonicalUser";
     private const string ArnPrefix = "arn:aws:iam::";
     private const string UserPart = ":user/";
+    private const string RolePart = ":role/";
+    private const string StsArnPrefix = "arn:aws:sts::";
     private const string RootPart = ":root";
 
     private PrincipalSet(bool everyone, IReadOnlyList<PolicyPrincipal> named)
@@ -93,7 +96,10 @@ internal sealed class PrincipalSet
             var match = principal.Kind switch
             {
                 PolicyPrincipalKind.User => principal.Account == Arns.AccountId && principal.Value == caller.UserName,
-                PolicyPrincipalKind.CanonicalUser => principal.Value == caller.UserId,
+                PolicyPrincipalKind.CanonicalUser => caller.RoleName is null && principal.Value == caller.UserId,
+                PolicyPrincipalKind.Role => principal.Account == Arns.AccountId
+                    && string.Equals(principal.Value, caller.RoleName, StringComparison.OrdinalIgnoreCase),
+                PolicyPrincipalKind.Session => principal.Value == caller.SessionArn,
                 _ => principal.Value == Arns.AccountId,
             };
             if (match)
@@ -130,6 +136,24 @@ internal sealed class PrincipalSet
             if (IsAccountId(account) && name.StartsWith(UserPart, StringComparison.Ordinal) && name.Length > UserPart.Length)
             {
                 return new PolicyPrincipal(PolicyPrincipalKind.User, name[UserPart.Length..], account);
+            }
+
+            if (IsAccountId(account) && name.StartsWith(RolePart, StringComparison.Ordinal) && name.Length > RolePart.Length)
+            {
+                return new PolicyPrincipal(PolicyPrincipalKind.Role, name[RolePart.Length..], account);
+            }
+        }
+
+        if (value.StartsWith(StsArnPrefix, StringComparison.Ordinal))
+        {
+            var rest = value[StsArnPrefix.Length..];
+            var account = rest.Split(':')[0];
+            var name = rest[account.Length..];
+            var session = name.StartsWith(":assumed-role/", StringComparison.Ordinal) && name.Count(c => c == '/') == 2
+                || name.StartsWith(":federated-user/", StringComparison.Ordinal) && name.Count(c => c == '/') == 1;
+            if (IsAccountId(account) && session && !name.EndsWith('/'))
+            {
+                return new PolicyPrincipal(PolicyPrincipalKind.Session, value, account);
             }
         }
 

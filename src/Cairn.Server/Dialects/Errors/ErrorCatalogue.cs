@@ -74,6 +74,13 @@ internal static class ErrorCatalogue
         [ErrorCode.InvalidClientTokenId] = new("InvalidClientTokenId", 403, "The security token included in the request is invalid."),
         [ErrorCode.MissingAuthenticationToken] = new("MissingAuthenticationToken", 403, "Request is missing Authentication Token"),
         [ErrorCode.BadRequest] = new("BadRequest", 400, "Bad Request"),
+        [ErrorCode.InvalidToken] = new("InvalidToken", 400, "The provided token is malformed or otherwise invalid."),
+        [ErrorCode.ExpiredToken] = new("ExpiredToken", 400, "The provided token has expired."),
+        [ErrorCode.PackedPolicyTooLarge] = new("PackedPolicyTooLarge", 400, "The session policy is too large."),
+        [ErrorCode.MalformedPOSTRequest] = new("MalformedPOSTRequest", 400, "The body of your POST request is not well-formed multipart/form-data."),
+        [ErrorCode.InvalidPolicyDocument] = new("InvalidPolicyDocument", 400, "The content of the form does not meet the conditions specified in the policy document."),
+        [ErrorCode.IncorrectNumberOfFilesInPostRequest] = new("IncorrectNumberOfFilesInPostRequest", 400, "POST requires exactly one file upload per request."),
+        [ErrorCode.MaxPostPreDataLengthExceededError] = new("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the upload file were too large."),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

@@ -15,6 +15,7 @@ internal static class AuthHeaders
     public const string AmzContentSha256 = "x-amz-content-sha256";
     public const string AmzDecodedContentLength = "x-amz-decoded-content-length";
     public const string AmzTrailer = "x-amz-trailer";
+    public const string AmzSecurityToken = "x-amz-security-token";
 
     /// <summary>The trailer line carrying the trailer signature (docs/s3-compatibility.md "Payload modes"); never part of the hashed trailer text.</summary>
     public const string AmzTrailerSignature = "x-amz-trailer-signature";

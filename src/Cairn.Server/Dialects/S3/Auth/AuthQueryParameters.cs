@@ -10,6 +10,10 @@ internal static class AuthQueryParameters
     public const string SignedHeaders = "X-Amz-SignedHeaders";
     public const string Signature = "X-Amz-Signature";
     public const string ContentSha256 = "X-Amz-Content-Sha256";
+    public const string SecurityToken = "X-Amz-Security-Token";
+
+    /// <summary>The session token of a SigV2 presigned URL (botocore's spelling).</summary>
+    public const string V2SecurityToken = "x-amz-security-token";
 
     public const string V2AccessKeyId = "AWSAccessKeyId";
     public const string V2Expires = "Expires";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Sessions;
 using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
@@ -17,9 +18,9 @@ internal sealed class RequestAuthenticator
     private readonly SigV4Verifier _sigV4;
     private readonly SigV2Verifier _sigV2;
 
-    public RequestAuthenticator(IIdentityStore identities, TimeProvider time)
+    public RequestAuthenticator(IIdentityStore identities, TimeProvider time, SessionVerifier? sessions = null)
     {
-        var accessKeys = new AccessKeyResolver(identities, time);
+        var accessKeys = new AccessKeyResolver(identities, time, sessions);
         _sigV4 = new SigV4Verifier(accessKeys, time, new SigningKeyCache(), SigningKey.S3Service);
         _sigV2 = new SigV2Verifier(accessKeys, time);
     }

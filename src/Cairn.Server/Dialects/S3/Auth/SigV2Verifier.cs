@@ -35,7 +35,7 @@ internal sealed class SigV2Verifier
 
         var accessKeyId = credentials[..colon].Trim().ToString();
         var signature = credentials[(colon + 1)..].Trim().ToString();
-        var accessKey = await _accessKeys.ResolveAsync(accessKeyId, cancellationToken);
+        var accessKey = await _accessKeys.ResolveAsync(accessKeyId, request.Headers[AuthHeaders.AmzSecurityToken].ToString(), cancellationToken);
 
         // With x-amz-date the Date line is empty and x-amz-date travels among the amz headers.
         var amzDate = request.Headers[AuthHeaders.AmzDate].ToString().Trim();
@@ -69,7 +69,8 @@ internal sealed class SigV2Verifier
             throw new CairnException(ErrorCode.AccessDenied, "Invalid date (should be seconds since epoch): " + expires);
         }
 
-        var accessKey = await _accessKeys.ResolveAsync(accessKeyId, cancellationToken);
+        var accessKey = await _accessKeys.ResolveAsync(accessKeyId,
+            target.Get(AuthQueryParameters.V2SecurityToken) ?? request.Headers[AuthHeaders.AmzSecurityToken].ToString(), cancellationToken);
         var now = _time.GetUtcNow();
         if (now.ToUnixTimeSeconds() > expiresSeconds)
         {

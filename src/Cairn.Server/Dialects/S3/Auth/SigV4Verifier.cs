@@ -45,7 +45,8 @@ internal sealed class SigV4Verifier
     {
         var auth = SigV4Authorization.Parse(authorization, _service);
         var credential = auth.Credential;
-        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId, cancellationToken);
+        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId,
+            request.Headers[AuthHeaders.AmzSecurityToken].ToString(), cancellationToken);
 
         // With header auth S3 requires the payload hash header; it is the last line of the canonical request.
         var contentSha256 = payloadHash ?? request.Headers[AuthHeaders.AmzContentSha256].ToString().Trim();
@@ -103,7 +104,8 @@ internal sealed class SigV4Verifier
 
         var signedHeaders = SigV4Authorization.ParseSignedHeaders(Require(target, AuthQueryParameters.SignedHeaders), paramsError);
         var providedSignature = Require(target, AuthQueryParameters.Signature);
-        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId, cancellationToken);
+        var accessKey = await _accessKeys.ResolveAsync(credential.AccessKeyId,
+            target.Get(AuthQueryParameters.SecurityToken) ?? request.Headers[AuthHeaders.AmzSecurityToken].ToString(), cancellationToken);
 
         var now = _time.GetUtcNow();
         if (signedAt - now > AmzDate.MaxSkew)
