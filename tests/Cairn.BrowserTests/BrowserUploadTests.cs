@@ -92,6 +92,31 @@ public sealed class BrowserUploadTests(CairnServerFixture cairn, ChromiumFixture
         await AssertStoredAsync(page, bucket, file);
     }
 
+    [SkippableFact]
+    public async Task Abort_stops_the_upload_deletes_it_on_the_server_and_forgets_it()
+    {
+        var browser = chromium.Browser;
+        using var file = RandomFile.Create(12L * 1024 * 1024);
+        var bucket = await CreateBucketAsync("browser-abort");
+        await using var sample = await SampleServer.StartAsync(cairn, bucket, PartSize);
+        await AllowOriginAsync(bucket, sample.Origin);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await new PartGate(passing: 1).InstallAsync(page);
+        await page.GotoAsync(sample.Address.ToString());
+        await page.SetInputFilesAsync("#file", file.Path);
+        await page.ClickAsync("#start");
+        await Expect(page.Locator("#parts li[data-state=done]")).ToHaveCountAsync(1, new() { Timeout = (float)UploadTimeout.TotalMilliseconds });
+        Assert.Single((await _s3.ListMultipartUploadsAsync(bucket)).MultipartUploads ?? []);
+        await page.ClickAsync("#abort");
+
+        await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-state", "aborted");
+        Assert.Empty((await _s3.ListMultipartUploadsAsync(bucket)).MultipartUploads ?? []);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#resume")).ToBeHiddenAsync();
+    }
+
     private static async Task ExpectDoneAsync(IPage page) =>
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = (float)UploadTimeout.TotalMilliseconds });
 
