@@ -11,7 +11,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Sts;
 
 /// <summary>
-/// AssumeRole (docs/access-control.md "Roles and temporary credentials"): temporary credentials for a session of a
+/// AssumeRole (docs/identity.md "Roles and temporary credentials"): temporary credentials for a session of a
 /// role, standing on the role's owner. Who may assume a role is decided by its trust policy alone: it must allow
 /// <c>sts:AssumeRole</c> for the caller (a user, a user's GetSessionToken session, or another role's session — role
 /// chaining, capped at one hour), seen with the keys aws:username, aws:userid, aws:PrincipalType, aws:PrincipalArn,
