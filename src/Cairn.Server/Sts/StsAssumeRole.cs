@@ -2,7 +2,6 @@ using System.Xml;
 using Cairn.Core.Authorization;
 using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Errors;
-using Cairn.Core.Identity;
 using Cairn.Core.Identity.Roles;
 using Cairn.Core.Identity.Sessions;
 using Cairn.Server.Iam;
