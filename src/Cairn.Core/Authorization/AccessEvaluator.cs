@@ -47,6 +47,12 @@ public sealed class AccessEvaluator(IIdentityStore identities, IRoleStore roles,
                 return AuthorizationDecision.Deny(action, "The session policy does not allow this.");
             }
 
+            if (session is { Kind: SessionKind.Federated, Policy: null })
+            {
+                // As STS: a federated session made without a policy has no permissions at all.
+                return AuthorizationDecision.Deny(action, "A federated session without a session policy may do nothing.");
+            }
+
             if (session.Kind == SessionKind.AssumedRole)
             {
                 return await RoleSessionAsync(request, session, policyRequest, action, cancellationToken);

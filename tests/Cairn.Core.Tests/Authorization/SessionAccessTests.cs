@@ -112,6 +112,15 @@ public sealed class SessionAccessTests
     }
 
     [Fact]
+    public async Task A_federated_session_without_a_policy_may_do_nothing_even_as_the_bucket_owner()
+    {
+        var session = new Principal(Owner, "ASIAEXAMPLE", "owner", Grant(SessionKind.Federated, Owner, policy: null, name: "device"));
+
+        Assert.False(await AllowedAsync(session, Operation.GetObject, "k"));
+        Assert.False(await AllowedAsync(session, Operation.ListObjects, key: null));
+    }
+
+    [Fact]
     public async Task A_narrowed_session_of_root_is_not_root()
     {
         var session = new Principal(User.RootId, "ASIAEXAMPLE", User.RootName,

@@ -91,6 +91,8 @@ public sealed class StsClientToolTests(CairnServerFixture server, ITestOutputHel
         var role = "cli-role-" + Guid.NewGuid().ToString("N")[..8];
         var bucket = "cli-sts-" + Guid.NewGuid().ToString("N")[..10];
         Succeeded(await _clients.AwsAsync(aws, "iam", "create-role", "--role-name", role, "--assume-role-policy-document", Trust));
+        Succeeded(await _clients.AwsAsync(aws, "iam", "put-role-policy", "--role-name", role, "--policy-name", "list",
+            "--policy-document", Sts.StsTestSupport.ListAllMyBuckets));
         Succeeded(await _clients.AwsAsync(aws, "s3", "mb", $"s3://{bucket}"));
 
         using (var identity = JsonDocument.Parse(Succeeded(await _clients.AwsAsync(aws, "sts", "get-caller-identity")).StandardOutput))
@@ -133,6 +135,7 @@ public sealed class StsClientToolTests(CairnServerFixture server, ITestOutputHel
         }
 
         Succeeded(await _clients.AwsAsync(aws, "s3", "rb", $"s3://{bucket}", "--force"));
+        Succeeded(await _clients.AwsAsync(aws, "iam", "delete-role-policy", "--role-name", role, "--policy-name", "list"));
         Succeeded(await _clients.AwsAsync(aws, "iam", "delete-role", "--role-name", role));
     }
 

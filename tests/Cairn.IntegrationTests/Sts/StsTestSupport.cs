@@ -45,6 +45,10 @@ internal static class StsTestSupport
     /// <summary>An S3 client signing with temporary credentials (their token in x-amz-security-token).</summary>
     public static AmazonS3Client S3(CairnHost host, Credentials credentials) => TestUsers.Client(host, Session(credentials));
 
+    /// <summary>A role policy that lets the role's sessions list buckets (nothing else gives a role session that).</summary>
+    public const string ListAllMyBuckets =
+        """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}""";
+
     public static string RoleArn(string name) => $"arn:aws:iam::{Account}:role/{name}";
 
     public static string UniqueName(string stem) => stem + "-" + Guid.NewGuid().ToString("N")[..8];
