@@ -12,6 +12,9 @@ public sealed class PresignedUrlSigner(CairnConnection connection)
     private const string Service = "s3";
     private const string UnsignedPayload = "UNSIGNED-PAYLOAD";
 
+    /// <summary>The longest a presigned URL or a POST policy may be valid: 7 days, SigV4's limit.</summary>
+    public static TimeSpan MaxValidity => SigV4.MaxPresignedValidity;
+
     /// <summary>
     /// A URL for <paramref name="method"/> on <paramref name="bucket"/>/<paramref name="key"/> (the bucket itself when
     /// the key is empty) with <paramref name="parameters"/> (sub-resources such as <c>uploadId</c>; an empty value
