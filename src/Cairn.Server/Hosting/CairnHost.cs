@@ -16,6 +16,7 @@ using Cairn.Server.Dialects.S3;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
 using Cairn.Server.Iam;
+using Cairn.Server.Sts;
 using Cairn.Server.Management;
 using Cairn.Server.Pipeline;
 using Cairn.Storage.FileSystem;
@@ -140,6 +141,7 @@ public sealed class CairnHost : IAsyncDisposable
 
         app.Use(app.Services.GetRequiredService<RequestObserver>().InvokeAsync);
         app.MapWhen(QueryApiRecognizer.IsIam, iam => iam.Run(app.Services.GetRequiredService<IamEndpoint>().InvokeAsync));
+        app.MapWhen(QueryApiRecognizer.IsSts, sts => sts.Run(app.Services.GetRequiredService<StsEndpoint>().InvokeAsync));
         app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
     }
 
@@ -266,16 +268,24 @@ public sealed class CairnHost : IAsyncDisposable
             sp.GetRequiredService<IStoreStatistics>(), options.DataDirectory, sp.GetRequiredService<FileBlobStore>().TempDirectory));
     }
 
-    /// <summary>The admin API (IAM's query API) and its actions.</summary>
+    /// <summary>The query APIs: the admin API (IAM's) and STS, and their actions.</summary>
     private static void RegisterAdminApi(IServiceCollection services)
     {
-        services.AddSingleton<IamAuthenticator>();
+        services.AddSingleton<QueryApiAuthenticator>();
+        services.AddSingleton<QueryApiExchange>();
         services.AddSingleton<IamUserActions>();
         services.AddSingleton<IamAccessKeyActions>();
         services.AddSingleton<IamUserPolicyActions>();
+        services.AddSingleton<IamRoleActions>();
+        services.AddSingleton<IamRolePolicyActions>();
         services.AddSingleton<IamActions>();
         services.AddSingleton<IamPermissions>();
         services.AddSingleton<IamEndpoint>();
+        services.AddSingleton<StsCredentials>();
+        services.AddSingleton<StsAssumeRole>();
+        services.AddSingleton<StsSessionTokenActions>();
+        services.AddSingleton<StsActions>();
+        services.AddSingleton<StsEndpoint>();
     }
 
     /// <summary>Every dialect the server speaks, and the selector that picks one per request; S3 is the default.</summary>

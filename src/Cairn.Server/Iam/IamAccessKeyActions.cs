@@ -49,7 +49,7 @@ internal sealed class IamAccessKeyActions(IIdentityStore identities, TimeProvide
             xml.Element(AccessKeyId, key.AccessKeyId);
             xml.Element("Status", key.Status.ToString());
             xml.Element("SecretAccessKey", key.Secret);
-            xml.Element("CreateDate", IamXml.Date(key.CreatedAt));
+            xml.Element("CreateDate", QueryApiXml.Date(key.CreatedAt));
             xml.WriteEndElement();
         };
     }
@@ -61,12 +61,12 @@ internal sealed class IamAccessKeyActions(IIdentityStore identities, TimeProvide
         var page = IamPage<AccessKey>.Of(keys.OrderBy(key => key.AccessKeyId, StringComparer.Ordinal), key => key.AccessKeyId, call.Parameters, 100);
         return xml =>
         {
-            IamXml.Members(xml, "AccessKeyMetadata", page.Items, (member, key) =>
+            QueryApiXml.Members(xml, "AccessKeyMetadata", page.Items, (member, key) =>
             {
                 member.Element("UserName", user.Name);
                 member.Element(AccessKeyId, key.AccessKeyId);
                 member.Element("Status", key.Status.ToString());
-                member.Element("CreateDate", IamXml.Date(key.CreatedAt));
+                member.Element("CreateDate", QueryApiXml.Date(key.CreatedAt));
             });
             page.WritePaging(xml);
         };

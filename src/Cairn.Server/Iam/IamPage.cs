@@ -10,7 +10,7 @@ namespace Cairn.Server.Iam;
 internal sealed record IamPage<T>(IReadOnlyList<T> Items, string? NextMarker)
 {
     /// <summary>A page of <paramref name="ordered"/> (in ordinal order of <paramref name="keyOf"/>).</summary>
-    public static IamPage<T> Of(IEnumerable<T> ordered, Func<T, string> keyOf, IamParameters parameters, int defaultMaxItems)
+    public static IamPage<T> Of(IEnumerable<T> ordered, Func<T, string> keyOf, QueryApiParameters parameters, int defaultMaxItems)
     {
         var maxItems = parameters.MaxItems(defaultMaxItems);
         var marker = parameters.Optional("Marker");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cairn.Core.Authorization;
 using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Errors;
@@ -8,13 +7,30 @@ namespace Cairn.Server.Iam;
 
 /// <summary>
 /// Who may call the admin API: the root user always; any other user when its inline policies allow
-/// <c>iam:&lt;Action&gt;</c> on the ARN of the user the call is about (the users' list for ListUsers) and none denies
-/// it: an explicit Deny wins, no Allow is a refusal (AccessDenied, worded as IAM words it).
+/// <c>iam:&lt;Action&gt;</c> on the ARN of what the call is about (<see cref="ResourceOf"/>) and none denies it: an
+/// explicit Deny wins, no Allow is a refusal (AccessDenied, worded as IAM words it).
 /// </summary>
 internal sealed class IamPermissions(IIdentityStore identities, TimeProvider time)
 {
     /// <summary>The resource of calls about the list of users rather than one user (ListUsers).</summary>
     public static readonly string UserListArn = Arns.User(string.Empty);
+
+    /// <summary>The resource of calls about the list of roles rather than one role (ListRoles).</summary>
+    public static readonly string RoleListArn = Arns.Role(string.Empty);
+
+    /// <summary>The ARN an action's permission is checked on: the user or role it names, or the list it reads.</summary>
+    public static string ResourceOf(IamAction action, IamCall call)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(call);
+        return action.Target switch
+        {
+            IamTarget.UserList => UserListArn,
+            IamTarget.Role => Arns.Role(IamNames.RequiredRole(call.Parameters)),
+            IamTarget.RoleList => RoleListArn,
+            _ => Arns.User(call.TargetName),
+        };
+    }
 
     public async Task RequireAsync(HttpContext context, User caller, IamAction action, string resource, CancellationToken cancellationToken)
     {
@@ -28,7 +44,7 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
             Action = "iam:" + action.Name,
             Resource = resource,
             Caller = new PolicyCaller(caller.Id, caller.Name),
-            Conditions = Conditions(context),
+            Conditions = QueryApiConditions.Of(context, time),
         };
         var allowed = false;
         foreach (var policy in await identities.ListUserPoliciesAsync(caller.Id, cancellationToken))
@@ -47,18 +63,6 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
             throw Denied(caller, request);
         }
     }
-
-    /// <summary>
-    /// The global condition keys an admin API call has besides those of its caller (aws:username and aws:userid
-    /// follow from <see cref="PolicyCaller"/>); the S3-specific ones do not apply to it.
-    /// </summary>
-    private Dictionary<string, IReadOnlyList<string>> Conditions(HttpContext context) =>
-        new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["aws:SourceIp"] = [context.Connection.RemoteIpAddress?.ToString() ?? string.Empty],
-            ["aws:SecureTransport"] = [context.Request.IsHttps ? "true" : "false"],
-            ["aws:CurrentTime"] = [time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)],
-        };
 
     private static CairnException Denied(User caller, PolicyRequest request) =>
         new(ErrorCode.AccessDenied,

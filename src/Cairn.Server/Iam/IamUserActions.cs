@@ -16,7 +16,7 @@ internal sealed class IamUserActions(IIdentityStore identities, TimeProvider tim
     [
         new("CreateUser", CreateAsync),
         new("GetUser", GetAsync),
-        new("ListUsers", ListAsync, OnUserList: true),
+        new("ListUsers", ListAsync, IamTarget.UserList),
         new("DeleteUser", DeleteAsync),
     ];
 
@@ -58,7 +58,7 @@ internal sealed class IamUserActions(IIdentityStore identities, TimeProvider tim
             : new IamPage<User>([], null);
         return xml =>
         {
-            IamXml.Members(xml, "Users", page.Items, IamXml.User);
+            QueryApiXml.Members(xml, "Users", page.Items, IamXml.User);
             page.WritePaging(xml);
         };
     }

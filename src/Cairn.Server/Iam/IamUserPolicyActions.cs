@@ -28,14 +28,7 @@ internal sealed class IamUserPolicyActions(IIdentityStore identities)
         var name = IamNames.RequiredUser(call.Parameters);
         var policyName = IamNames.RequiredPolicy(call.Parameters);
         var text = call.Parameters.Required(PolicyDocumentParameter);
-        try
-        {
-            PolicyDocument.Parse(text, PolicyKind.User);
-        }
-        catch (MalformedPolicyException e)
-        {
-            throw new CairnException(ErrorCode.MalformedPolicyDocument, e.Message);
-        }
+        PolicyText.Parse(text, PolicyKind.User);
 
         var user = await call.TargetUserAsync(identities);
         if (!await identities.PutUserPolicyAsync(new UserPolicy(user.Id, policyName, text), call.CancellationToken))
@@ -69,7 +62,7 @@ internal sealed class IamUserPolicyActions(IIdentityStore identities)
         var page = IamPage<string>.Of(policies.Select(policy => policy.Name).Order(StringComparer.Ordinal), name => name, call.Parameters, 100);
         return xml =>
         {
-            IamXml.Members(xml, "PolicyNames", page.Items, static (member, name) => member.WriteString(name));
+            QueryApiXml.Members(xml, "PolicyNames", page.Items, static (member, name) => member.WriteString(name));
             page.WritePaging(xml);
         };
     }

@@ -4,12 +4,11 @@ using Microsoft.Extensions.Primitives;
 namespace Cairn.Server.Iam;
 
 /// <summary>
-/// Tells the AWS query APIs Cairn answers on its S3 endpoint (today IAM, the admin API) apart from S3 requests,
+/// Tells the AWS query APIs Cairn answers on its S3 endpoint (IAM, the admin API, and STS) apart from S3 requests,
 /// before anything is verified or read (docs/access-control.md "Admin API (IAM)"):
 /// <list type="bullet">
 /// <item>a request signed with SigV4, in the Authorization header or in the query, belongs to the service its
-/// credential scope names: <c>iam</c> is the admin API's, <c>s3</c> the S3 API's (a service such as <c>sts</c> can
-/// join by its own name);</item>
+/// credential scope names: <c>iam</c> is the admin API's, <c>sts</c> STS's, <c>s3</c> the S3 API's;</item>
 /// <item>an unsigned <c>POST /</c> without a query whose body is <c>application/x-www-form-urlencoded</c> is a query
 /// API call too (S3 has no such request: its form uploads are <c>multipart/form-data</c>); it is answered by the admin
 /// API, which refuses it for its missing signature.</item>
@@ -20,10 +19,18 @@ internal static class QueryApiRecognizer
     /// <summary>The service of the admin API's credential scopes.</summary>
     public const string IamService = "iam";
 
+    /// <summary>The service of STS's credential scopes.</summary>
+    public const string StsService = "sts";
+
+    /// <summary>Every query API service answered.</summary>
+    public static readonly IReadOnlyList<string> Services = [IamService, StsService];
+
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string CredentialPart = "Credential=";
 
     public static bool IsIam(HttpContext context) => ServiceOf(context.Request) == IamService;
+
+    public static bool IsSts(HttpContext context) => ServiceOf(context.Request) == StsService;
 
     /// <summary>The query API service a request is for; null when it is an S3 request.</summary>
     public static string? ServiceOf(HttpRequest request)

@@ -18,6 +18,7 @@ internal static class PgSchemaSteps
     [
         PgStep1Initial.Step,
         PgStep2AccessControl.Step,
+        PgStep3Roles.Step,
     ];
 
     public static int CurrentVersion => All[^1].Version;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
 using Cairn.Core.Model;
 
 namespace Cairn.Storage.Stored;
@@ -35,6 +36,10 @@ internal static class StoredRows
     public const string UserColumns = "id, name, status, created_at";
 
     public const string UserPolicyColumns = "user_id, name, document";
+
+    public const string RoleColumns = "id, name, owner_id, trust_policy, max_session_seconds, description, created_at";
+
+    public const string RolePolicyColumns = "role_id, name, document";
 
     public static BucketRecord Bucket(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), Time(reader, 2));
 
@@ -113,6 +118,21 @@ internal static class StoredRows
         StoredIdentityStatus.Parse(reader.GetString(first + 2)));
 
     public static UserPolicy UserPolicy(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+
+    /// <summary>A role selected with <see cref="RoleColumns"/>.</summary>
+    public static Role Role(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        TimeSpan.FromSeconds(reader.GetInt64(4)),
+        reader.GetString(5),
+        Time(reader, 6));
+
+    /// <summary>How a role's maximum session duration is stored: whole seconds, as IAM gives it.</summary>
+    public static long SessionSeconds(Role role) => (long)role.MaxSessionDuration.TotalSeconds;
+
+    public static RolePolicy RolePolicy(DbDataReader reader) => new(reader.GetString(0), reader.GetString(1), reader.GetString(2));
 
     private static AccessControlList? Acl(string? stored) => stored is null ? null : AclJson.Read(stored);
 

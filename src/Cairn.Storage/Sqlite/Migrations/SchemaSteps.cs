@@ -16,6 +16,7 @@ internal static class SchemaSteps
         Step3Identities.Step,
         Step4Leases.Step,
         Step5AccessControl.Step,
+        Step6Roles.Step,
     ];
 
     /// <summary>The version a database has once every step ran.</summary>

@@ -6,20 +6,20 @@ using Cairn.Server.Dialects.S3.Auth;
 namespace Cairn.Server.Iam;
 
 /// <summary>
-/// The parameters of one admin API call: those of the query string and those of the form body, as the query protocol
-/// allows either (clients POST a form; a presigned call carries them in the URL). Names are case-sensitive, as IAM's
-/// are; a name given twice keeps its first value.
+/// The parameters of one query API call (IAM or STS): those of the query string and those of the form body, as the
+/// query protocol allows either (clients POST a form; a presigned call carries them in the URL). Names are
+/// case-sensitive, as IAM's and STS's are; a name given twice keeps its first value.
 /// </summary>
-internal sealed class IamParameters
+internal sealed class QueryApiParameters
 {
     private readonly Dictionary<string, string> _values;
 
-    private IamParameters(Dictionary<string, string> values)
+    private QueryApiParameters(Dictionary<string, string> values)
     {
         _values = values;
     }
 
-    public static IamParameters From(RequestTarget target, ReadOnlySpan<byte> formBody)
+    public static QueryApiParameters From(RequestTarget target, ReadOnlySpan<byte> formBody)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in target.Query)
@@ -42,7 +42,7 @@ internal sealed class IamParameters
             values.TryAdd(name, value);
         }
 
-        return new IamParameters(values);
+        return new QueryApiParameters(values);
     }
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
@@ -73,6 +73,30 @@ internal sealed class IamParameters
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// An integer parameter within <paramref name="min"/>..<paramref name="max"/> (durations in seconds);
+    /// <paramref name="fallback"/> when absent, ValidationError worded as IAM and STS word it otherwise.
+    /// </summary>
+    public int Integer(string name, int min, int max, int fallback)
+    {
+        if (Optional(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        var prefix = $"1 validation error detected: Value '{text}' at '{CamelCase(name)}' failed to satisfy constraint: ";
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new CairnException(ErrorCode.ValidationError, prefix + "Member must be an integer");
+        }
+
+        return value < min
+            ? throw new CairnException(ErrorCode.ValidationError, prefix + $"Member must have value greater than or equal to {min}")
+            : value > max
+                ? throw new CairnException(ErrorCode.ValidationError, prefix + $"Member must have value less than or equal to {max}")
+                : value;
     }
 
     /// <summary>IAM names a parameter in its validation messages with a lower-case first letter ("userName").</summary>
