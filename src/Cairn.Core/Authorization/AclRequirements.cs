@@ -37,6 +37,7 @@ public static class AclRequirements
         [Operation.ListObjectVersions] = (AclScope.BucketGrant, AclRight.Read),
         [Operation.ListMultipartUploads] = (AclScope.BucketGrant, AclRight.Read),
         [Operation.PutObject] = (AclScope.BucketGrant, AclRight.Write),
+        [Operation.PostObject] = (AclScope.BucketGrant, AclRight.Write),
         [Operation.CopyObject] = (AclScope.BucketGrant, AclRight.Write),
         [Operation.DeleteObject] = (AclScope.BucketGrant, AclRight.Write),
         [Operation.DeleteObjects] = (AclScope.PerKey, AclRight.Write),

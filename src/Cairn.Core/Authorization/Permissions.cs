@@ -27,6 +27,7 @@ public static class Permissions
         [Operation.ListObjectVersions] = S3Actions.ListBucketVersions,
         [Operation.DeleteObjects] = S3Actions.DeleteObject,
         [Operation.PutObject] = S3Actions.PutObject,
+        [Operation.PostObject] = S3Actions.PutObject,
         [Operation.CopyObject] = S3Actions.PutObject,
         [Operation.GetObject] = S3Actions.GetObject,
         [Operation.HeadObject] = S3Actions.GetObject,

@@ -18,6 +18,9 @@ public enum Operation
     ListObjectVersions,
     DeleteObjects,
     PutObject,
+
+    /// <summary>A browser form upload: authenticated by its form fields, which the handler reads first.</summary>
+    PostObject,
     CopyObject,
     GetObject,
     HeadObject,

@@ -15,6 +15,15 @@ internal interface IObjectCodec
 
     void WritePutObject(OperationRequest r, ObjectRecord stored);
 
+    /// <summary>
+    /// A browser form upload: reads the form up to its file (the file itself stays unread) and verifies the signature
+    /// its fields carry; the handler checks the policy, authorizes and stores.
+    /// </summary>
+    Task<PostObjectInput> ReadPostObjectAsync(OperationRequest r);
+
+    /// <summary>The answer the form asked for (redirect or status), with the stored object's ETag and location.</summary>
+    Task WritePostObjectAsync(OperationRequest r, PostObjectInput input, ObjectRecord stored);
+
     /// <summary>GetObject and HeadObject alike.</summary>
     ObjectReadInput ReadGetObject(OperationRequest r);
 

@@ -1,4 +1,8 @@
+using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Model;
+using Cairn.Core.Objects;
+using Cairn.Core.PostPolicies;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Http;
 
@@ -57,3 +61,25 @@ internal sealed record DeleteObjectsOutcome(string Key, string? VersionId, Error
 
 /// <summary>DeleteObjects' answer.</summary>
 internal sealed record DeleteObjectsResult(bool Quiet, IReadOnlyList<DeleteObjectsOutcome> Outcomes);
+
+/// <summary>
+/// A browser form upload read up to its file: who its signature acts as, the write it asks for, its ACL, the fields
+/// read as headers (for the policy condition keys), the file still to be read, the policy check when it carries a
+/// policy, and its fields as sent (the answer it asks for is among them).
+/// </summary>
+internal sealed record PostObjectInput(
+    AuthResult Auth,
+    PutObjectCommand Command,
+    AclRequest Acl,
+    IHeaderDictionary ConditionHeaders,
+    Stream File,
+    PostPolicyCheck? Policy,
+    IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>A form's policy with what it judges: the field values (the bucket and final key among them) and the
+/// submitted fields a condition must name.</summary>
+internal sealed record PostPolicyCheck(PostPolicy Policy, IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Covered)
+{
+    /// <summary>AccessDenied, naming what failed, unless the form meets its policy at <paramref name="now"/>.</summary>
+    public void Check(DateTimeOffset now) => Policy.Check(Values, Covered, now);
+}

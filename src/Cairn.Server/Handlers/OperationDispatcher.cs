@@ -9,6 +9,7 @@ namespace Cairn.Server.Handlers;
 internal sealed class OperationDispatcher(
     BucketHandlers buckets,
     ObjectHandlers objects,
+    PostObjectHandler posts,
     CopyHandlers copies,
     DeleteObjectsHandler batchDelete,
     ListingHandlers listing,
@@ -33,6 +34,7 @@ internal sealed class OperationDispatcher(
         Operation.ListObjectVersions => listing.ListObjectVersionsAsync(r),
         Operation.DeleteObjects => batchDelete.DeleteObjectsAsync(r),
         Operation.PutObject => objects.PutObjectAsync(r),
+        Operation.PostObject => posts.PostObjectAsync(r),
         Operation.GetObject => objects.GetObjectAsync(r),
         Operation.HeadObject => objects.HeadObjectAsync(r),
         Operation.GetObjectAttributes => attributes.GetObjectAttributesAsync(r),

@@ -241,11 +241,14 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddHostedService<BackgroundWorkService>();
+        services.AddSingleton<AccessKeyResolver>();
+        services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
         RegisterDialects(services);
         services.AddSingleton<BucketHandlers>();
         services.AddSingleton<ObjectHandlers>();
+        services.AddSingleton<PostObjectHandler>();
         services.AddSingleton<CopyHandlers>();
         services.AddSingleton<DeleteObjectsHandler>();
         services.AddSingleton<ListingHandlers>();

@@ -19,13 +19,15 @@ internal sealed class Authorizer(IAuthorizer policy, BucketSettingsService bucke
     /// <summary>
     /// Throws AccessDenied unless the request may perform <paramref name="operation"/> on bucket/key; returns the
     /// resource asked about, whose object record (if the decision read it) the handler reuses instead of reading
-    /// it again.
+    /// it again. The s3:* header condition keys come from <paramref name="conditionHeaders"/> when given (a form
+    /// upload's fields), else from the request's headers.
     /// </summary>
     public async Task<ResourceRef> RequireAsync(
-        HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken)
+        HttpContext context, AuthResult auth, Operation operation, string? bucket, string? key, CancellationToken cancellationToken,
+        IHeaderDictionary? conditionHeaders = null)
     {
         var resource = new ResourceRef(bucket, key, ct => buckets.FindAsync(bucket!, ct), ct => objects.GetObjectAsync(bucket!, key!, ct));
-        var conditions = PolicyConditions.For(context, auth, operation, time.GetUtcNow());
+        var conditions = PolicyConditions.For(context, auth, operation, time.GetUtcNow(), conditionHeaders ?? context.Request.Headers);
         var decision = await policy.AuthorizeAsync(new AccessRequest(auth.Principal, operation, resource, conditions), cancellationToken);
         if (!decision.IsAllowed)
         {
@@ -34,4 +36,10 @@ internal sealed class Authorizer(IAuthorizer policy, BucketSettingsService bucke
 
         return resource;
     }
+
+    /// <summary>
+    /// The bucket of a request whose handler authenticates and authorizes it itself (a form upload): nothing has been
+    /// decided about it yet.
+    /// </summary>
+    public ResourceRef NotYetAuthorized(string? bucket) => new(bucket, null, ct => buckets.FindAsync(bucket!, ct));
 }

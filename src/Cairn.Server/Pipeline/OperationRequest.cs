@@ -48,6 +48,22 @@ internal sealed class OperationRequest
     public async Task<ObjectRecord?> ObjectAsync(ObjectService objects) =>
         await Resource.ObjectAsync(Aborted) ?? await objects.GetInfoAsync(Bucket, Key, Aborted);
 
+    /// <summary>
+    /// The request once an operation that authenticates itself from its body (a form upload) has verified who it
+    /// acts as and been authorized for <paramref name="resource"/>: everything after uses that principal.
+    /// </summary>
+    public OperationRequest AuthenticatedAs(AuthResult auth, ResourceRef resource) => new()
+    {
+        Http = Http,
+        RequestId = RequestId,
+        Dialect = Dialect,
+        Target = Target,
+        Operation = Operation,
+        Auth = auth,
+        Authorizer = Authorizer,
+        Resource = resource,
+    };
+
     /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
     public Stream OpenBody() => Auth.WrapBody(Request.Body);
 }

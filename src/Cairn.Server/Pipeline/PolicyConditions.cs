@@ -13,7 +13,14 @@ namespace Cairn.Server.Pipeline;
 /// </summary>
 internal static class PolicyConditions
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> For(HttpContext context, AuthResult auth, Operation operation, DateTimeOffset now)
+    /// <param name="context">The request.</param>
+    /// <param name="auth">Who the request acts as, and how it was signed.</param>
+    /// <param name="operation">The operation asked about.</param>
+    /// <param name="now">The server's time.</param>
+    /// <param name="headers">Where the s3:* header keys come from: the request's headers, or, for a form upload, its
+    /// fields read as the headers they stand for.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> For(
+        HttpContext context, AuthResult auth, Operation operation, DateTimeOffset now, IHeaderDictionary headers)
     {
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         var request = context.Request;
@@ -43,7 +50,7 @@ internal static class PolicyConditions
         Add(keys, "s3:authType", auth.AuthType);
         foreach (var header in S3Headers.PolicyConditionHeaders)
         {
-            Add(keys, "s3:" + header, request.Headers[header].ToString());
+            Add(keys, "s3:" + header, headers[header].ToString());
         }
 
         if (operation is Operation.ListObjects or Operation.ListObjectsV2 or Operation.ListObjectVersions or Operation.ListMultipartUploads)

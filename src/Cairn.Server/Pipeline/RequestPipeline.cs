@@ -1,8 +1,10 @@
+using Cairn.Core.Authorization;
 using Cairn.Core.Operations;
 using Cairn.Core.Errors;
 using Cairn.Server.Cors;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.Errors;
+using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Handlers;
 using Cairn.Server.Hosting;
 using Cairn.Server.Routing;
@@ -16,6 +18,8 @@ namespace Cairn.Server.Pipeline;
 /// catalogue error rendered by the request's dialect. Handlers never write errors themselves (docs/dialects.md).
 /// A CORS preflight (OPTIONS) leaves the flow once its bucket is known, before routing and authentication; an actual
 /// cross-origin request gets its CORS headers decided at the same point (docs/access-control.md "CORS").
+/// A form upload (PostObject) carries its credentials in its body: the pipeline leaves authentication and
+/// authorization to its handler, which reads the fields before the file and then asks the same authorizer.
 /// </summary>
 internal sealed partial class RequestPipeline(
     DialectSelector dialects,
@@ -53,8 +57,9 @@ internal sealed partial class RequestPipeline(
             await corsHeaders.AddAsync(context, target);
             var operation = dialect.Router.Resolve(context.Request, target);
             telemetry?.Routed(operation, target.Bucket, target.Key);
-            var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
-            var resource = await authorizer.RequireAsync(context, auth, operation, target.Bucket, target.Key, context.RequestAborted);
+            var (auth, resource) = operation == Operation.PostObject
+                ? (AuthResult.Unauthenticated(context.Request), authorizer.NotYetAuthorized(target.Bucket))
+                : await AuthenticateAndAuthorizeAsync(context, dialect, operation, target);
             if (operation == Operation.NotImplemented)
             {
                 throw new CairnException(ErrorCode.NotImplemented, "A header or query you provided implies functionality that is not implemented.");
@@ -96,6 +101,14 @@ internal sealed partial class RequestPipeline(
             Log.Unhandled(logger, e, requestId);
             await WriteErrorAsync(context, dialect, new CairnException(ErrorCode.InternalError), target, requestId);
         }
+    }
+
+    private async Task<(AuthResult Auth, ResourceRef Resource)> AuthenticateAndAuthorizeAsync(
+        HttpContext context, IDialect dialect, Operation operation, ResourcePath target)
+    {
+        var auth = await dialect.AuthenticateAsync(context.Request, target, context.RequestAborted);
+        var resource = await authorizer.RequireAsync(context, auth, operation, target.Bucket, target.Key, context.RequestAborted);
+        return (auth, resource);
     }
 
     private async Task WriteErrorAsync(HttpContext context, IDialect dialect, CairnException error, ResourcePath? target, string requestId)

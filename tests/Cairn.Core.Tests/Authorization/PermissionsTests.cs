@@ -28,6 +28,7 @@ public sealed class PermissionsTests
     [InlineData(Operation.GetBucketVersioning, "s3:GetBucketVersioning")]
     [InlineData(Operation.ListObjectVersions, "s3:ListBucketVersions")]
     [InlineData(Operation.PutObject, "s3:PutObject")]
+    [InlineData(Operation.PostObject, "s3:PutObject")]
     [InlineData(Operation.CopyObject, "s3:PutObject")]
     [InlineData(Operation.CreateMultipartUpload, "s3:PutObject")]
     [InlineData(Operation.UploadPart, "s3:PutObject")]

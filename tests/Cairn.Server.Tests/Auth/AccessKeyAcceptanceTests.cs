@@ -50,5 +50,5 @@ public sealed class AccessKeyAcceptanceTests
         Throws(ErrorCode.InvalidAccessKeyId, () => authenticator.Authenticate(GetObject(ExampleSignature), null));
     }
 
-    private RequestAuthenticator Authenticator(IIdentityStore store) => new(store, _time);
+    private RequestAuthenticator Authenticator(IIdentityStore store) => AuthTestKit.Authenticator(store, _time);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Cairn.Core.Errors;
+using Cairn.Core.Identity;
 using Cairn.Server.Dialects.S3.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,7 +18,11 @@ internal static class AuthTestKit
     public static readonly DateTimeOffset ExampleTime = new(2013, 5, 24, 0, 0, 0, TimeSpan.Zero);
 
     public static RequestAuthenticator Authenticator(DateTimeOffset now) =>
-        new(new TestIdentityStore((AccessKeyId, Secret)), new FakeTimeProvider(now));
+        Authenticator(new TestIdentityStore((AccessKeyId, Secret)), new FakeTimeProvider(now));
+
+    /// <summary>An authenticator over <paramref name="identities"/>, built as the server builds it.</summary>
+    public static RequestAuthenticator Authenticator(IIdentityStore identities, TimeProvider time) =>
+        new(new AccessKeyResolver(identities, time), new SigningKeyCache(), time);
 
     /// <summary>
     /// Authenticates against the in-memory test store, whose lookups complete at once: failures surface as the

@@ -75,7 +75,7 @@ public sealed class SigV4HeaderTests
     [Fact]
     public void UnknownKeyIsInvalidAccessKeyId()
     {
-        var authenticator = new RequestAuthenticator(
+        var authenticator = AuthTestKit.Authenticator(
             new TestIdentityStore(("SOMEOTHERKEY", Secret)), new FakeTimeProvider(ExampleTime));
 
         Throws(ErrorCode.InvalidAccessKeyId,

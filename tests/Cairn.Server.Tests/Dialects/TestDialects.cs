@@ -9,5 +9,5 @@ namespace Cairn.Server.Tests.Dialects;
 internal static class TestDialects
 {
     public static S3Dialect S3() =>
-        new(new RequestAuthenticator(new TestIdentityStore(Array.Empty<(string, string)>()), TimeProvider.System), new StorageLimits());
+        new(AuthTestKit.Authenticator(new TestIdentityStore(Array.Empty<(string, string)>()), TimeProvider.System), new StorageLimits());
 }

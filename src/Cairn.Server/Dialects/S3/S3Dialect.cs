@@ -3,6 +3,7 @@ using System.Xml;
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
 using Cairn.Server.Dialects.S3.Auth;
+using Cairn.Server.Dialects.S3.Post;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Routing;
 using Cairn.Server.Xml;
@@ -32,7 +33,7 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IBucketCodec Buckets { get; } = new S3BucketCodec();
 
-    public IObjectCodec Objects { get; } = new S3ObjectCodec(limits);
+    public IObjectCodec Objects { get; } = new S3ObjectCodec(limits, new S3PostObjectCodec(authenticator, limits));
 
     public IMultipartCodec Multipart { get; } = new S3MultipartCodec(limits);
 

@@ -29,6 +29,7 @@ internal static class S3Headers
     public const string MaxParts = "x-amz-max-parts";
     public const string PartNumberMarker = "x-amz-part-number-marker";
     public const string Acl = "x-amz-acl";
+    public const string Tagging = "x-amz-tagging";
     public const string GrantRead = "x-amz-grant-read";
     public const string GrantWrite = "x-amz-grant-write";
     public const string GrantReadAcp = "x-amz-grant-read-acp";

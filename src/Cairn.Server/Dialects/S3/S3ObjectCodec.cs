@@ -3,6 +3,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
+using Cairn.Server.Dialects.S3.Post;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 using Cairn.Server.Xml;
@@ -14,7 +15,7 @@ namespace Cairn.Server.Dialects.S3;
 /// writes, and the CopyObject document. GetObjectAttributes and DeleteObjects, which have documents of their own,
 /// are <see cref="S3ObjectAttributesCodec"/>'s and <see cref="S3DeleteObjectsCodec"/>'s.
 /// </summary>
-internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
+internal sealed class S3ObjectCodec(StorageLimits limits, S3PostObjectCodec post) : IObjectCodec
 {
     public PutObjectCommand ReadPutObject(OperationRequest r)
     {
@@ -37,6 +38,10 @@ internal sealed class S3ObjectCodec(StorageLimits limits) : IObjectCodec
         r.Response.Headers.ETag = ObjectResponseHeaders.Quote(stored.ETag);
         ObjectResponseHeaders.WriteChecksums(r.Response, stored);
     }
+
+    public Task<PostObjectInput> ReadPostObjectAsync(OperationRequest r) => post.ReadAsync(r);
+
+    public Task WritePostObjectAsync(OperationRequest r, PostObjectInput input, ObjectRecord stored) => S3PostObjectCodec.WriteAsync(r, input, stored);
 
     public ObjectReadInput ReadGetObject(OperationRequest r)
     {

@@ -74,6 +74,9 @@ internal sealed class S3Router : IRequestRouter
         "PUT" when !HasBucketSubresource(query) => Operation.CreateBucket,
         "DELETE" when !HasBucketSubresource(query) => Operation.DeleteBucket,
         "POST" when query.ContainsKey("delete") => Operation.DeleteObjects,
+
+        // A browser form upload, whatever its content type: a body that is no form is refused by its handler as S3 does.
+        "POST" when !HasBucketSubresource(query) => Operation.PostObject,
         _ => Operation.NotImplemented,
     };
 

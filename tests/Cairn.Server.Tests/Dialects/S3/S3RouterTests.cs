@@ -56,6 +56,10 @@ public class S3RouterTests
         { "POST", "/b?delete", "Content-MD5: 1B2M2Y8AsgTpgAmY7PhCfg==", nameof(Operation.DeleteObjects) },
         { "POST", "/b?delete&x-id=DeleteObjects", "", nameof(Operation.DeleteObjects) },
         { "POST", "/b?delete=", "", nameof(Operation.DeleteObjects) },
+        { "POST", "/b", "Content-Type: multipart/form-data; boundary=x", nameof(Operation.PostObject) },
+        { "POST", "/b/", "Content-Type: multipart/form-data; boundary=x", nameof(Operation.PostObject) },
+        { "POST", "/b", "Content-Type: text/plain", nameof(Operation.PostObject) },
+        { "POST", "/b?uploads", "", nameof(Operation.NotImplemented) },
 
         // Objects
         { "PUT", "/b/k", "", nameof(Operation.PutObject) },

@@ -39,6 +39,13 @@ internal sealed class AuthResult
         _contentLength = contentLength;
     }
 
+    /// <summary>
+    /// An anonymous result for a request whose credentials are not in its headers (a form upload, before its fields
+    /// are read): the body is read as sent.
+    /// </summary>
+    public static AuthResult Unauthenticated(HttpRequest request) =>
+        new(Principal.Anonymous, PayloadMode.Unsigned, null, null, null, null, request.ContentLength);
+
     /// <summary>Who the request acts as; <see cref="Principal.Anonymous"/> when it carries no signature.</summary>
     public Principal Principal { get; }
 

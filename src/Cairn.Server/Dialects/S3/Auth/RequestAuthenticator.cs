@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
-using Cairn.Core.Identity.Sessions;
 using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
@@ -10,20 +9,34 @@ namespace Cairn.Server.Dialects.S3.Auth;
 /// The request-authentication stage: finds which signature a request carries (SigV4 header or query, SigV2 header or
 /// query, or none), verifies it before the body is read (docs/s3-compatibility.md "Payload modes": so Expect: 100-continue gets the 4xx), and
 /// decides how the body must be decoded. The access key is looked up through the identity port
-/// (<see cref="AccessKeyResolver"/>); the result names the <see cref="Principal"/> the request acts as. Thread-safe;
-/// one instance serves every request.
+/// (<see cref="AccessKeyResolver"/>); the result names the <see cref="Principal"/> the request acts as. A form upload
+/// carries its signature in its fields instead: <see cref="AuthenticateFormAsync"/> verifies those with the same keys.
+/// Thread-safe; one instance serves every request.
 /// </summary>
 internal sealed class RequestAuthenticator
 {
     private readonly SigV4Verifier _sigV4;
     private readonly SigV2Verifier _sigV2;
+    private readonly PostFormVerifier _form;
 
-    public RequestAuthenticator(IIdentityStore identities, TimeProvider time, SessionVerifier? sessions = null)
+    /// <param name="accessKeys">Resolves access keys and session tokens (one resolver serves every way of signing).</param>
+    /// <param name="signingKeys">Derived SigV4 signing keys.</param>
+    /// <param name="time">The clock request times and expiries are checked against.</param>
+    public RequestAuthenticator(AccessKeyResolver accessKeys, SigningKeyCache signingKeys, TimeProvider time)
     {
-        var accessKeys = new AccessKeyResolver(identities, time, sessions);
-        _sigV4 = new SigV4Verifier(accessKeys, time, new SigningKeyCache(), SigningKey.S3Service);
+        _sigV4 = new SigV4Verifier(accessKeys, time, signingKeys, SigningKey.S3Service);
         _sigV2 = new SigV2Verifier(accessKeys, time);
+        _form = new PostFormVerifier(accessKeys, signingKeys);
     }
+
+    /// <summary>
+    /// Verifies the signature of a form upload's policy, carried in its fields (docs/s3-compatibility.md "POST
+    /// Object"); an anonymous result when the form carries neither a policy nor a signature.
+    /// </summary>
+    /// <param name="fields">The form's fields before its file, names compared ignoring case.</param>
+    /// <param name="cancellationToken">Ends the access key lookup when the client goes away.</param>
+    public Task<AuthResult> AuthenticateFormAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
+        _form.VerifyAsync(fields, cancellationToken);
 
     /// <summary>
     /// Verifies whatever signature the request carries; throws CairnException on failure; returns an anonymous result
