@@ -2,6 +2,8 @@ using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
+using Cairn.Core.Identity.Sessions;
 using Cairn.Core.Operations;
 
 namespace Cairn.Core.Authorization;
@@ -13,8 +15,11 @@ namespace Cairn.Core.Authorization;
 /// access block narrows this: IgnorePublicAcls drops public grants, RestrictPublicBuckets lets a public bucket policy
 /// allow nobody but the bucket owner. A key that does not exist is answered as S3 does: 404 for whoever may list the
 /// bucket, 403 for others.
+/// <para>Temporary credentials (docs/access-control.md "Sessions") are narrowed by their session policy first: a
+/// session with a policy may do only what that policy allows. A role session then has exactly what its role's policies
+/// or the bucket policy allow, with no owner or ACL rights of its own; other sessions go on as their user.</para>
 /// </summary>
-public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache policies, PublicAccessBlocks publicAccess) : IAuthorizer
+public sealed class AccessEvaluator(IIdentityStore identities, IRoleStore roles, PolicyCache policies, PublicAccessBlocks publicAccess) : IAuthorizer
 {
     public async Task<AuthorizationDecision> AuthorizeAsync(AccessRequest request, CancellationToken cancellationToken)
     {
@@ -34,6 +39,25 @@ public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache polic
             Caller = PolicyCaller.For(principal),
             Conditions = request.Conditions,
         };
+
+        if (principal.Session is { } session)
+        {
+            if (session.Policy is { } sessionPolicy && Evaluate(sessionPolicy, PolicyKind.User, policyRequest) != PolicyVerdict.Allow)
+            {
+                return AuthorizationDecision.Deny(action, "The session policy does not allow this.");
+            }
+
+            if (session.Kind == SessionKind.AssumedRole)
+            {
+                return await RoleSessionAsync(request, session, policyRequest, action, cancellationToken);
+            }
+
+            if (principal.UserId == User.RootId)
+            {
+                // A narrowed session of root: its policy allowed this, and root may do everything.
+                return AuthorizationDecision.Allow(action);
+            }
+        }
 
         var userVerdict = await UserPoliciesAsync(principal, policyRequest, cancellationToken);
         if (userVerdict == PolicyVerdict.Deny)
@@ -72,6 +96,42 @@ public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache polic
         return await AclAsync(request, bucket, block, scope, right, action, cancellationToken);
     }
 
+    /// <summary>A role session: the role's policies or the bucket policy must allow, neither may deny.</summary>
+    private async Task<AuthorizationDecision> RoleSessionAsync(
+        AccessRequest request, SessionGrant session, PolicyRequest policyRequest, string action, CancellationToken cancellationToken)
+    {
+        var roleVerdict = PolicyVerdict.NotApplicable;
+        foreach (var policy in await roles.ListRolePoliciesAsync(session.RoleId!, cancellationToken))
+        {
+            roleVerdict = Combine(roleVerdict, Evaluate(policy.Document, PolicyKind.User, policyRequest));
+        }
+
+        if (roleVerdict == PolicyVerdict.Deny)
+        {
+            return AuthorizationDecision.Deny(action, "An explicit deny in the role's policy.");
+        }
+
+        var bucket = await request.Resource.BucketAccessAsync(cancellationToken);
+        var bucketVerdict = bucket is null
+            ? PolicyVerdict.NotApplicable
+            : BucketPolicy(bucket, publicAccess.Effective(bucket.PublicAccessBlock), request.Principal, policyRequest);
+        return bucketVerdict switch
+        {
+            PolicyVerdict.Deny => AuthorizationDecision.Deny(action, "An explicit deny in the bucket policy."),
+            _ when roleVerdict == PolicyVerdict.Allow || bucketVerdict == PolicyVerdict.Allow => AuthorizationDecision.Allow(action),
+            _ => AuthorizationDecision.Deny(action, "No policy of the role allows this."),
+        };
+    }
+
+    private PolicyVerdict Evaluate(string text, PolicyKind kind, PolicyRequest request) =>
+        policies.Get(text, kind)?.Evaluate(request) ?? PolicyVerdict.NotApplicable;
+
+    /// <summary>Deny wins over Allow, Allow over nothing.</summary>
+    private static PolicyVerdict Combine(PolicyVerdict a, PolicyVerdict b) =>
+        a == PolicyVerdict.Deny || b == PolicyVerdict.Deny ? PolicyVerdict.Deny
+        : a == PolicyVerdict.Allow || b == PolicyVerdict.Allow ? PolicyVerdict.Allow
+        : PolicyVerdict.NotApplicable;
+
     private async Task<PolicyVerdict> UserPoliciesAsync(Principal principal, PolicyRequest request, CancellationToken cancellationToken)
     {
         if (principal.IsAnonymous)
@@ -82,14 +142,7 @@ public sealed class AccessEvaluator(IIdentityStore identities, PolicyCache polic
         var verdict = PolicyVerdict.NotApplicable;
         foreach (var policy in await identities.ListUserPoliciesAsync(principal.UserId, cancellationToken))
         {
-            switch (policies.Get(policy.Document, PolicyKind.User)?.Evaluate(request))
-            {
-                case PolicyVerdict.Deny:
-                    return PolicyVerdict.Deny;
-                case PolicyVerdict.Allow:
-                    verdict = PolicyVerdict.Allow;
-                    break;
-            }
+            verdict = Combine(verdict, Evaluate(policy.Document, PolicyKind.User, request));
         }
 
         return verdict;

@@ -18,6 +18,9 @@ public static class Arns
 
     public static string User(string userName) => $"arn:aws:iam::{AccountId}:user/{userName}";
 
+    /// <summary>The account itself, as the root user appears in ARNs.</summary>
+    public const string AccountRoot = "arn:aws:iam::" + AccountId + ":root";
+
     public static string Role(string roleName) => $"arn:aws:iam::{AccountId}:role/{roleName}";
 
     /// <summary>The ARN a session of a role acts as (what GetCallerIdentity returns and policies may name).</summary>

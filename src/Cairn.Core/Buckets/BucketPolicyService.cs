@@ -3,17 +3,19 @@ using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Errors;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
 using Cairn.Core.Ports;
 
 namespace Cairn.Core.Buckets;
 
 /// <summary>
 /// A bucket's policy: stored as the client sent it, after the checks S3 makes when one is put. It must parse as a
-/// bucket policy, name only this bucket and its objects, name only users that exist in this server's one account,
+/// bucket policy, name only this bucket and its objects, name only users and roles that exist in this server's one account,
 /// and, when the effective public access block (the bucket's own united with the server-wide default) blocks public
 /// policies, must not be public.
 /// </summary>
-public sealed class BucketPolicyService(BucketSettingsService settings, IIdentityStore identities, PublicAccessBlocks publicAccess)
+public sealed class BucketPolicyService(
+    BucketSettingsService settings, IIdentityStore identities, IRoleStore roles, PublicAccessBlocks publicAccess)
 {
     /// <summary>The policy as the client sent it; NoSuchBucket, or NoSuchBucketPolicy when there is none.</summary>
     public async Task<string> GetTextAsync(string bucket, CancellationToken cancellationToken)
@@ -84,6 +86,7 @@ public sealed class BucketPolicyService(BucketSettingsService settings, IIdentit
             {
                 PolicyPrincipalKind.User => await identities.FindUserByNameAsync(principal.Value, cancellationToken) is not null,
                 PolicyPrincipalKind.CanonicalUser => await identities.FindUserAsync(principal.Value, cancellationToken) is not null,
+                PolicyPrincipalKind.Role => await roles.FindRoleByNameAsync(principal.Value, cancellationToken) is not null,
                 _ => true,
             };
             if (!exists)

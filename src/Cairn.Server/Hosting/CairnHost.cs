@@ -5,6 +5,7 @@ using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Background;
 using Cairn.Core.Buckets;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
 using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
@@ -221,7 +222,8 @@ public sealed class CairnHost : IAsyncDisposable
         MetadataStores.Register(services, options, postgres, secrets);
         services.AddSingleton<PolicyCache>();
         services.AddSingleton<IAuthorizer>(sp => new AccessEvaluator(
-            sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<PolicyCache>(), sp.GetRequiredService<PublicAccessBlocks>()));
+            sp.GetRequiredService<IIdentityStore>(), sp.GetRequiredService<IRoleStore>(), sp.GetRequiredService<PolicyCache>(),
+            sp.GetRequiredService<PublicAccessBlocks>()));
         services.AddSingleton<OwnerNames>();
         services.AddSingleton(_ => new FileBlobStore(options.DataDirectory, node));
         services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<FileBlobStore>());
@@ -234,7 +236,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketControlsService>();
         services.AddSingleton(sp => new BucketPolicyService(
             sp.GetRequiredService<BucketSettingsService>(), sp.GetRequiredService<IIdentityStore>(),
-            sp.GetRequiredService<PublicAccessBlocks>()));
+            sp.GetRequiredService<IRoleStore>(), sp.GetRequiredService<PublicAccessBlocks>()));
         services.AddSingleton<ListingService>();
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });

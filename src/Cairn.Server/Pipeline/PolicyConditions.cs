@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cairn.Core.Identity;
+using Cairn.Core.Authorization;
 using Cairn.Core.Operations;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Dialects.S3.Auth;
@@ -34,17 +34,7 @@ internal static class PolicyConditions
         keys["aws:SecureTransport"] = [request.IsHttps ? "true" : "false"];
         Add(keys, "aws:UserAgent", request.Headers.UserAgent.ToString());
         Add(keys, "aws:Referer", request.Headers.Referer.ToString());
-        var principal = auth.Principal;
-        if (!principal.IsAnonymous)
-        {
-            keys["aws:userid"] = [principal.UserId];
-            Add(keys, "aws:username", principal.UserName);
-            keys["aws:PrincipalType"] = [principal.UserId == User.RootId ? "Account" : "User"];
-        }
-        else
-        {
-            keys["aws:PrincipalType"] = ["Anonymous"];
-        }
+        PrincipalConditionKeys.AddTo(keys, auth.Principal);
 
         Add(keys, "s3:signatureversion", auth.SignatureVersion);
         Add(keys, "s3:authType", auth.AuthType);

@@ -205,7 +205,7 @@ public sealed class AccessEvaluatorTests
     }
 
     private AccessEvaluator Evaluator(PublicAccessBlock? serverBlock = null) =>
-        new(_identities, new PolicyCache(), new PublicAccessBlocks(serverBlock ?? PublicAccessBlock.None));
+        new(_identities, new InMemoryRoleStore(), new PolicyCache(), new PublicAccessBlocks(serverBlock ?? PublicAccessBlock.None));
 
     private Task<AuthorizationDecision> Decide(
         Principal principal, Operation operation, BucketAccess bucket, ObjectRecord? stored = null, bool missing = false, string? key = null)

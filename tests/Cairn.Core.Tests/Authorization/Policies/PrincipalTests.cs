@@ -83,7 +83,10 @@ public sealed class PrincipalTests
     [InlineData("""{"AWS":"arn:aws:iam::*:root"}""")]
     [InlineData("""{"AWS":"arn:aws:iam::000000000000:user/al?ce"}""")]
     [InlineData("""{"AWS":"alice"}""")]
-    [InlineData("""{"AWS":"arn:aws:iam::000000000000:role/admin"}""")]
+    [InlineData("""{"AWS":"arn:aws:iam::000000000000:group/admin"}""")]
+    [InlineData("""{"AWS":"arn:aws:iam::000000000000:role/"}""")]
+    [InlineData("""{"AWS":"arn:aws:sts::000000000000:assumed-role/admin"}""")]
+    [InlineData("""{"AWS":"arn:aws:sts::000000000000:assumed-role/admin/s/extra"}""")]
     [InlineData("""{"Service":"s3.amazonaws.com"}""")]
     [InlineData("""{"CanonicalUser":"not hex!"}""")]
     [InlineData("\"alice\"")]
@@ -94,4 +97,34 @@ public sealed class PrincipalTests
         var e = Assert.Throws<MalformedPolicyException>(() => AllowTo(principal));
         Assert.StartsWith("Invalid principal in policy", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_role_arn_reaches_every_session_of_that_role_and_no_user()
+    {
+        var policy = AllowTo("""{"AWS":"arn:aws:iam::000000000000:role/Uploader"}""");
+
+        Assert.Equal(PolicyVerdict.Allow, For(policy, RoleSession("uploader", "s1")));
+        Assert.Equal(PolicyVerdict.Allow, For(policy, RoleSession("uploader", "s2")));
+        Assert.Equal(PolicyVerdict.NotApplicable, For(policy, RoleSession("reader", "s1")));
+        Assert.Equal(PolicyVerdict.NotApplicable, For(policy, AliceCaller));
+        Assert.Equal([new PolicyPrincipal(PolicyPrincipalKind.Role, "Uploader", Arns.AccountId)], policy.Principals);
+    }
+
+    [Fact]
+    public void A_session_arn_reaches_that_session_only()
+    {
+        var policy = AllowTo($$"""{"AWS":"{{Arns.AssumedRole("uploader", "s1")}}"}""");
+
+        Assert.Equal(PolicyVerdict.Allow, For(policy, RoleSession("uploader", "s1")));
+        Assert.Equal(PolicyVerdict.NotApplicable, For(policy, RoleSession("uploader", "s2")));
+    }
+
+    [Fact]
+    public void The_account_reaches_role_sessions_too()
+    {
+        Assert.Equal(PolicyVerdict.Allow, For(AllowTo("""{"AWS":"000000000000"}"""), RoleSession("uploader", "s1")));
+    }
+
+    private static PolicyCaller RoleSession(string role, string session) =>
+        new("AROAEXAMPLE:" + session, null) { RoleName = role, SessionArn = Arns.AssumedRole(role, session) };
 }

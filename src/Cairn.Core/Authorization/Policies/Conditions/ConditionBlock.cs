@@ -8,7 +8,7 @@ namespace Cairn.Core.Authorization.Policies.Conditions;
 /// </summary>
 internal sealed class ConditionBlock
 {
-    private static readonly string[] KnownServices = ["aws", "s3", "iam"];
+    private static readonly string[] KnownServices = ["aws", "s3", "iam", "sts"];
 
     private ConditionBlock(IReadOnlyList<IConditionClause> clauses)
     {
