@@ -13,12 +13,9 @@ public static class Arns
 
     public static string ObjectKey(string bucket, string key) => "arn:aws:s3:::" + bucket + "/" + key;
 
-    /// <summary>The account's own ARN: what GetCallerIdentity answers for the root user, and a principal for the whole account.</summary>
-    public static string AccountRoot => $"arn:aws:iam::{AccountId}:root";
-
     public static string User(string userName) => $"arn:aws:iam::{AccountId}:user/{userName}";
 
-    /// <summary>The account itself, as the root user appears in ARNs.</summary>
+    /// <summary>The account's own ARN: the root user as ARNs name it (GetCallerIdentity's answer), and a principal for the whole account.</summary>
     public const string AccountRoot = "arn:aws:iam::" + AccountId + ":root";
 
     public static string Role(string roleName) => $"arn:aws:iam::{AccountId}:role/{roleName}";
