@@ -9,8 +9,8 @@ namespace Cairn.Client.Tests.Cli;
 
 /// <summary>
 /// <c>cairn share upload</c> against a real server, run by an app's user that may write the bucket: the temporary
-/// credentials it prints work with AWSSDK.S3 under the prefix (single PUT and multipart), and the POST form uploads
-/// a file under the prefix with a plain <see cref="HttpClient"/>.
+/// credentials it prints work with AWSSDK.S3 under the prefix (single PUT and multipart) and nowhere else, and the
+/// POST form uploads a file under the prefix with a plain <see cref="HttpClient"/> and nothing outside it.
 /// </summary>
 public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixture<CairnServerFixture>
 {
@@ -50,9 +50,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
         Assert.Equal("photo"u8.ToArray(), await S3Inspect.GetBytesAsync(owner, bucket, "in/device-1/photo.jpg"));
     }
 
-    // Refusal outside the prefix rests on the access evaluator's session rules (the user's rights narrowed by the
-    // session policy); until they apply, a federated session is not narrowed and this test is skipped.
-    [Fact(Skip = "Needs the access evaluator to narrow federated sessions by their session policy.")]
+    [Fact]
     public async Task The_temporary_credentials_are_refused_outside_the_prefix_and_for_reading()
     {
         var (environment, bucket) = await AppUserAsync();
@@ -71,6 +69,30 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
         Assert.All([outside, multipartOutside, read], e => Assert.Equal("AccessDenied", e.ErrorCode));
         using var owner = server.CreateClient();
         Assert.Empty((await owner.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "in/device-3/" })).S3Objects ?? []);
+    }
+
+    [Fact]
+    public async Task The_form_uploads_a_file_under_the_prefix_and_is_refused_outside_it_or_above_the_size_limit()
+    {
+        var (environment, bucket) = await AppUserAsync();
+        var shared = await CliProcess.RunAsync(environment, ["share", "upload", $"s3://{bucket}/forms/", "--max-size", "1KiB", "--json"]);
+        Assert.True(shared.ExitCode == 0, shared.ToString());
+        var form = System.Text.Json.JsonSerializer.Deserialize<PostForm>(shared.Json.GetProperty("form").GetRawText())!;
+        Assert.Equal("forms/${filename}", form["key"]);
+        using var http = new HttpClient();
+
+        using var stored = await http.PostAsync(form.Url, Body(form, "hello.txt", "hello"u8.ToArray()));
+        using var outside = await http.PostAsync(form.Url, Body(form, "x.txt", "nope"u8.ToArray(), key: "other/x.txt"));
+        using var tooLarge = await http.PostAsync(form.Url, Body(form, "big.txt", new byte[2048]));
+
+        Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Contains("AccessDenied", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(tooLarge.IsSuccessStatusCode);
+        using var owner = server.CreateClient();
+        Assert.Equal("hello"u8.ToArray(), await S3Inspect.GetBytesAsync(owner, bucket, "forms/hello.txt"));
+        var keys = (await owner.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects ?? [];
+        Assert.Equal(["forms/hello.txt"], keys.Select(o => o.Key));
     }
 
     [Fact]
@@ -100,6 +122,19 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
         Assert.Contains("  x-amz-signature: ", shared.Stdout, StringComparison.Ordinal);
         Assert.Contains("  AWS_ACCESS_KEY_ID=ASIA", shared.Stdout, StringComparison.Ordinal);
         Assert.Contains("  AWS_SESSION_TOKEN=", shared.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>The form's fields in order (the key replaced when given), then the file as the last part.</summary>
+    private static MultipartFormDataContent Body(PostForm form, string fileName, byte[] file, string? key = null)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in form.Fields)
+        {
+            body.Add(new StringContent(name == "key" && key is not null ? key : value), name);
+        }
+
+        body.Add(new ByteArrayContent(file), "file", fileName);
+        return body;
     }
 
     /// <summary>A bucket and a user (as an app server would have) whose policy lets it do anything in that bucket; the CLI runs as that user.</summary>
