@@ -48,7 +48,9 @@ internal static class PostFormReader
             }
 
             var disposition = section.GetContentDispositionHeader();
-            var name = disposition is { } d && d.IsFormDisposition() ? HeaderUtilities.RemoveQuotes(d.Name).ToString() : string.Empty;
+            var name = disposition is { } d && d.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+                ? HeaderUtilities.RemoveQuotes(d.Name).ToString()
+                : string.Empty;
             if (name.Length == 0)
             {
                 throw Malformed("every part must have a Content-Disposition of form-data with a name.");

@@ -75,7 +75,8 @@ internal sealed class S3PostObjectCodec(RequestAuthenticator authenticator, Stor
                 break;
             case "201":
                 response.StatusCode = StatusCodes.Status201Created;
-                await S3Xml.WriteAsync(response, "PostResponse", xml =>
+                // S3 sends this document without its namespace.
+                await XmlResponse.WriteAsync(response, "PostResponse", string.Empty, xml =>
                 {
                     xml.Element("Location", location);
                     xml.Element("Bucket", stored.Bucket);
