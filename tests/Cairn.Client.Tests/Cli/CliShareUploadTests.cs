@@ -9,15 +9,16 @@ namespace Cairn.Client.Tests.Cli;
 
 /// <summary>
 /// <c>cairn share upload</c> against a real server, run by an app's user that may write the bucket: the temporary
-/// credentials it prints work with AWSSDK.S3 under the prefix (single PUT and multipart) and nowhere else, and the
-/// POST form uploads a file under the prefix with a plain <see cref="HttpClient"/> and nothing outside it.
+/// credentials it prints (federated, or from a role with --role) work with AWSSDK.S3 under the prefix (single PUT
+/// and multipart) and nowhere else, and the POST form uploads a file under the prefix with a plain
+/// <see cref="HttpClient"/> and nothing outside it.
 /// </summary>
 public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixture<CairnServerFixture>
 {
     [Fact]
     public async Task The_temporary_credentials_upload_under_the_prefix_with_the_SDK_single_and_multipart()
     {
-        var (environment, bucket) = await AppUserAsync();
+        var (environment, bucket, _) = await AppUserAsync();
 
         var shared = await CliProcess.RunAsync(environment, ["share", "upload", $"s3://{bucket}/in/device-1/", "--credentials", "--expires", "20m", "--json"]);
 
@@ -53,7 +54,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
     [Fact]
     public async Task The_temporary_credentials_are_refused_outside_the_prefix_and_for_reading()
     {
-        var (environment, bucket) = await AppUserAsync();
+        var (environment, bucket, _) = await AppUserAsync();
         var shared = await CliProcess.RunAsync(environment, ["share", "upload", $"s3://{bucket}/in/device-2/", "--credentials", "--expires", "20m", "--json"]);
         Assert.True(shared.ExitCode == 0, shared.ToString());
         using var device = DeviceClient(shared.Json.GetProperty("credentials"));
@@ -74,7 +75,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
     [Fact]
     public async Task The_form_uploads_a_file_under_the_prefix_and_is_refused_outside_it_or_above_the_size_limit()
     {
-        var (environment, bucket) = await AppUserAsync();
+        var (environment, bucket, _) = await AppUserAsync();
         var shared = await CliProcess.RunAsync(environment, ["share", "upload", $"s3://{bucket}/forms/", "--max-size", "1KiB", "--json"]);
         Assert.True(shared.ExitCode == 0, shared.ToString());
         var form = System.Text.Json.JsonSerializer.Deserialize<PostForm>(shared.Json.GetProperty("form").GetRawText())!;
@@ -96,6 +97,30 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task With_a_role_the_credentials_are_the_roles_rights_narrowed_to_the_prefix()
+    {
+        var (environment, bucket, userName) = await AppUserAsync();
+        var role = "uploader-" + Guid.NewGuid().ToString("N")[..8];
+        using var iam = new IamClient(server.Connection());
+        await iam.CallAsync("CreateRole", [new("RoleName", role), new("AssumeRolePolicyDocument", $$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/{{userName}}"},"Action":"sts:AssumeRole"}]}
+            """)]);
+        await iam.CallAsync("PutRolePolicy", [new("RoleName", role), new("PolicyName", "bucket"), new("PolicyDocument", $$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::{{bucket}}","arn:aws:s3:::{{bucket}}/*"]}]}
+            """)]);
+
+        var shared = await CliProcess.RunAsync(environment,
+            ["share", "upload", $"s3://{bucket}/role/", "--role", $"arn:aws:iam::000000000000:role/{role}", "--expires", "15m", "--json"]);
+
+        Assert.True(shared.ExitCode == 0, shared.ToString());
+        using var device = DeviceClient(shared.Json.GetProperty("credentials"));
+        await device.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "role/in.txt", ContentBody = "in" });
+        var outside = await Assert.ThrowsAsync<AmazonS3Exception>(() =>
+            device.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "out.txt", ContentBody = "out" }));
+        Assert.Equal("AccessDenied", outside.ErrorCode);
+    }
+
+    [Fact]
     public async Task Credentials_are_bounded_by_what_STS_issues()
     {
         var environment = CliEnvironment.For(server);
@@ -112,7 +137,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
     [Fact]
     public async Task The_form_is_printed_for_people_with_its_fields_and_the_credentials_as_environment_variables()
     {
-        var (environment, bucket) = await AppUserAsync();
+        var (environment, bucket, _) = await AppUserAsync();
 
         var shared = await CliProcess.RunAsync(environment, ["share", "upload", $"s3://{bucket}/drop/", "--credentials", "--expires", "15m"]);
 
@@ -138,7 +163,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
     }
 
     /// <summary>A bucket and a user (as an app server would have) whose policy lets it do anything in that bucket; the CLI runs as that user.</summary>
-    private async Task<(CliEnvironment Environment, string Bucket)> AppUserAsync()
+    private async Task<(CliEnvironment Environment, string Bucket, string UserName)> AppUserAsync()
     {
         var bucket = await server.CreateBucketAsync();
         var name = "app-" + Guid.NewGuid().ToString("N")[..8];
@@ -151,7 +176,7 @@ public sealed class CliShareUploadTests(CairnServerFixture server) : IClassFixtu
         var environment = CliEnvironment.For(server)
             .With("AWS_ACCESS_KEY_ID", key.AccessKeyId)
             .With("AWS_SECRET_ACCESS_KEY", key.SecretAccessKey!);
-        return (environment, bucket);
+        return (environment, bucket, name);
     }
 
     private AmazonS3Client DeviceClient(System.Text.Json.JsonElement issued) => CairnS3ClientFactory.Create(new TemporaryCredentials(
