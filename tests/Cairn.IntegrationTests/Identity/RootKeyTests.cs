@@ -91,7 +91,8 @@ public sealed class RootKeyTests : IDisposable
 
     /// <summary>
     /// Turns the stopped server's database into what version 2 wrote: no identity tables, no leases, and every owner
-    /// the root access key id (version 3 only added the two tables and rewrote owners, version 4 added leases).
+    /// the root access key id (version 3 only added the two tables and rewrote owners, version 4 added leases; the
+    /// later versions' access-control and role tables and columns go too).
     /// </summary>
     private void DowngradeToVersion2(string rootAccessKeyId)
     {
@@ -100,6 +101,8 @@ public sealed class RootKeyTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
+                DROP TABLE role_policies;
+                DROP TABLE roles;
                 DROP TABLE user_policies;
                 DROP TABLE bucket_settings;
                 DROP INDEX buckets_by_owner;

@@ -125,13 +125,17 @@ public sealed class RawS3Signer
         ];
     }
 
-    /// <summary>A presigned URL (query authentication, payload UNSIGNED-PAYLOAD, only host signed).</summary>
-    public Uri Presign(string method, Uri uri, DateTimeOffset time, long expiresSeconds)
+    /// <summary>
+    /// A presigned URL (query authentication, payload UNSIGNED-PAYLOAD, only host signed); with temporary credentials
+    /// the session token travels in the signed query (X-Amz-Security-Token).
+    /// </summary>
+    public Uri Presign(string method, Uri uri, DateTimeOffset time, long expiresSeconds, string? sessionToken = null)
     {
         var extra = $"X-Amz-Algorithm={Algorithm}"
             + $"&X-Amz-Credential={UriEncode(AccessKey + "/" + Scope(time), encodeSlash: true)}"
             + $"&X-Amz-Date={AmzDate(time)}"
             + $"&X-Amz-Expires={expiresSeconds.ToString(CultureInfo.InvariantCulture)}"
+            + (sessionToken is null ? string.Empty : "&X-Amz-Security-Token=" + UriEncode(sessionToken, encodeSlash: true))
             + "&X-Amz-SignedHeaders=host";
         var query = string.IsNullOrEmpty(uri.Query) ? "?" + extra : uri.Query + "&" + extra;
         var unsigned = new UriBuilder(uri) { Query = query[1..] }.Uri;

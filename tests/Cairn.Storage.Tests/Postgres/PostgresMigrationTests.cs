@@ -19,8 +19,8 @@ public sealed class PostgresMigrationTests : IDisposable
 
     private static readonly string[] Tables =
     [
-        "access_keys", "bucket_settings", "buckets", "cairn_schema", "completed_uploads", "garbage", "leases", "objects", "parts", "segments",
-        "settings", "uploads", "user_policies", "users",
+        "access_keys", "bucket_settings", "buckets", "cairn_schema", "completed_uploads", "garbage", "leases", "objects", "parts", "role_policies",
+        "roles", "segments", "settings", "uploads", "user_policies", "users",
     ];
 
     private readonly List<string> _databases = [];

@@ -1,6 +1,7 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 using Cairn.Core.Identity;
+using Cairn.Core.Identity.Roles;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
 using Cairn.Storage.Sqlite;
@@ -160,6 +161,13 @@ public sealed class SqliteMigrationTests : IDisposable
               INSERT INTO user_policies (user_id, name, document) VALUES ('alice-id', 'read-only', '{"{}"}');
               """
             : string.Empty;
+        var roles = version >= 6
+            ? """
+              INSERT INTO roles (id, name, owner_id, trust_policy, max_session_seconds, description, created_at)
+                  VALUES ('AROAUPLOADER', 'Uploader', 'alice-id', '{"Statement":[]}', 7200, 'phones', 1700000000009);
+              INSERT INTO role_policies (role_id, name, document) VALUES ('AROAUPLOADER', 'write', '{}');
+              """
+            : string.Empty;
         using var command = connection.CreateCommand();
         command.CommandText = $$"""
             INSERT INTO buckets (name, owner, created_at) VALUES ('b', '{{owner}}', 1700000000000);
@@ -181,6 +189,7 @@ public sealed class SqliteMigrationTests : IDisposable
             {{users}}
             {{leases}}
             {{accessControl}}
+            {{roles}}
             """;
         command.ExecuteNonQuery();
     }
@@ -256,6 +265,13 @@ public sealed class SqliteMigrationTests : IDisposable
         var settings = await store.GetBucketSettingsAsync("b", None);
         Assert.Equal(version >= 5 ? "BucketOwnerEnforced" : null, settings!.Get(BucketSettingNames.OwnershipControls));
         Assert.Equal(version >= 5 ? ["read-only"] : [], (await identities.ListUserPoliciesAsync("alice-id", None)).Select(p => p.Name));
+
+        // Version 6 added roles and their policies.
+        var role = await identities.FindRoleByNameAsync("uploader", None);
+        Assert.Equal(version >= 6
+            ? new Role("AROAUPLOADER", "Uploader", "alice-id", """{"Statement":[]}""", TimeSpan.FromHours(2), "phones", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_009))
+            : null, role);
+        Assert.Equal(version >= 6 ? ["write"] : [], (await identities.ListRolePoliciesAsync("AROAUPLOADER", None)).Select(p => p.Name));
 
         // From version 4 node-a holds the sweep lease until 2100; before it there were no leases, so it is free
         // (and, on the second read, already node-b's).

@@ -1,0 +1,3 @@
+using Cairn.Samples.BrowserUpload;
+
+await UploadServer.Build(args).RunAsync();
