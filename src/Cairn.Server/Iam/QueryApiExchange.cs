@@ -10,7 +10,7 @@ namespace Cairn.Server.Iam;
 
 /// <summary>
 /// What every query API call goes through, whichever service answers it (docs/access-control.md "Admin API (IAM)",
-/// "Roles and temporary credentials"): a request id, the form body read (bounded), the SigV4 signature verified for
+/// docs/identity.md "Roles and temporary credentials"): a request id, the form body read (bounded), the SigV4 signature verified for
 /// the service, the endpoint's handler run, and its result or its one catalogue error written in the service's XML.
 /// </summary>
 internal sealed partial class QueryApiExchange(QueryApiAuthenticator authenticator, IOptions<CairnOptions> options, ILogger<QueryApiExchange> logger)

@@ -2,7 +2,6 @@ using System.Xml;
 using Cairn.Core.Authorization;
 using Cairn.Core.Authorization.Policies;
 using Cairn.Core.Errors;
-using Cairn.Core.Identity;
 using Cairn.Core.Identity.Roles;
 using Cairn.Core.Identity.Sessions;
 using Cairn.Server.Iam;
@@ -11,7 +10,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Sts;
 
 /// <summary>
-/// AssumeRole (docs/access-control.md "Roles and temporary credentials"): temporary credentials for a session of a
+/// AssumeRole (docs/identity.md "Roles and temporary credentials"): temporary credentials for a session of a
 /// role, standing on the role's owner. Who may assume a role is decided by its trust policy alone: it must allow
 /// <c>sts:AssumeRole</c> for the caller (a user, a user's GetSessionToken session, or another role's session — role
 /// chaining, capped at one hour), seen with the keys aws:username, aws:userid, aws:PrincipalType, aws:PrincipalArn,

@@ -4,7 +4,7 @@ using Cairn.Server.Iam;
 namespace Cairn.Server.Sts;
 
 /// <summary>
-/// STS's query API on the S3 endpoint (docs/access-control.md "Roles and temporary credentials"), for the requests
+/// STS's query API on the S3 endpoint (docs/identity.md "Roles and temporary credentials"), for the requests
 /// <see cref="QueryApiRecognizer"/> gives it (SigV4 credential scope service <c>sts</c>). The exchange
 /// (<see cref="QueryApiExchange"/>) reads and verifies the call, with long-term keys or temporary credentials alike;
 /// each action decides for itself who may call it.

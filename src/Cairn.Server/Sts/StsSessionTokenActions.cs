@@ -7,7 +7,7 @@ using Cairn.Server.Xml;
 namespace Cairn.Server.Sts;
 
 /// <summary>
-/// GetSessionToken and GetFederationToken (docs/access-control.md "Roles and temporary credentials"): temporary
+/// GetSessionToken and GetFederationToken (docs/identity.md "Roles and temporary credentials"): temporary
 /// credentials standing on the calling user, asked for with its long-term key only (AccessDenied for session
 /// credentials, as STS answers). A GetSessionToken session has the user's own rights; a federated session has the
 /// user's rights narrowed by the Policy given, and without one it may do nothing, as in STS. Neither needs a

@@ -6,11 +6,12 @@ namespace Cairn.IntegrationTests.Clients;
 /// A private AWS configuration for aws cli and boto3 children: credentials in the environment, a temp
 /// config file with path-style addressing, an empty credentials file, region us-east-1. No inherited
 /// AWS_* variable survives, so neither the developer's ~/.aws nor settings such as
-/// AWS_REQUEST_CHECKSUM_CALCULATION change what the clients do by default.
+/// AWS_REQUEST_CHECKSUM_CALCULATION change what the clients do by default. With a session token the credentials are
+/// temporary ones (AWS_SESSION_TOKEN).
 /// </summary>
 public sealed class AwsClientEnvironment : IDisposable
 {
-    public AwsClientEnvironment(string accessKey, string secretKey)
+    public AwsClientEnvironment(string accessKey, string secretKey, string? sessionToken = null)
     {
         Directory.CreateDirectory(Root);
         var configFile = Path.Combine(Root, "config");
@@ -29,6 +30,11 @@ public sealed class AwsClientEnvironment : IDisposable
 
         variables["AWS_ACCESS_KEY_ID"] = accessKey;
         variables["AWS_SECRET_ACCESS_KEY"] = secretKey;
+        if (sessionToken is not null)
+        {
+            variables["AWS_SESSION_TOKEN"] = sessionToken;
+        }
+
         variables["AWS_DEFAULT_REGION"] = "us-east-1";
         variables["AWS_CONFIG_FILE"] = configFile;
         variables["AWS_SHARED_CREDENTIALS_FILE"] = credentialsFile;

@@ -55,7 +55,7 @@ public sealed class IamRequestErrorTests(CairnServerFixture fixture) : IClassFix
     {
         using var root = Root();
 
-        (await root.CallAsync("CreateRole", ("RoleName", "r"))).AssertError(HttpStatusCode.BadRequest, "InvalidAction");
+        (await root.CallAsync("CreateGroup", ("GroupName", "g"))).AssertError(HttpStatusCode.BadRequest, "InvalidAction");
         (await root.PostAsync([("Action", "ListUsers"), ("Version", "2011-01-01")])).AssertError(HttpStatusCode.BadRequest, "InvalidAction");
         (await root.PostAsync([("Version", "2010-05-08")])).AssertError(HttpStatusCode.BadRequest, "InvalidAction");
     }

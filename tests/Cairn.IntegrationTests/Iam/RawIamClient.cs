@@ -8,9 +8,10 @@ namespace Cairn.IntegrationTests.Iam;
 
 /// <summary>
 /// Admin API calls written by hand: a form body POSTed to "/" and signed with SigV4 for service "iam" (or not
-/// signed at all), the answer kept as status and XML so tests can check IAM's exact shapes.
+/// signed at all), the answer kept as status and XML so tests can check IAM's exact shapes. With a session token the
+/// key is a temporary credential: the token goes in x-amz-security-token, signed.
 /// </summary>
-public sealed class RawIamClient(Uri endpoint, string? accessKey, string? secretKey) : IDisposable
+public sealed class RawIamClient(Uri endpoint, string? accessKey, string? secretKey, string? sessionToken = null) : IDisposable
 {
     public static readonly XNamespace Ns = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -26,6 +27,11 @@ public sealed class RawIamClient(Uri endpoint, string? accessKey, string? secret
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, "/"));
         request.Content = new ByteArrayContent(bytes);
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+        if (sessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-amz-security-token", sessionToken);
+        }
+
         if (accessKey is not null && secretKey is not null)
         {
             new RawS3Signer(accessKey, secretKey, service: "iam").Sign(request, Convert.ToHexStringLower(SHA256.HashData(bytes)));
