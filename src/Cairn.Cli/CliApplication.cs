@@ -58,6 +58,7 @@ public static class CliApplication
         root.Subcommands.Add(MultipartCommands.CreateParts(runner));
         root.Subcommands.Add(MultipartCommands.CreateAbort(runner));
         root.Subcommands.Add(PresignCommand.Create(runner));
+        root.Subcommands.Add(ShareCommand.Create(runner));
         root.Subcommands.Add(AclCommands.Create(runner));
         root.Subcommands.Add(PolicyCommands.Create(runner));
         root.Subcommands.Add(AdminCommand.Create(runner));

@@ -1,3 +1,5 @@
+using Amazon.Runtime;
+
 namespace Cairn.Client;
 
 /// <summary>
@@ -19,4 +21,9 @@ public sealed record CairnConnection
 
     /// <summary>Signing region; Cairn accepts signatures for any region.</summary>
     public string Region { get; init; } = "us-east-1";
+
+    /// <summary>The SDK credentials for this connection: session credentials when a token is set.</summary>
+    internal AWSCredentials Credentials() => SessionToken is { Length: > 0 } token
+        ? new SessionAWSCredentials(AccessKey, SecretKey, token)
+        : new BasicAWSCredentials(AccessKey, SecretKey);
 }

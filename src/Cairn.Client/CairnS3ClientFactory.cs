@@ -30,9 +30,6 @@ public static class CairnS3ClientFactory
             Timeout = TimeSpan.FromMinutes(5),
         };
         configure?.Invoke(config);
-        AWSCredentials credentials = connection.SessionToken is { Length: > 0 } token
-            ? new SessionAWSCredentials(connection.AccessKey, connection.SecretKey, token)
-            : new BasicAWSCredentials(connection.AccessKey, connection.SecretKey);
-        return new AmazonS3Client(credentials, config);
+        return new AmazonS3Client(connection.Credentials(), config);
     }
 }
