@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Xml.Linq;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.SecurityToken.Model;
@@ -117,9 +118,18 @@ public sealed class SessionExpiryTests(FakeClockServerFixture fixture) : IClassF
             Assert.Contains("<Code>ExpiredToken</Code>", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var lateParts = await admin.ListPartsAsync(bucket, $"uploads/{session}/late.mp4", lateUpload.UploadId);
-        Assert.Empty(lateParts.Parts ?? []);
-        var listing = await admin.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
-        Assert.Equal([key], listing.S3Objects.Select(o => o.Key));
+        // Checked as root, signed at the server's (advanced) time.
+        using var raw = new RawS3Client(fixture);
+        var serverTime = fixture.Clock.GetUtcNow();
+        using (var lateParts = await raw.SendAsync(HttpMethod.Get,
+            RawS3Client.ObjectPath(bucket, $"uploads/{session}/late.mp4") + "?uploadId=" + Uri.EscapeDataString(lateUpload.UploadId), time: serverTime))
+        {
+            Assert.Equal(HttpStatusCode.OK, lateParts.StatusCode);
+            Assert.DoesNotContain("<Part>", await lateParts.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var listing = await raw.SendAsync(HttpMethod.Get, "/" + bucket + "?list-type=2", time: serverTime);
+        var keys = XDocument.Parse(await listing.Content.ReadAsStringAsync()).Descendants().Where(e => e.Name.LocalName == "Key").Select(e => e.Value);
+        Assert.Equal([key], keys);
     }
 }
