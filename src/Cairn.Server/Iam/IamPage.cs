@@ -18,6 +18,20 @@ internal sealed record IamPage<T>(IReadOnlyList<T> Items, string? NextMarker)
         return FromFetched([.. after.Take(maxItems + 1)], keyOf, maxItems);
     }
 
+    /// <summary>
+    /// A page of entities that all sit at path "/" (users, roles): fetched from the store after the Marker, or empty when
+    /// PathPrefix asks for a longer path than "/".
+    /// </summary>
+    public static async Task<IamPage<T>> AtRootPathAsync(
+        QueryApiParameters parameters, int defaultMaxItems, Func<string?, int, Task<IReadOnlyList<T>>> fetch, Func<T, string> keyOf)
+    {
+        var maxItems = parameters.MaxItems(defaultMaxItems);
+        var prefix = parameters.Optional("PathPrefix") ?? IamNames.RootPath;
+        return IamNames.RootPath.StartsWith(prefix, StringComparison.Ordinal)
+            ? FromFetched(await fetch(parameters.Optional("Marker"), maxItems + 1), keyOf, maxItems)
+            : new IamPage<T>([], null);
+    }
+
     /// <summary>A page from up to <paramref name="maxItems"/> + 1 fetched entries: one more than fits means truncated.</summary>
     public static IamPage<T> FromFetched(IReadOnlyList<T> fetched, Func<T, string> keyOf, int maxItems) =>
         fetched.Count > maxItems

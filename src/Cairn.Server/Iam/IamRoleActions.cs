@@ -63,15 +63,8 @@ internal sealed class IamRoleActions(IRoleStore roles, TimeProvider time)
 
     private async Task<Action<XmlWriter>?> ListAsync(IamCall call)
     {
-        var parameters = call.Parameters;
-        var maxItems = parameters.MaxItems(DefaultMaxItems);
-        var prefix = parameters.Optional("PathPrefix") ?? IamNames.RootPath;
-
-        // Every role is at "/": a longer prefix matches none of them.
-        var page = IamNames.RootPath.StartsWith(prefix, StringComparison.Ordinal)
-            ? IamPage<Role>.FromFetched(
-                await roles.ListRolesAsync(parameters.Optional("Marker"), maxItems + 1, call.CancellationToken), role => role.Name, maxItems)
-            : new IamPage<Role>([], null);
+        var page = await IamPage<Role>.AtRootPathAsync(call.Parameters, DefaultMaxItems,
+            (after, count) => roles.ListRolesAsync(after, count, call.CancellationToken), role => role.Name);
         return xml =>
         {
             QueryApiXml.Members(xml, "Roles", page.Items, IamXml.Role);

@@ -47,15 +47,8 @@ internal sealed class IamUserActions(IIdentityStore identities, TimeProvider tim
 
     private async Task<Action<XmlWriter>?> ListAsync(IamCall call)
     {
-        var parameters = call.Parameters;
-        var maxItems = parameters.MaxItems(DefaultMaxItems);
-        var prefix = parameters.Optional("PathPrefix") ?? IamNames.RootPath;
-
-        // Every user is at "/": a longer prefix matches none of them.
-        var page = IamNames.RootPath.StartsWith(prefix, StringComparison.Ordinal)
-            ? IamPage<User>.FromFetched(
-                await identities.ListUsersAsync(parameters.Optional("Marker"), maxItems + 1, call.CancellationToken), user => user.Name, maxItems)
-            : new IamPage<User>([], null);
+        var page = await IamPage<User>.AtRootPathAsync(call.Parameters, DefaultMaxItems,
+            (after, count) => identities.ListUsersAsync(after, count, call.CancellationToken), user => user.Name);
         return xml =>
         {
             QueryApiXml.Members(xml, "Users", page.Items, IamXml.User);
