@@ -9,7 +9,7 @@ using Cairn.Server.Routing;
 namespace Cairn.Server.Pipeline;
 
 /// <summary>Everything the pipeline learned about a request before its handler runs.</summary>
-internal sealed class OperationRequest
+internal sealed record OperationRequest
 {
     public required HttpContext Http { get; init; }
     public required string RequestId { get; init; }
@@ -52,17 +52,7 @@ internal sealed class OperationRequest
     /// The request once an operation that authenticates itself from its body (a form upload) has verified who it
     /// acts as and been authorized for <paramref name="resource"/>: everything after uses that principal.
     /// </summary>
-    public OperationRequest AuthenticatedAs(AuthResult auth, ResourceRef resource) => new()
-    {
-        Http = Http,
-        RequestId = RequestId,
-        Dialect = Dialect,
-        Target = Target,
-        Operation = Operation,
-        Auth = auth,
-        Authorizer = Authorizer,
-        Resource = resource,
-    };
+    public OperationRequest AuthenticatedAs(AuthResult auth, ResourceRef resource) => this with { Auth = auth, Resource = resource };
 
     /// <summary>The payload stream: aws-chunked decoded and signature-checked as it is read.</summary>
     public Stream OpenBody() => Auth.WrapBody(Request.Body);
