@@ -1,7 +1,7 @@
 namespace Cairn.Core.Checksums;
 
 /// <summary>
-/// The additional checksums S3 lets a client attach to a body (x-amz-checksum-*). Values are persisted with
+/// The checksums Cairn computes over a body: those S3 lets a client attach (x-amz-checksum-*) and OSS's CRC-64. Values are persisted with
 /// object metadata, so they are explicit and must never be renumbered.
 /// </summary>
 public enum ChecksumAlgorithm
@@ -16,4 +16,9 @@ public enum ChecksumAlgorithm
     Sha1 = 4,
     /// <summary>SHA-256.</summary>
     Sha256 = 5,
+    /// <summary>
+    /// CRC-64/XZ (ECMA-182 reflected), the CRC Alibaba OSS reports as x-oss-hash-crc64ecma. S3 has no name for it:
+    /// it is not one of <see cref="ChecksumAlgorithms.Amz"/>, and the S3 dialect never shows it.
+    /// </summary>
+    Crc64Xz = 6,
 }

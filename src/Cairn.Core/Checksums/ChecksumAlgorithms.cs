@@ -8,7 +8,7 @@ namespace Cairn.Core.Checksums;
 /// </summary>
 public static class ChecksumAlgorithms
 {
-    private static readonly ReadOnlyCollection<ChecksumAlgorithm> _all = Array.AsReadOnly(
+    private static readonly ReadOnlyCollection<ChecksumAlgorithm> _amz = Array.AsReadOnly(
     [
         ChecksumAlgorithm.Crc32,
         ChecksumAlgorithm.Crc32C,
@@ -17,8 +17,11 @@ public static class ChecksumAlgorithms
         ChecksumAlgorithm.Sha256,
     ]);
 
-    /// <summary>Every algorithm, in enum order.</summary>
-    public static IReadOnlyList<ChecksumAlgorithm> All => _all;
+    /// <summary>The algorithms of S3's additional checksums (x-amz-checksum-*), in enum order.</summary>
+    public static IReadOnlyList<ChecksumAlgorithm> Amz => _amz;
+
+    /// <summary>Whether S3 has a name for the algorithm (it is one of <see cref="Amz"/>).</summary>
+    public static bool IsAmz(this ChecksumAlgorithm a) => a is >= ChecksumAlgorithm.Crc32 and <= ChecksumAlgorithm.Sha256;
 
     /// <summary>
     /// The algorithm's name ("CRC32", "CRC64NVME", "SHA256"...), for messages. Protocols derive their own spellings
@@ -31,6 +34,7 @@ public static class ChecksumAlgorithms
         ChecksumAlgorithm.Crc64Nvme => "CRC64NVME",
         ChecksumAlgorithm.Sha1 => "SHA1",
         ChecksumAlgorithm.Sha256 => "SHA256",
+        ChecksumAlgorithm.Crc64Xz => "CRC64XZ",
         _ => throw Undefined(a),
     };
 
@@ -42,6 +46,7 @@ public static class ChecksumAlgorithms
         ChecksumAlgorithm.Crc64Nvme => 8,
         ChecksumAlgorithm.Sha1 => 20,
         ChecksumAlgorithm.Sha256 => 32,
+        ChecksumAlgorithm.Crc64Xz => 8,
         _ => throw Undefined(a),
     };
 

@@ -16,6 +16,7 @@ public sealed class ContentHasher : IDisposable
     private readonly IeeeCrc32? _crc32;
     private readonly Crc32C? _crc32C;
     private readonly Crc64Nvme? _crc64Nvme;
+    private readonly Crc64Xz? _crc64Xz;
     private long _length;
     private bool _finished;
     private bool _disposed;
@@ -24,7 +25,7 @@ public sealed class ContentHasher : IDisposable
     public ContentHasher(IEnumerable<ChecksumAlgorithm> algorithms)
     {
         ArgumentNullException.ThrowIfNull(algorithms);
-        bool sha1 = false, sha256 = false, crc32 = false, crc32C = false, crc64Nvme = false;
+        bool sha1 = false, sha256 = false, crc32 = false, crc32C = false, crc64Nvme = false, crc64Xz = false;
         foreach (var algorithm in algorithms)
         {
             switch (algorithm)
@@ -34,6 +35,7 @@ public sealed class ContentHasher : IDisposable
                 case ChecksumAlgorithm.Crc64Nvme: crc64Nvme = true; break;
                 case ChecksumAlgorithm.Sha1: sha1 = true; break;
                 case ChecksumAlgorithm.Sha256: sha256 = true; break;
+                case ChecksumAlgorithm.Crc64Xz: crc64Xz = true; break;
                 default: throw new ArgumentOutOfRangeException(nameof(algorithms), algorithm, "Undefined checksum algorithm.");
             }
         }
@@ -44,6 +46,7 @@ public sealed class ContentHasher : IDisposable
         _crc32 = crc32 ? new IeeeCrc32() : null;
         _crc32C = crc32C ? new Crc32C() : null;
         _crc64Nvme = crc64Nvme ? new Crc64Nvme() : null;
+        _crc64Xz = crc64Xz ? new Crc64Xz() : null;
     }
 
     /// <summary>Feeds the next bytes of the body.</summary>
@@ -56,6 +59,7 @@ public sealed class ContentHasher : IDisposable
         _crc32?.Append(data);
         _crc32C?.Append(data);
         _crc64Nvme?.Append(data);
+        _crc64Xz?.Append(data);
         _length += data.Length;
     }
 
@@ -78,9 +82,12 @@ public sealed class ContentHasher : IDisposable
 
         if (_crc64Nvme is not null)
         {
-            var raw = new byte[8];
-            BinaryPrimitives.WriteUInt64BigEndian(raw, _crc64Nvme.Value);
-            checksums[ChecksumAlgorithm.Crc64Nvme] = raw;
+            checksums[ChecksumAlgorithm.Crc64Nvme] = BigEndian(_crc64Nvme.Value);
+        }
+
+        if (_crc64Xz is not null)
+        {
+            checksums[ChecksumAlgorithm.Crc64Xz] = BigEndian(_crc64Xz.Value);
         }
 
         if (_sha1 is not null)
@@ -122,6 +129,14 @@ public sealed class ContentHasher : IDisposable
     {
         var raw = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(raw, value);
+        return raw;
+    }
+
+    /// <summary>A 64-bit CRC as its raw big-endian bytes.</summary>
+    public static byte[] BigEndian(ulong value)
+    {
+        var raw = new byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(raw, value);
         return raw;
     }
 }

@@ -149,4 +149,10 @@ public enum ErrorCode
     IncorrectNumberOfFilesInPostRequest,
     /// <summary>POST Object: the form fields before the file are larger than the server reads.</summary>
     MaxPostPreDataLengthExceededError,
+
+    /// <summary>
+    /// The object was stored, but the upload callback it asked for failed (the app server was unreachable, slow, or
+    /// answered badly): answered with 203 and the object kept.
+    /// </summary>
+    CallbackFailed,
 }

@@ -13,12 +13,14 @@ namespace Cairn.Core.Multipart;
 /// transaction that turns them into the object's segments without reading or copying part data.
 /// </summary>
 public sealed class MultipartService(
-    IBucketStore buckets, IObjectStore objects, IUploadStore uploads, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
+    IBucketStore buckets, IObjectStore objects, IUploadStore uploads, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time,
+    ChecksumPolicy? checksums = null)
 {
     /// <summary>How many times Complete builds the object when listed parts keep being uploaded again meanwhile.</summary>
     private const int MaxBuildAttempts = 3;
 
     private readonly BlobIngest _ingest = new(blobs);
+    private readonly ChecksumPolicy _checksums = checksums ?? ChecksumPolicy.Default;
 
     public async Task<UploadRecord> InitiateAsync(UploadRecord template, CancellationToken cancellationToken)
     {
@@ -46,9 +48,9 @@ public sealed class MultipartService(
         var upload = await RequireUploadAsync(command.Bucket, command.Key, command.UploadId, cancellationToken);
         CheckPartChecksum(upload, command.Integrity);
 
-        // The upload's declared algorithm is computed for every part, whatever the part itself carries, so
-        // Complete can build the object checksum from stored values alone.
-        var algorithms = command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []).Distinct().ToList();
+        // The upload's declared algorithm and the policy's are computed for every part, whatever the part itself
+        // carries, so Complete can build the object's checksums from stored values alone.
+        var algorithms = _checksums.With(command.Integrity.Algorithms.Concat(upload.ChecksumAlgorithm is { } a ? [a] : []));
         var integrity = command.Integrity.Computing(algorithms);
         using var claim = space.Admit(command.ContentLength ?? 0);
         var (blobId, hashes) = await _ingest.WriteAsync(body, command.ContentLength, limits.MaxPartSize, integrity, claim, cancellationToken);
@@ -70,7 +72,7 @@ public sealed class MultipartService(
             throw new CairnException(ErrorCode.EntityTooLarge);
         }
 
-        var wanted = upload.ChecksumAlgorithm is { } algorithm ? [algorithm] : Array.Empty<ChecksumAlgorithm>();
+        var wanted = _checksums.With(upload.ChecksumAlgorithm is { } algorithm ? [algorithm] : []);
         var shareable = range is null && source.PartsCount is null && source.Segments.Count == 1
             && wanted.All(source.Checksums.ContainsKey);
         if (shareable)
@@ -269,6 +271,12 @@ public sealed class MultipartService(
             checksums[algorithm] = MultipartChecksum.Compute(algorithm, upload.ChecksumType ?? MultipartChecksum.DefaultType(algorithm), raw);
         }
 
+        var checksumType = checksums.Count > 0 ? upload.ChecksumType ?? MultipartChecksum.DefaultType(upload.ChecksumAlgorithm!.Value) : (ChecksumType?)null;
+        if (ChecksumPolicy.CombineCrc64Xz([.. chosen.Select(p => (p.Checksums.GetValueOrDefault(ChecksumAlgorithm.Crc64Xz), p.Size))]) is { } crc64)
+        {
+            checksums[ChecksumAlgorithm.Crc64Xz] = crc64;
+        }
+
         return new ObjectRecord
         {
             Bucket = upload.Bucket,
@@ -279,7 +287,7 @@ public sealed class MultipartService(
             Headers = upload.Headers,
             UserMetadata = upload.UserMetadata,
             Checksums = checksums,
-            ChecksumType = checksums.Count > 0 ? upload.ChecksumType ?? MultipartChecksum.DefaultType(upload.ChecksumAlgorithm!.Value) : null,
+            ChecksumType = checksumType,
             Owner = upload.Owner,
             Acl = upload.Acl,
             PartsCount = chosen.Count,
@@ -322,7 +330,7 @@ public sealed class MultipartService(
     /// <summary>AWS fixes the algorithm at Create: a part carrying another one is refused (docs/s3-compatibility.md).</summary>
     private static void CheckPartChecksum(UploadRecord upload, IntegrityExpectation integrity)
     {
-        if (upload.ChecksumAlgorithm is { } declared && integrity.ChecksumAlgorithm is { } sent && sent != declared)
+        if (upload.ChecksumAlgorithm is { } declared && integrity.ChecksumAlgorithm is { } sent && sent.IsAmz() && sent != declared)
         {
             throw new CairnException(ErrorCode.InvalidRequest,
                 $"Checksum Type mismatch occurred, expected checksum Type: {declared.Name().ToLowerInvariant()}, actual checksum Type: {sent.Name().ToLowerInvariant()}");

@@ -9,9 +9,12 @@ using Cairn.Core.Ports;
 namespace Cairn.Core.Objects;
 
 /// <summary>Whole-object use cases: put, read, delete, copy. Each ends in one metadata transaction.</summary>
-public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time)
+public sealed class ObjectService(
+    IBucketStore buckets, IObjectStore objects, IBlobStore blobs, StorageLimits limits, SpaceAdmission space, TimeProvider time, ChecksumPolicy? checksums = null)
 {
     private readonly BlobIngest _ingest = new(blobs);
+
+    private readonly ChecksumPolicy _checksums = checksums ?? ChecksumPolicy.Default;
 
     public async Task<ObjectRecord> PutAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
     {
@@ -23,6 +26,7 @@ public sealed class ObjectService(IBucketStore buckets, IObjectStore objects, IB
 
         await RequireBucketAsync(command.Bucket, cancellationToken);
         await command.Condition.CheckAsync(objects, command.Bucket, command.Key, cancellationToken);
+        command = command with { Integrity = command.Integrity.Computing(_checksums.With(command.Integrity.Algorithms)) };
         using var claim = space.Admit(command.ContentLength ?? 0);
         var inlineLimit = limits.InlineObjectMaxSize;
         if (command.ContentLength is not { } announced)

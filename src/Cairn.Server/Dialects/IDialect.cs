@@ -6,7 +6,7 @@ using Cairn.Server.Routing;
 namespace Cairn.Server.Dialects;
 
 /// <summary>
-/// One wire protocol for the same operations (S3 today, OSS next): everything a request and its response spell.
+/// One wire protocol for the same operations (S3, OSS): everything a request and its response spell.
 /// A dialect recognises its requests, routes them to an operation, authenticates them, parses each operation's
 /// input into a neutral record and renders its result, its errors and its request id. Handlers work on the records
 /// only, so a new dialect is a new set of files under <c>Dialects/</c> (docs/dialects.md).
@@ -15,6 +15,12 @@ internal interface IDialect
 {
     /// <summary>How strongly the request carries this dialect's marks; the selector picks the strongest.</summary>
     DialectMatch Match(HttpRequest request);
+
+    /// <summary>
+    /// The bucket and key a request names: from its raw target and, in virtual-hosted style, from its Host under one
+    /// of the base domains this dialect knows.
+    /// </summary>
+    ResourcePath Locate(string rawTarget, string? host);
 
     /// <summary>Decides the operation a request names.</summary>
     IRequestRouter Router { get; }
@@ -35,8 +41,16 @@ internal interface IDialect
     void WriteRequestId(HttpResponse response, string requestId);
 
     /// <summary>
+    /// The code, status and default message this dialect answers a failure with. Most come from the shared
+    /// <see cref="ErrorCatalogue"/>; a dialect spells some failures its own way (OSS: FileAlreadyExists for a write
+    /// refused by x-oss-forbid-overwrite, InvalidObjectName for a bad key).
+    /// </summary>
+    ErrorEntry DescribeError(CairnException error, HttpRequest request);
+
+    /// <summary>
     /// Writes the error document (the caller has set the status): the failure's typed details in the dialect's
-    /// element names, then the extra elements the protocol layer named itself.
+    /// element names, then the extra elements the protocol layer named itself. A HEAD answer carries no body: for one,
+    /// the dialect writes only what its protocol sends in headers.
     /// </summary>
     Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken);

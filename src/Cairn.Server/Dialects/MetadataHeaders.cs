@@ -9,7 +9,7 @@ namespace Cairn.Server.Dialects;
 /// </summary>
 internal static class MetadataHeaders
 {
-    private static readonly string[] Prefixes = [S3Headers.MetaPrefix];
+    private static readonly string[] Prefixes = [S3Headers.MetaPrefix, Oss.OssHeaders.MetaPrefix];
 
     public static bool IsMetadata(string headerName)
     {

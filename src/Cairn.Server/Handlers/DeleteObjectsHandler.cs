@@ -42,7 +42,7 @@ internal sealed class DeleteObjectsHandler(ObjectService objects, StorageLimits 
             }
             catch (CairnException e)
             {
-                var entry = ErrorCatalogue.Get(e.Code);
+                var entry = r.Dialect.DescribeError(e, r.Request);
                 outcomes.Add(new DeleteObjectsOutcome(key!, versionId, entry, e.Detail ?? entry.Message));
             }
         }

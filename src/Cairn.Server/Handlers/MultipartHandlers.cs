@@ -3,6 +3,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Operations;
+using Cairn.Server.Callbacks;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
 
@@ -12,7 +13,7 @@ namespace Cairn.Server.Handlers;
 /// CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload
 /// (docs/s3-compatibility.md "Multipart uploads"). Listing of uploads and parts is in <see cref="MultipartListingHandlers"/>.
 /// </summary>
-internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects, AclService acls)
+internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects, AclService acls, UploadCallbacks callbacks)
 {
     public async Task CreateMultipartUploadAsync(OperationRequest r)
     {
@@ -44,10 +45,19 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task CompleteMultipartUploadAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadCompleteMultipartUpload(r);
+        var callback = callbacks.Read(r);
         // The part list is read only once the upload is known: an unknown upload answers NoSuchUpload whatever the body holds.
         var record = await multipart.CompleteAsync(r.Bucket, r.Key, input.UploadId,
             async _ => new CompleteRequest(await r.Dialect.Multipart.ReadCompletePartsAsync(r), input.Condition), r.Aborted);
-        await r.Dialect.Multipart.WriteCompleteMultipartUploadAsync(r, record);
+        if (callback is null)
+        {
+            await r.Dialect.Multipart.WriteCompleteMultipartUploadAsync(r, record);
+            return;
+        }
+
+        // The app server's answer replaces the completion document; the stored object's headers stay.
+        r.Dialect.Objects.WritePutObject(r, record);
+        await callbacks.AnswerAsync(r, callback, record);
     }
 
     public async Task AbortMultipartUploadAsync(OperationRequest r)

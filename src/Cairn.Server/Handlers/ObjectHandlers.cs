@@ -2,6 +2,7 @@ using System.Buffers;
 using Cairn.Core.Buckets;
 using Cairn.Core.Errors;
 using Cairn.Core.Objects;
+using Cairn.Server.Callbacks;
 using Cairn.Server.Dialects;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -9,17 +10,22 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Whole-object operations: PutObject, GetObject, HeadObject, DeleteObject.</summary>
-internal sealed class ObjectHandlers(ObjectService objects, AclService acls)
+internal sealed class ObjectHandlers(ObjectService objects, AclService acls, UploadCallbacks callbacks)
 {
     private const int CopyBufferSize = 512 * 1024;
 
     public async Task PutObjectAsync(OperationRequest r)
     {
         var command = r.Dialect.Objects.ReadPutObject(r);
+        var callback = callbacks.Read(r);
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         command = command with { Owner = owner, Acl = acl };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
         r.Dialect.Objects.WritePutObject(r, record);
+        if (callback is not null)
+        {
+            await callbacks.AnswerAsync(r, callback, record);
+        }
     }
 
     public Task GetObjectAsync(OperationRequest r) => ReadAsync(r, withBody: true);

@@ -1,6 +1,7 @@
 using Cairn.Core.Buckets;
 using Cairn.Core.Objects;
 using Cairn.Core.Operations;
+using Cairn.Server.Callbacks;
 using Cairn.Server.Pipeline;
 
 namespace Cairn.Server.Handlers;
@@ -11,7 +12,7 @@ namespace Cairn.Server.Handlers;
 /// verified, checks the policy against the server's clock, asks the authorizer as a PutObject with the form's
 /// principal, and only then streams the file through the ordinary put, which stores all of it or nothing.
 /// </summary>
-internal sealed class PostObjectHandler(ObjectService objects, AclService acls, TimeProvider time)
+internal sealed class PostObjectHandler(ObjectService objects, AclService acls, UploadCallbacks callbacks, TimeProvider time)
 {
     public async Task PostObjectAsync(OperationRequest r)
     {
@@ -20,8 +21,16 @@ internal sealed class PostObjectHandler(ObjectService objects, AclService acls, 
         var resource = await r.Authorizer.RequireAsync(
             r.Http, input.Auth, Operation.PostObject, r.Bucket, input.Command.Key, r.Aborted, input.ConditionHeaders);
         var signed = r.AuthenticatedAs(input.Auth, resource);
+        var callback = callbacks.ReadForm(signed, input.Fields);
         var (owner, acl) = await acls.ForObjectWriteAsync(signed.Bucket, signed.Owner, input.Acl, signed.Aborted);
         var record = await objects.PutAsync(input.Command with { Owner = owner, Acl = acl }, input.File, signed.Aborted);
-        await signed.Dialect.Objects.WritePostObjectAsync(signed, input, record);
+        if (callback is null)
+        {
+            await signed.Dialect.Objects.WritePostObjectAsync(signed, input, record);
+            return;
+        }
+
+        signed.Dialect.Objects.WritePutObject(signed, record);
+        await callbacks.AnswerAsync(signed, callback, record);
     }
 }

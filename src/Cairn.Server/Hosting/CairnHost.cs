@@ -10,10 +10,14 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Server.Callbacks;
 using Cairn.Server.Cors;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Dialects.S3;
+using Cairn.Server.Dialects.Oss;
+using Cairn.Server.Dialects.Oss.Auth;
+using Cairn.Core.Checksums;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
 using Cairn.Server.Iam;
@@ -39,8 +43,10 @@ public sealed class CairnHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly NodeLocks _dataLock;
 
-    private CairnHost(WebApplication app, NodeLocks dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress)
+    private CairnHost(WebApplication app, NodeLocks dataLock, CairnOptions options, RootCredentials credentials, Uri baseAddress, Uri? managementAddress,
+        Uri? ossAddress)
     {
+        OssAddress = ossAddress;
         _app = app;
         _dataLock = dataLock;
         Options = options;
@@ -56,6 +62,9 @@ public sealed class CairnHost : IAsyncDisposable
 
     /// <summary>Where the management listener answers (health, metrics), or null when it is switched off.</summary>
     public Uri? ManagementAddress { get; }
+
+    /// <summary>Where the OSS listener answers (<c>Cairn:Oss:Urls</c>), or null when there is none.</summary>
+    public Uri? OssAddress { get; }
     public string AccessKey { get; }
     public string SecretKey { get; }
 
@@ -68,6 +77,7 @@ public sealed class CairnHost : IAsyncDisposable
     {
         var s3Addresses = ListenAddresses.Parse(options.Urls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.Urls)}", required: true);
         var managementAddresses = ListenAddresses.Parse(options.ManagementUrls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.ManagementUrls)}", required: false);
+        var ossAddresses = ListenAddresses.Parse(options.Oss.Urls, $"{CairnOptions.SectionName}:{nameof(CairnOptions.Oss)}:{nameof(OssOptions.Urls)}", required: false);
         var node = NodeIdSetting.Parse(options.NodeId);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         OwnerOnly.CreateDirectory(options.DataDirectory);
@@ -81,7 +91,7 @@ public sealed class CairnHost : IAsyncDisposable
             var credentials = RootCredentials.Load(options);
             var secrets = MasterKey.Load(options);
             postgres = await MetadataStores.OpenPostgresAsync(options, cancellationToken);
-            app = Build(options, s3Addresses, managementAddresses, postgres, secrets);
+            app = Build(options, s3Addresses, managementAddresses, ossAddresses, postgres, secrets);
             DataDirectoryPermissions.WarnIfLoose(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>());
             await MetadataStores.ProtectSecretsAsync(app.Services, cancellationToken);
             await credentials.SeedAsync(app.Services.GetRequiredService<IIdentityStore>(), cancellationToken);
@@ -89,14 +99,14 @@ public sealed class CairnHost : IAsyncDisposable
 
             // Listed before the listeners open, so none of this process's own temp files is among them.
             var leftovers = TempLeftovers.Find(app.Services.GetRequiredService<FileBlobStore>().TempDirectory);
-            await ListenAsync(app, [s3Addresses, managementAddresses], cancellationToken);
+            await ListenAsync(app, [s3Addresses, managementAddresses, ossAddresses], cancellationToken);
 
             // Only once the port is ours: temp files whose writer is gone (a crash) go now if older than the startup
             // grace; orphan blobs and stale temp files go in the collector's sweeps, once older than its grace.
             leftovers.RemoveAbandoned(options.Time.GetUtcNow() - options.StartupSweepGrace);
 
             var baseAddress = s3Addresses.FirstBoundAddress() ?? throw new InvalidOperationException("No S3 listener over TCP.");
-            return new CairnHost(app, dataLock, options, credentials, baseAddress, managementAddresses.FirstBoundAddress());
+            return new CairnHost(app, dataLock, options, credentials, baseAddress, managementAddresses.FirstBoundAddress(), ossAddresses.FirstBoundAddress());
         }
         catch
         {
@@ -147,7 +157,8 @@ public sealed class CairnHost : IAsyncDisposable
     }
 
     private static WebApplication Build(
-        CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses, PostgresMetadataStore? postgres, SecretBox secrets)
+        CairnOptions options, ListenAddresses s3Addresses, ListenAddresses managementAddresses, ListenAddresses ossAddresses,
+        PostgresMetadataStore? postgres, SecretBox secrets)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -162,6 +173,7 @@ public sealed class CairnHost : IAsyncDisposable
         {
             s3Addresses.Bind(kestrel);
             managementAddresses.Bind(kestrel, ManagementConnection.Tag);
+            ossAddresses.Bind(kestrel, OssConnection.Tag);
 
             kestrel.AddServerHeader = false;
             // Size limits are enforced per operation from Content-Length before the body is read.
@@ -218,6 +230,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.AddSingleton(limits);
         services.AddSingleton(time);
+        services.AddSingleton(new ChecksumPolicy(options.Crc64));
         DiskSpaceService.Register(services, options);
         MetadataStores.Register(services, options, postgres, secrets);
         services.AddSingleton<PolicyCache>();
@@ -248,6 +261,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
         RegisterDialects(services);
+        services.AddSingleton<UploadCallbacks>();
         services.AddSingleton<BucketHandlers>();
         services.AddSingleton<ObjectHandlers>();
         services.AddSingleton<PostObjectHandler>();
@@ -298,6 +312,9 @@ public sealed class CairnHost : IAsyncDisposable
     {
         services.AddSingleton<S3Dialect>();
         services.AddSingleton<IDialect>(provider => provider.GetRequiredService<S3Dialect>());
+        services.AddSingleton<OssAuthenticator>();
+        services.AddSingleton<OssDialect>();
+        services.AddSingleton<IDialect>(provider => provider.GetRequiredService<OssDialect>());
         services.AddSingleton(provider => new DialectSelector(
             provider.GetServices<IDialect>(), fallback: provider.GetRequiredService<S3Dialect>()));
     }

@@ -70,6 +70,15 @@ public sealed class CairnOptions
     /// <summary>Server-wide access-control settings: the default public access block.</summary>
     public SecurityOptions Security { get; set; } = new();
 
+    /// <summary>The OSS dialect: its listeners, base domain and upload callbacks.</summary>
+    public OssOptions Oss { get; set; } = new();
+
+    /// <summary>
+    /// Compute CRC-64/XZ (OSS's x-oss-hash-crc64ecma) on every upload, in both dialects, so objects can be verified
+    /// by OSS clients whichever dialect wrote them. Off saves its small cost; answers then omit the header.
+    /// </summary>
+    public bool Crc64 { get; set; } = true;
+
     /// <summary>Size and count limits (part sizes, key length, list pages).</summary>
     public StorageLimits Limits { get; set; } = new();
 

@@ -47,7 +47,7 @@ internal sealed partial class RequestPipeline(
         try
         {
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-            target = ResourcePath.Parse(rawTarget, context.Request.Host.Value, options.Value.Domain);
+            target = dialect.Locate(rawTarget, context.Request.Host.Value);
             if (CorsPreflight.Is(context.Request))
             {
                 await preflight.AnswerAsync(context, target);
@@ -121,7 +121,7 @@ internal sealed partial class RequestPipeline(
             return;
         }
 
-        var entry = ErrorCatalogue.Get(error.Code);
+        var entry = dialect.DescribeError(error, context.Request);
         if (entry.Status != StatusCodes.Status304NotModified)
         {
             // Headers a handler set before failing (ETag, metadata...) describe a success that did not happen; a 304
@@ -136,10 +136,12 @@ internal sealed partial class RequestPipeline(
             response.Headers.ContentRange = "bytes */" + size;
         }
 
-        if (context.Request.Method == HttpMethods.Head || entry.Status == StatusCodes.Status304NotModified)
+        if (entry.Status == StatusCodes.Status304NotModified)
         {
             return;
         }
+
+        // A HEAD answer has no body; the dialect decides whether its error travels in a header instead.
 
         try
         {

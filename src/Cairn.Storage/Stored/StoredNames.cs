@@ -19,6 +19,7 @@ internal static class StoredNames
         ChecksumAlgorithm.Crc64Nvme => "Crc64Nvme",
         ChecksumAlgorithm.Sha1 => "Sha1",
         ChecksumAlgorithm.Sha256 => "Sha256",
+        ChecksumAlgorithm.Crc64Xz => "Crc64Xz",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Undefined checksum algorithm."),
     };
 
@@ -29,6 +30,7 @@ internal static class StoredNames
         "Crc64Nvme" => ChecksumAlgorithm.Crc64Nvme,
         "Sha1" => ChecksumAlgorithm.Sha1,
         "Sha256" => ChecksumAlgorithm.Sha256,
+        "Crc64Xz" => ChecksumAlgorithm.Crc64Xz,
         _ => throw Unknown("checksum algorithm", stored),
     };
 

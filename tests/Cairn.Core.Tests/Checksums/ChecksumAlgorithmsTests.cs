@@ -5,19 +5,20 @@ namespace Cairn.Core.Tests.Checksums;
 public class ChecksumAlgorithmsTests
 {
     [Fact]
-    public void All_lists_every_algorithm_in_enum_order()
+    public void Amz_lists_the_algorithms_S3_names_in_enum_order()
     {
         Assert.Equal(
             [ChecksumAlgorithm.Crc32, ChecksumAlgorithm.Crc32C, ChecksumAlgorithm.Crc64Nvme, ChecksumAlgorithm.Sha1, ChecksumAlgorithm.Sha256],
-            ChecksumAlgorithms.All);
-        Assert.Equal(Enum.GetValues<ChecksumAlgorithm>().Order(), ChecksumAlgorithms.All);
+            ChecksumAlgorithms.Amz);
+        Assert.Equal(Enum.GetValues<ChecksumAlgorithm>().Where(a => a.IsAmz()).Order(), ChecksumAlgorithms.Amz);
+        Assert.False(ChecksumAlgorithm.Crc64Xz.IsAmz());
     }
 
     [Fact]
-    public void All_cannot_be_mutated_through_a_cast()
+    public void Amz_cannot_be_mutated_through_a_cast()
     {
-        Assert.False(ChecksumAlgorithms.All is ChecksumAlgorithm[]);
-        Assert.Throws<NotSupportedException>(() => ((IList<ChecksumAlgorithm>)ChecksumAlgorithms.All)[0] = ChecksumAlgorithm.Sha1);
+        Assert.False(ChecksumAlgorithms.Amz is ChecksumAlgorithm[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<ChecksumAlgorithm>)ChecksumAlgorithms.Amz)[0] = ChecksumAlgorithm.Sha1);
     }
 
     [Theory]
@@ -26,6 +27,7 @@ public class ChecksumAlgorithmsTests
     [InlineData(ChecksumAlgorithm.Crc64Nvme, "CRC64NVME", 8)]
     [InlineData(ChecksumAlgorithm.Sha1, "SHA1", 20)]
     [InlineData(ChecksumAlgorithm.Sha256, "SHA256", 32)]
+    [InlineData(ChecksumAlgorithm.Crc64Xz, "CRC64XZ", 8)]
     public void Names_and_sizes(ChecksumAlgorithm algorithm, string name, int size)
     {
         Assert.Equal(name, algorithm.Name());
@@ -34,7 +36,7 @@ public class ChecksumAlgorithmsTests
 
     [Theory]
     [InlineData((ChecksumAlgorithm)0)]
-    [InlineData((ChecksumAlgorithm)6)]
+    [InlineData((ChecksumAlgorithm)7)]
     public void Undefined_values_are_rejected(ChecksumAlgorithm algorithm)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => algorithm.Name());
@@ -87,7 +89,7 @@ public class ChecksumAlgorithmsTests
     public void TryDecode_round_trips_random_values_for_every_algorithm()
     {
         var random = new Random(7);
-        foreach (var a in ChecksumAlgorithms.All)
+        foreach (var a in ChecksumAlgorithms.Amz)
         {
             for (int i = 0; i < 200; i++)
             {

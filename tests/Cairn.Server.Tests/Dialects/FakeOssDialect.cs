@@ -31,6 +31,10 @@ internal sealed class FakeOssDialect : IDialect
 
     public IRequestRouter Router { get; }
 
+    public ResourcePath Locate(string rawTarget, string? host) => ResourcePath.Parse(rawTarget, host, null);
+
+    public ErrorEntry DescribeError(CairnException error, HttpRequest request) => ErrorCatalogue.Get(error.Code);
+
     public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken)
     {
         Authentications++;
@@ -48,6 +52,11 @@ internal sealed class FakeOssDialect : IDialect
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
+        if (HttpMethods.IsHead(response.HttpContext.Request.Method))
+        {
+            return;
+        }
+
         response.ContentType = "text/plain";
         await response.WriteAsync($"oss-error {entry.Code} {resource}", cancellationToken);
     }

@@ -19,7 +19,8 @@ public class S3ChecksumNamesTests
 
     [Theory]
     [InlineData((ChecksumAlgorithm)0)]
-    [InlineData((ChecksumAlgorithm)6)]
+    [InlineData((ChecksumAlgorithm)7)]
+    [InlineData(ChecksumAlgorithm.Crc64Xz)]
     public void Undefined_values_are_rejected(ChecksumAlgorithm algorithm)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => algorithm.WireName());
@@ -69,7 +70,7 @@ public class S3ChecksumNamesTests
     [Fact]
     public void TryParse_round_trips_every_name()
     {
-        foreach (var a in ChecksumAlgorithms.All)
+        foreach (var a in ChecksumAlgorithms.Amz)
         {
             Assert.True(S3ChecksumNames.TryParse(a.WireName(), out var fromWire));
             Assert.True(S3ChecksumNames.TryParse(a.XmlName(), out var fromXml));

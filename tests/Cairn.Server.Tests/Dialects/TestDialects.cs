@@ -9,5 +9,6 @@ namespace Cairn.Server.Tests.Dialects;
 internal static class TestDialects
 {
     public static S3Dialect S3() =>
-        new(AuthTestKit.Authenticator(new TestIdentityStore(Array.Empty<(string, string)>()), TimeProvider.System), new StorageLimits());
+        new(AuthTestKit.Authenticator(new TestIdentityStore(Array.Empty<(string, string)>()), TimeProvider.System), new StorageLimits(),
+            Microsoft.Extensions.Options.Options.Create(new Cairn.Server.Hosting.CairnOptions()));
 }

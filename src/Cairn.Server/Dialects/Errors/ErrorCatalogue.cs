@@ -81,6 +81,8 @@ internal static class ErrorCatalogue
         [ErrorCode.InvalidPolicyDocument] = new("InvalidPolicyDocument", 400, "The content of the form does not meet the conditions specified in the policy document."),
         [ErrorCode.IncorrectNumberOfFilesInPostRequest] = new("IncorrectNumberOfFilesInPostRequest", 400, "POST requires exactly one file upload per request."),
         [ErrorCode.MaxPostPreDataLengthExceededError] = new("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the upload file were too large."),
+        // OSS's answer when the object was stored but its upload callback failed (docs/oss-compatibility.md).
+        [ErrorCode.CallbackFailed] = new("CallbackFailed", 203, "The upload callback failed; the object was stored."),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

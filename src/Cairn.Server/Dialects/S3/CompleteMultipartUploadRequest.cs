@@ -24,7 +24,7 @@ internal static class CompleteMultipartUploadRequest
             }
 
             var checksums = new Dictionary<ChecksumAlgorithm, string>();
-            foreach (var algorithm in ChecksumAlgorithms.All)
+            foreach (var algorithm in ChecksumAlgorithms.Amz)
             {
                 if (part.ChildValue("Checksum" + algorithm.XmlName()) is { Length: > 0 } value)
                 {

@@ -65,7 +65,7 @@ internal static class ObjectRequestHeaders
         var md5 = ReadContentMd5(headers);
         ChecksumAlgorithm? headerAlgorithm = null;
         string? headerValue = null;
-        foreach (var algorithm in ChecksumAlgorithms.All)
+        foreach (var algorithm in ChecksumAlgorithms.Amz)
         {
             var value = headers[S3Headers.ChecksumPrefix + algorithm.WireName()].ToString();
             if (value.Length == 0)

@@ -64,7 +64,7 @@ internal static class ObjectResponseHeaders
     public static void WriteChecksums(HttpResponse response, ObjectRecord record)
     {
         WriteChecksums(response, record.Checksums);
-        if (record.Checksums.Count > 0)
+        if (record.Checksums.HasAmz())
         {
             response.Headers[S3Headers.ChecksumType] = (record.ChecksumType ?? ChecksumType.FullObject).WireName();
         }
@@ -73,7 +73,7 @@ internal static class ObjectResponseHeaders
     /// <summary>One x-amz-checksum-* header per checksum (a part's checksums carry no type).</summary>
     public static void WriteChecksums(HttpResponse response, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
     {
-        foreach (var (algorithm, value) in checksums)
+        foreach (var (algorithm, value) in checksums.Amz())
         {
             response.Headers[S3Headers.ChecksumPrefix + algorithm.WireName()] = value;
         }

@@ -9,13 +9,17 @@ namespace Cairn.Server.Dialects.S3;
 internal static class S3ChecksumNames
 {
     /// <summary>The lowercase name used in header names: <c>x-amz-checksum-&lt;wire&gt;</c>.</summary>
-    public static string WireName(this ChecksumAlgorithm a) => a.Name().ToLowerInvariant();
+    public static string WireName(this ChecksumAlgorithm a) => Named(a).ToLowerInvariant();
 
     /// <summary>
     /// The uppercase name used in XML (element <c>Checksum&lt;XmlName&gt;</c>) and as the value of
     /// x-amz-checksum-algorithm / x-amz-sdk-checksum-algorithm.
     /// </summary>
-    public static string XmlName(this ChecksumAlgorithm a) => a.Name();
+    public static string XmlName(this ChecksumAlgorithm a) => Named(a);
+
+    /// <summary>The algorithm's name when S3 has one; CRC-64/XZ (OSS's) is as undefined here as any unknown value.</summary>
+    private static string Named(ChecksumAlgorithm a) =>
+        a.IsAmz() ? a.Name() : throw new ArgumentOutOfRangeException(nameof(a), a, "S3 has no name for this checksum algorithm.");
 
     /// <summary>
     /// Parses a wire or XML name, ignoring case. Anything else fails, including surrounding whitespace and
@@ -24,7 +28,7 @@ internal static class S3ChecksumNames
     public static bool TryParse(string? text, out ChecksumAlgorithm algorithm)
     {
         // Wire and XML names differ only in case, so one case-insensitive comparison covers both.
-        foreach (var candidate in ChecksumAlgorithms.All)
+        foreach (var candidate in ChecksumAlgorithms.Amz)
         {
             if (string.Equals(text, candidate.Name(), StringComparison.OrdinalIgnoreCase))
             {
@@ -36,6 +40,16 @@ internal static class S3ChecksumNames
         algorithm = default;
         return false;
     }
+
+    /// <summary>
+    /// The checksums S3 has names for (<see cref="ChecksumAlgorithms.Amz"/>): every answer in this dialect shows only
+    /// these, never the CRC-64/XZ Cairn keeps for the OSS dialect.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<ChecksumAlgorithm, string>> Amz(this IReadOnlyDictionary<ChecksumAlgorithm, string> checksums) =>
+        checksums.Where(c => c.Key.IsAmz());
+
+    /// <summary>Whether any of <paramref name="checksums"/> is one S3 names.</summary>
+    public static bool HasAmz(this IReadOnlyDictionary<ChecksumAlgorithm, string> checksums) => checksums.Keys.Any(ChecksumAlgorithms.IsAmz);
 
     /// <summary>The value of x-amz-checksum-type and of the ChecksumType element.</summary>
     public static string WireName(this ChecksumType type) => type switch

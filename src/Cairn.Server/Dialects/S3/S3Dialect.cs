@@ -5,6 +5,8 @@ using Cairn.Core.Limits;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.S3.Post;
 using Cairn.Server.Dialects.Errors;
+using Cairn.Server.Hosting;
+using Microsoft.Extensions.Options;
 using Cairn.Server.Routing;
 using Cairn.Server.Xml;
 
@@ -12,9 +14,13 @@ namespace Cairn.Server.Dialects.S3;
 
 /// <summary>The S3 REST dialect (docs/s3-compatibility.md): x-amz-* headers and an un-namespaced &lt;Error&gt; body.</summary>
 /// <remarks>The default dialect (SigV4/SigV2); its router and codecs hold no state and serve every request.</remarks>
-internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimits limits) : IDialect
+internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimits limits, IOptions<CairnOptions> options) : IDialect
 {
     public DialectMatch Match(HttpRequest request) => S3RequestMatcher.Match(request);
+
+    public ResourcePath Locate(string rawTarget, string? host) => ResourcePath.Parse(rawTarget, host, options.Value.Domain);
+
+    public ErrorEntry DescribeError(CairnException error, HttpRequest request) => ErrorCatalogue.Get(error.Code);
 
     public IRequestRouter Router { get; } = new S3Router();
 
@@ -46,6 +52,11 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
+        if (HttpMethods.IsHead(response.HttpContext.Request.Method))
+        {
+            return; // S3 answers a failed HEAD with its status alone.
+        }
+
         using var document = XmlResponse.Render("Error", string.Empty, xml =>
         {
             xml.Element("Code", entry.Code);

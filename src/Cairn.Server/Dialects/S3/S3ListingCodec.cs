@@ -130,7 +130,7 @@ internal sealed class S3ListingCodec : IListingCodec
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
         xml.Element("ETag", ObjectResponseHeaders.Quote(o.ETag));
-        foreach (var algorithm in o.Checksums.Keys)
+        foreach (var (algorithm, _) in o.Checksums.Amz())
         {
             xml.Element("ChecksumAlgorithm", algorithm.XmlName());
         }

@@ -42,7 +42,7 @@ internal static class S3ObjectAttributesCodec
                 xml.Element("ETag", record.ETag);
             }
 
-            if (wanted.HasFlag(ObjectAttribute.Checksum) && record.Checksums.Count > 0)
+            if (wanted.HasFlag(ObjectAttribute.Checksum) && record.Checksums.HasAmz())
             {
                 xml.Start("Checksum");
                 xml.Checksums(record.Checksums);

@@ -35,7 +35,7 @@ internal static class S3Xml
     /// <summary>One <c>Checksum&lt;ALGORITHM&gt;</c> element per stored checksum (objects, parts, copies alike).</summary>
     public static void Checksums(this XmlWriter xml, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
     {
-        foreach (var (algorithm, value) in checksums)
+        foreach (var (algorithm, value) in checksums.Amz())
         {
             xml.Element("Checksum" + algorithm.XmlName(), value);
         }
