@@ -40,12 +40,13 @@ internal sealed class BenchContext
 
     /// <summary>
     /// Starts another Cairn (same build as the main one) on <paramref name="dataDirectory"/> on a free port, with its
-    /// metadata in SQLite there (scenario 5 on SQLite lists a seeded copy; scenario 6 measures a fresh process).
+    /// metadata in SQLite there (scenario 5 on SQLite lists a seeded copy; scenario 6 measures a fresh process; scenario 8
+    /// compares two fresh processes), with extra <paramref name="settings"/> (<c>--Cairn:Key=value</c>).
     /// </summary>
-    public Task<ChildProcess> StartCairnAsync(string dataDirectory, CancellationToken cancellationToken)
+    public Task<ChildProcess> StartCairnAsync(string dataDirectory, CancellationToken cancellationToken, params string[] settings)
     {
-        var dll = Options.ServerDll ?? throw new InvalidOperationException("--server-dll is needed to start the extra servers of scenarios 5 and 6.");
-        return ChildProcess.StartAsync("dotnet", [dll, "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--Cairn:ManagementUrls=http://127.0.0.1:0"],
+        var dll = Options.ServerDll ?? throw new InvalidOperationException("--server-dll is needed to start the extra servers of scenarios 5, 6 and 8.");
+        return ChildProcess.StartAsync("dotnet", [dll, "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--Cairn:ManagementUrls=http://127.0.0.1:0", .. settings],
             new Dictionary<string, string>
             {
                 ["CAIRN_ROOT_USER"] = Options.AccessKey,

@@ -80,6 +80,7 @@ IScenario[] scenarios =
     new ListingScenario(),
     new RssScenario(),
     new AccessControlScenario(),
+    new Crc64CostScenario(),
 ];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Number)))
 {

@@ -1,0 +1,103 @@
+using Cairn.Bench.Data;
+using Cairn.Bench.Measure;
+using Cairn.Bench.Report;
+
+namespace Cairn.Bench.Scenarios;
+
+/// <summary>
+/// 8. What computing CRC-64/XZ (OSS's x-oss-hash-crc64ecma) on every upload costs: UploadPart MB/s at 4 parts in
+/// flight on two fresh servers side by side, one with <c>Cairn:Crc64=true</c> (the default) and one with it off.
+/// The two are measured in turn, three times each, and the best of each kept, so a passing disturbance of the machine
+/// does not decide the comparison.
+/// </summary>
+internal sealed class Crc64CostScenario : IScenario
+{
+    private const string Bucket = "bench-crc64";
+    private const int InFlight = 4;
+    private const int Rounds = 3;
+    private const double MaxCost = 0.05;
+
+    public int Number => 8;
+
+    public string Title => "CRC-64 cost";
+
+    public async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var profile = context.Profile;
+        var bytes = profile.MultipartBytes / 2;
+        var parts = (int)(bytes / profile.PartSize);
+        var label = $"{BenchProfile.Describe(bytes)} in {BenchProfile.Describe(profile.PartSize)} parts, {InFlight} in flight";
+        var onData = context.WorkPath("crc64-on");
+        var offData = context.WorkPath("crc64-off");
+        context.Progress("8. fresh Cairn with CRC-64 on, and one with it off");
+        await using var on = await context.StartCairnAsync(onData, cancellationToken, "--Cairn:Crc64=true");
+        await using var off = await context.StartCairnAsync(offData, cancellationToken, "--Cairn:Crc64=false");
+        var servers = new[] { (Name: "on", Server: on), (Name: "off", Server: off) };
+        foreach (var (_, server) in servers)
+        {
+            await context.ClientFor(server.BaseAddress).CreateBucketAsync(Bucket, cancellationToken);
+        }
+
+        var best = new Dictionary<string, (double Rate, LoadResult Result)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var (name, server) in servers)
+            {
+                context.Progress($"8. UploadPart, {label}, CRC-64 {name} (round {round + 1} of {Rounds})");
+                var (rate, result) = await UploadPartsAsync(context, server, parts, cancellationToken);
+                if (!best.TryGetValue(name, out var kept) || rate > kept.Rate)
+                {
+                    best[name] = (rate, result);
+                }
+            }
+        }
+
+        await on.StopAsync();
+        await off.StopAsync();
+        Directory.Delete(onData, recursive: true);
+        Directory.Delete(offData, recursive: true);
+
+        var (offRate, offResult) = best["off"];
+        var (onRate, onResult) = best["on"];
+        var cost = 1 - onRate / offRate;
+        var mib = (double)bytes / BenchProfile.MiB;
+        var cpuNote = ServerCpuPerMiB(offResult, mib) is { } offCpu && ServerCpuPerMiB(onResult, mib) is { } onCpu
+            ? $"; server CPU {onCpu:0.00} ms/MiB against {offCpu:0.00} ({(onCpu / offCpu - 1) * 100:+0.0;-0.0} %)"
+            : string.Empty;
+        context.Report.Add(Row($"UploadPart raw, {label}, CRC-64 off", offRate, offResult, null, null,
+            $"best of {Rounds}" + (ServerCpuPerMiB(offResult, mib) is { } off1 ? $"; server CPU {off1:0.00} ms/MiB" : string.Empty)));
+        context.Report.Add(Row($"UploadPart raw, {label}, CRC-64 on", onRate, onResult, offRate, cost <= MaxCost,
+            $"best of {Rounds}; cost {cost * 100:0.0} % of the rate without it{cpuNote}"));
+    }
+
+    private static async Task<(double Rate, LoadResult Result)> UploadPartsAsync(
+        BenchContext context, Processes.ChildProcess server, int parts, CancellationToken cancellationToken)
+    {
+        var profile = context.Profile;
+        var client = context.ClientFor(server.BaseAddress);
+        var key = $"crc64-{Guid.NewGuid():N}";
+        var uploadId = await client.CreateMultipartUploadAsync(Bucket, key, cancellationToken);
+        var meter = new CpuMeter([server.Pid]);
+        var result = await LoadRunner.RunAsync(InFlight, null, parts, meter, async (i, ct) =>
+            await client.UploadPartAsync(Bucket, key, uploadId, (int)i + 1, new PatternContent(profile.PartSize, i), ct), cancellationToken);
+        await client.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
+        return (result.Operations * profile.PartSize / result.Cpu.Wall.TotalSeconds / 1e6, result);
+    }
+
+    /// <summary>Server CPU milliseconds per MiB uploaded: steadier than the rate when other work shares the cores.</summary>
+    private static double? ServerCpuPerMiB(LoadResult result, double mib) =>
+        result.Cpu.Server is { } server ? server.TotalMilliseconds / mib : null;
+
+    private static ResultRow Row(string measurement, double rate, LoadResult result, double? limit, bool? met, string notes) => new ResultRow
+    {
+        Scenario = "8 CRC-64 cost",
+        Measurement = measurement,
+        Value = rate,
+        Unit = "MB/s",
+        Limit = limit,
+        LimitName = limit is null ? null : "the same without CRC-64",
+        Target = limit is null ? null : "cost < 5 %",
+        Met = met,
+        Notes = result.Errors > 0 ? $"{notes}; {result.Errors} parts FAILED: {result.FirstError}" : notes,
+    }.WithCpu(result.Cpu);
+}
