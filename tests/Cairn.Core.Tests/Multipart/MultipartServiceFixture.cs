@@ -21,10 +21,10 @@ internal sealed class MultipartServiceFixture : IDisposable
     public const long MinPartSize = 8;
     private readonly CoreTestStore _stores = new(new StorageLimits { MinPartSize = MinPartSize, MinFreeSpace = 0 });
 
-    public MultipartServiceFixture(Func<IUploadStore, IUploadStore>? wrapUploads = null)
+    public MultipartServiceFixture(Func<IUploadStore, IUploadStore>? wrapUploads = null, ChecksumPolicy? checksums = null)
     {
         Uploads = wrapUploads?.Invoke(Store) ?? Store;
-        Service = new MultipartService(Store, Store, Uploads, Blobs, _stores.Limits, _stores.Space, Clock);
+        Service = new MultipartService(Store, Store, Uploads, Blobs, _stores.Limits, _stores.Space, Clock, checksums);
     }
 
     public FakeTimeProvider Clock => _stores.Time;

@@ -38,6 +38,22 @@ public sealed class ObjectServicePutTests : IDisposable
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(InlineLimit)]
+    [InlineData(InlineLimit + 1)]
+    public async Task Every_put_records_the_CRC64XZ_of_its_bytes_inline_or_not(int size)
+    {
+        var bucket = await _store.CreateBucketAsync();
+        var data = TestBodies.Bytes(size);
+
+        var record = await _store.PutAsync(bucket, "crc", data);
+
+        var raw = Convert.FromBase64String(record.Checksums[Cairn.Core.Checksums.ChecksumAlgorithm.Crc64Xz]);
+        Assert.Equal(Cairn.Core.Checksums.Crc64Xz.Compute(data), System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(raw));
+        Assert.Null(record.ChecksumType);
+    }
+
+    [Theory]
     [InlineData(InlineLimit + 1)]
     [InlineData(MaxSize)]
     public async Task A_larger_object_reads_back_from_exactly_one_blob_file(int size)
