@@ -27,7 +27,7 @@ internal static class CallbackCarriers
         if (carriers > 1)
         {
             throw CallbackFailures.InvalidArgument(OssHeaders.Callback,
-                "The request carries a callback in more than one way (x-oss-callback headers, callback query parameters, form fields); use one.");
+                $"The request carries a callback in more than one way ({OssHeaders.Callback} headers, {QueryCallback} query parameters, form fields); use one.");
         }
 
         if (header)
