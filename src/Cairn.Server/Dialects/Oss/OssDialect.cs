@@ -24,7 +24,7 @@ internal sealed class OssDialect : IDialect
 
     public OssDialect(OssAuthenticator authenticator, StorageLimits limits, IOptions<CairnOptions> options)
     {
-        _ = limits;
+        Objects = new OssObjectCodec(limits);
         _authenticator = authenticator;
         _hosts = new OssHosts(options.Value.Oss.Domain);
         _matcher = new OssRequestMatcher(_hosts);
@@ -42,9 +42,7 @@ internal sealed class OssDialect : IDialect
     public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken) =>
         _authenticator.AuthenticateAsync(request, target, cancellationToken);
 
-    public void RefuseUnsupported(HttpRequest request)
-    {
-    }
+    public void RefuseUnsupported(HttpRequest request) => OssUnsupportedHeaders.Check(request.Headers);
 
     public string MetadataPrefix => OssHeaders.MetaPrefix;
 
@@ -54,7 +52,7 @@ internal sealed class OssDialect : IDialect
 
     public IBucketCodec Buckets { get; } = new OssBucketCodec();
 
-    public IObjectCodec Objects { get; } = new OssObjectCodec();
+    public IObjectCodec Objects { get; }
 
     public IMultipartCodec Multipart { get; } = new OssMultipartCodec();
 
@@ -71,7 +69,8 @@ internal sealed class OssDialect : IDialect
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
-        var ec = OssErrorCatalogue.Ec(entry);
+        var ec = OssErrorCatalogue.Ec(entry, extra);
+        message = OssErrorCatalogue.Message(entry, message);
         using var document = XmlResponse.Render("Error", string.Empty, xml =>
         {
             xml.Element("Code", entry.Code);
@@ -91,6 +90,11 @@ internal sealed class OssDialect : IDialect
 
             foreach (var (name, value) in extra ?? new Dictionary<string, string>())
             {
+                if (name == OssErrorCatalogue.EcExtra)
+                {
+                    continue;
+                }
+
                 xml.Element(name, value);
             }
 
