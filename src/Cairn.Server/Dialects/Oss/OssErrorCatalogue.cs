@@ -50,7 +50,7 @@ internal static class OssErrorCatalogue
     {
         // x-oss-forbid-overwrite: the key was taken, first or by a concurrent write that won.
         ErrorCode.PreconditionFailed or ErrorCode.ConditionalRequestConflict
-            when error.Details?.Condition is null or "If-None-Match" && OssWriteHeaders.ForbidsOverwriteLeniently(request.Headers) => FileAlreadyExists,
+            when error.Details?.Condition is null or "If-None-Match" && OssWriteConditions.AsksForbidOverwrite(request.Headers) => FileAlreadyExists,
         ErrorCode.KeyTooLongError => ObjectNameTooLong,
         ErrorCode.InvalidArgument when error.Details?.ArgumentName == "key" => ObjectNameInvalid,
         ErrorCode.BadDigest => InvalidDigest,

@@ -31,9 +31,9 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
             ContentLength = ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth),
             Headers = OssWriteHeaders.ReadObjectHeaders(headers),
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
-            Integrity = OssWriteHeaders.ReadIntegrity(headers),
+            Integrity = OssCrc64.ReadIntegrity(headers),
             Owner = r.Owner,
-            Condition = OssWriteHeaders.ReadCondition(headers),
+            Condition = OssWriteConditions.ForWrite(headers),
         };
     }
 
@@ -54,7 +54,7 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
 
     public void WriteValidators(OperationRequest r, ObjectRecord record)
     {
-        r.Response.Headers.ETag = OssETag.Quote(record.ETag);
+        r.Response.Headers.ETag = OssETags.Quote(record.ETag);
         r.Response.Headers.LastModified = ObjectResponseHeaders.HttpDate(record.LastModified);
     }
 
@@ -69,7 +69,7 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
         var headers = r.Response.Headers;
         headers[OssHeaders.ObjectType] = record.PartsCount is null ? "Normal" : "Multipart";
         headers[OssHeaders.StorageClass] = OssStorageClasses.Spell(record.Headers.StorageClass);
-        OssCrc64.Write(r.Response, record.Checksums);
+        OssCrc64.WriteHeader(r.Response, record.Checksums);
         ObjectResponseHeaders.WriteRepresentation(r.Response, record, r.Dialect.MetadataPrefix, r.Request.Query, DefaultContentType);
     }
 
@@ -82,7 +82,7 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
     public CopyObjectInput ReadCopyObject(OperationRequest r)
     {
         var headers = r.Request.Headers;
-        var source = CopySource.Parse(headers[OssHeaders.CopySource], OssHeaders.CopySource);
+        var source = OssCopySource.ReadSource(headers);
         var directive = headers[OssHeaders.MetadataDirective].ToString();
         var replace = directive switch
         {
@@ -95,22 +95,20 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
         };
         return new CopyObjectInput(
             source,
-            new ObjectConditions(
-                headers[OssHeaders.CopySourceIfMatch], headers[OssHeaders.CopySourceIfUnmodifiedSince],
-                headers[OssHeaders.CopySourceIfNoneMatch], headers[OssHeaders.CopySourceIfModifiedSince]),
+            OssCopySource.ReadConditions(headers),
             replace,
             OssWriteHeaders.ReadObjectHeaders(headers),
             replace ? ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits) : null,
-            OssWriteHeaders.ReadCondition(headers));
+            OssWriteConditions.ForWrite(headers));
     }
 
     public Task WriteCopyObjectAsync(OperationRequest r, ObjectRecord copy)
     {
-        OssCrc64.Write(r.Response, copy.Checksums);
+        OssCrc64.WriteHeader(r.Response, copy.Checksums);
         return OssXml.WriteAsync(r.Response, "CopyObjectResult", xml =>
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(copy.LastModified));
-            xml.Element("ETag", OssETag.Quote(copy.ETag));
+            xml.Element("ETag", OssETags.Quote(copy.ETag));
         }, r.Aborted);
     }
 
@@ -126,15 +124,15 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
     /// The headers of a stored upload (PutObject; UploadPart alike): the upper-case ETag, the Content-MD5 of a
     /// single-part body and the CRC-64 as <c>x-oss-hash-crc64ecma</c>.
     /// </summary>
-    public static void WriteUploaded(HttpResponse response, ObjectRecord stored)
+    private static void WriteUploaded(HttpResponse response, ObjectRecord stored)
     {
-        response.Headers.ETag = OssETag.Quote(stored.ETag);
-        if (OssETag.ContentMd5(stored.ETag) is { } md5)
+        response.Headers.ETag = OssETags.Quote(stored.ETag);
+        if (OssETags.ContentMd5(stored.ETag) is { } md5)
         {
             response.Headers.ContentMD5 = md5;
         }
 
-        OssCrc64.Write(response, stored.Checksums);
+        OssCrc64.WriteHeader(response, stored.Checksums);
     }
 
     private static CairnException NoObjectAttributes() =>
