@@ -23,11 +23,7 @@ internal sealed class OssBucketCodec : IBucketCodec
     public ListBucketsInput ReadListBuckets(OperationRequest r)
     {
         var q = r.Request.Query;
-        var max = ListingQuery.ParseMax(q["max-keys"], "max-keys") ?? DefaultMaxKeys;
-        return new ListBucketsInput(
-            KeyEncoding.Plain.Encode(q["prefix"].ToString())!,
-            q["marker"].ToString(),
-            Math.Min(max, 1000));
+        return new ListBucketsInput(KeyEncoding.Plain.Encode(q["prefix"].ToString())!, q["marker"].ToString(), MaxKeys(q));
     }
 
     public Task WriteListBucketsAsync(OperationRequest r, ListBucketsResult result)
@@ -39,7 +35,7 @@ internal sealed class OssBucketCodec : IBucketCodec
         {
             xml.Element("Prefix", result.Prefix);
             xml.Element("Marker", q["marker"].ToString());
-            xml.Element("MaxKeys", ListingQuery.ParseMax(q["max-keys"], "max-keys") is { } max ? Math.Min(max, 1000) : DefaultMaxKeys);
+            xml.Element("MaxKeys", MaxKeys(q));
             xml.Element("IsTruncated", result.IsTruncated);
             if (result.IsTruncated)
             {
@@ -121,6 +117,10 @@ internal sealed class OssBucketCodec : IBucketCodec
             S3CorsCodec.WriteRules(xml, configuration);
             xml.Element("ResponseVary", true);
         }, r.Aborted);
+
+    /// <summary>The page size asked for: 100 when absent, at most 1000.</summary>
+    private static int MaxKeys(IQueryCollection query) =>
+        Math.Min(ListingQuery.ParseMax(query["max-keys"], "max-keys") ?? DefaultMaxKeys, 1000);
 
     /// <summary>OSS names a region's location with its endpoint label, <c>oss-&lt;region&gt;</c>.</summary>
     public static string Location(string region) => "oss-" + region;
