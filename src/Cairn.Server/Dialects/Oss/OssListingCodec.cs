@@ -139,13 +139,13 @@ internal sealed class OssListingCodec : IListingCodec
     private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, IReadOnlyDictionary<string, string>? owners)
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
-        xml.Element("ETag", OssETags.Quote(o.ETag));
+        xml.Element("ETag", OssETag.Quote(o.ETag));
         xml.Element("Type", o.PartsCount is null ? "Normal" : "Multipart");
         xml.Element("Size", o.Size);
-        xml.Element("StorageClass", OssStorageClasses.Standard);
+        xml.Element("StorageClass", OssStorageClasses.Spell(o.Headers.StorageClass));
         if (owners is not null)
         {
-            xml.Owner("Owner", o.Owner, owners);
+            xml.Owner(o.Owner, owners);
         }
     }
 }
