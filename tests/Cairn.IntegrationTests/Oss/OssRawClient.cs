@@ -4,25 +4,29 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Oss;
 
 /// <summary>
-/// Hand-made OSS requests to a test server, path-style: anonymous ones, which their x-oss-date header marks as OSS
-/// (the tests' buckets grant public-read-write), and answers read as OSS's un-namespaced documents.
+/// Hand-made OSS requests to a test server, path-style and signed with OSS V1 by <see cref="RawOssSigner"/> (with the
+/// root keys unless told otherwise), and answers read as OSS's un-namespaced documents.
 /// </summary>
-internal sealed class OssRawClient(Uri baseAddress) : IDisposable
+internal sealed class OssRawClient(Uri baseAddress, RawOssSigner signer) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+
+    public OssRawClient(CairnServerFixture fixture)
+        : this(fixture.BaseAddress, new RawOssSigner(fixture.AccessKey, fixture.SecretKey))
+    {
+    }
 
     public static string ObjectPath(string bucket, string key) => RawS3Client.ObjectPath(bucket, key);
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null, params (string Name, string Value)[] headers)
     {
-        var request = new HttpRequestMessage(method, pathAndQuery);
+        var request = new HttpRequestMessage(method, new Uri(_http.BaseAddress!, pathAndQuery));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
             request.Content.Headers.ContentType = null;
         }
 
-        request.Headers.TryAddWithoutValidation("x-oss-date", RawOssSigner.V1Date(DateTimeOffset.UtcNow));
         foreach (var (name, value) in headers)
         {
             if (!request.Headers.TryAddWithoutValidation(name, value))
@@ -32,6 +36,7 @@ internal sealed class OssRawClient(Uri baseAddress) : IDisposable
             }
         }
 
+        signer.SignV1(request);
         return _http.SendAsync(request);
     }
 
