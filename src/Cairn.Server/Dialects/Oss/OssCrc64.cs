@@ -2,54 +2,54 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
+using Cairn.Core.Objects;
+using Cairn.Server.Dialects.S3;
 
 namespace Cairn.Server.Dialects.Oss;
 
 /// <summary>
-/// The CRC-64/XZ of an object or part on OSS's wire (docs/oss-compatibility.md "CRC-64"): the unsigned decimal of
-/// the 64-bit value, where the store keeps base64 of its 8 big-endian bytes like every other checksum.
+/// <c>x-oss-hash-crc64ecma</c>, the CRC-64/XZ of a body in OSS's wire form, the unsigned decimal of the 64-bit value
+/// (docs/oss-compatibility.md "CRC-64"). Cairn stores it like every checksum, base64 of the big-endian bytes.
 /// </summary>
 internal static class OssCrc64
 {
-    /// <summary>The decimal wire form of the stored CRC-64/XZ; null when none was computed (stored while it was off).</summary>
-    public static string? Of(IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
-    {
-        if (!checksums.TryGetValue(ChecksumAlgorithm.Crc64Xz, out var stored))
-        {
-            return null;
-        }
-
-        Span<byte> raw = stackalloc byte[8];
-        return Convert.TryFromBase64String(stored, raw, out var written) && written == 8
+    /// <summary>The decimal of a stored CRC-64/XZ; null when none was computed (the header is then left out).</summary>
+    public static string? ToWire(IReadOnlyDictionary<ChecksumAlgorithm, string> checksums) =>
+        checksums.TryGetValue(ChecksumAlgorithm.Crc64Xz, out var stored) && ChecksumAlgorithm.Crc64Xz.TryDecode(stored, out var raw)
             ? BinaryPrimitives.ReadUInt64BigEndian(raw).ToString(CultureInfo.InvariantCulture)
             : null;
-    }
 
-    /// <summary>Writes <c>x-oss-hash-crc64ecma</c> when the checksums hold a CRC-64/XZ.</summary>
-    public static void Write(HttpResponse response, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
+    /// <summary>Sets the response header when the checksums hold a CRC-64/XZ.</summary>
+    public static void WriteHeader(HttpResponse response, IReadOnlyDictionary<ChecksumAlgorithm, string> checksums)
     {
-        if (Of(checksums) is { } value)
+        if (ToWire(checksums) is { } value)
         {
             response.Headers[OssHeaders.HashCrc64] = value;
         }
     }
 
     /// <summary>
-    /// A client's <c>x-oss-hash-crc64ecma</c> claim in the stored form (base64 of the big-endian value), for
-    /// <see cref="Core.Objects.IntegrityExpectation"/>; InvalidArgument when it is no unsigned 64-bit decimal.
+    /// What an upload's request claims about its body: Content-MD5 and the client's x-oss-hash-crc64ecma, both
+    /// checked once the body is read (BadDigest on a mismatch, nothing stored).
     /// </summary>
-    public static string ToStored(string claim)
+    public static IntegrityExpectation ReadIntegrity(IHeaderDictionary headers)
     {
+        var md5 = ObjectRequestHeaders.ReadContentMd5(headers);
+        var claim = headers[OssHeaders.HashCrc64].ToString();
+        if (claim.Length == 0)
+        {
+            return new IntegrityExpectation(md5, null, null);
+        }
+
         if (!ulong.TryParse(claim.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            throw new CairnException(ErrorCode.InvalidArgument, $"The {OssHeaders.HashCrc64} header must be an unsigned 64-bit decimal number.")
+            throw new CairnException(ErrorCode.InvalidArgument, $"The {OssHeaders.HashCrc64} header must be the unsigned decimal of a CRC-64.")
             {
                 Details = new ErrorDetails { ArgumentName = OssHeaders.HashCrc64, ArgumentValue = claim },
             };
         }
 
-        Span<byte> raw = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64BigEndian(raw, value);
-        return Convert.ToBase64String(raw);
+        var stored = Convert.ToBase64String(ContentHasher.BigEndian(value));
+        return new IntegrityExpectation(md5, ChecksumAlgorithm.Crc64Xz, () => stored, claimHeader: OssHeaders.HashCrc64);
     }
 }

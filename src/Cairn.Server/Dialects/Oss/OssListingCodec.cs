@@ -145,13 +145,13 @@ internal sealed class OssListingCodec : IListingCodec
     private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, IReadOnlyDictionary<string, string>? owners)
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
-        xml.Element("ETag", OssETag.Quote(o.ETag));
+        xml.Element("ETag", OssETags.Quote(o.ETag));
         xml.Element("Type", IsMultipart(o) ? "Multipart" : "Normal");
         xml.Element("Size", o.Size);
-        xml.Element("StorageClass", OssStorageClasses.Spell(o.Headers.StorageClass));
+        xml.Element("StorageClass", OssStorageClasses.Standard);
         if (owners is not null)
         {
-            xml.Owner(o.Owner, owners);
+            xml.Owner("Owner", o.Owner, owners);
         }
     }
 }

@@ -19,7 +19,7 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
     public UploadRecord ReadCreateMultipartUpload(OperationRequest r)
     {
         var headers = r.Request.Headers;
-        _ = OssKeyEncoding.Read(r);
+        _ = KeyEncoding.FromQuery(r.Request.Query["encoding-type"]);
         return new UploadRecord
         {
             UploadId = string.Empty,
@@ -34,7 +34,7 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
 
     public Task WriteCreateMultipartUploadAsync(OperationRequest r, UploadRecord upload)
     {
-        var encoding = OssKeyEncoding.Read(r);
+        var encoding = KeyEncoding.FromQuery(r.Request.Query["encoding-type"]);
         return OssXml.WriteAsync(r.Response, "InitiateMultipartUploadResult", xml =>
         {
             xml.EncodingType(encoding);
@@ -49,19 +49,19 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
         var q = r.Request.Query;
         return new UploadPartCommand(
             r.Bucket, r.Key, q["uploadId"].ToString(), MultipartQuery.ParsePartNumber(q["partNumber"]),
-            ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth), OssWriteHeaders.ReadIntegrity(r.Request.Headers));
+            ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth), OssCrc64.ReadIntegrity(r.Request.Headers));
     }
 
     /// <summary>ETag, the part's MD5 as Content-MD5 (what OSS-Go2 reads back) and its CRC-64.</summary>
     public void WriteUploadPart(OperationRequest r, PartRecord part)
     {
-        r.Response.Headers.ETag = OssETag.Quote(part.ETag);
-        if (OssETag.ContentMd5(part.ETag) is { } md5)
+        r.Response.Headers.ETag = OssETags.Quote(part.ETag);
+        if (OssETags.ContentMd5(part.ETag) is { } md5)
         {
             r.Response.Headers.ContentMD5 = md5;
         }
 
-        OssCrc64.Write(r.Response, part.Checksums);
+        OssCrc64.WriteHeader(r.Response, part.Checksums);
     }
 
     public UploadPartCopyInput ReadUploadPartCopy(OperationRequest r)
@@ -75,11 +75,11 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
 
     public Task WriteUploadPartCopyAsync(OperationRequest r, PartRecord part)
     {
-        OssCrc64.Write(r.Response, part.Checksums);
+        OssCrc64.WriteHeader(r.Response, part.Checksums);
         return OssXml.WriteAsync(r.Response, "CopyPartResult", xml =>
         {
             xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
-            xml.Element("ETag", OssETag.Quote(part.ETag));
+            xml.Element("ETag", OssETags.Quote(part.ETag));
         }, r.Aborted);
     }
 
@@ -89,13 +89,13 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
     /// </summary>
     public CompleteMultipartUploadInput ReadCompleteMultipartUpload(OperationRequest r)
     {
-        _ = OssKeyEncoding.Read(r);
+        _ = KeyEncoding.FromQuery(r.Request.Query["encoding-type"]);
         if (OssCompleteAll.IsRequested(r.Request) && OssCompleteAll.HasBody(r.Request))
         {
             throw OssCompleteAll.BodyNotAllowed();
         }
 
-        return new(r.Request.Query["uploadId"].ToString(), OssWriteHeaders.ReadCondition(r.Request.Headers));
+        return new(r.Request.Query["uploadId"].ToString(), OssWriteConditions.ForWrite(r.Request.Headers));
     }
 
     /// <summary>The CompleteMultipartUpload document, or with x-oss-complete-all every uploaded part in order.</summary>
@@ -107,9 +107,9 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
     /// <summary>The completion document, with the object's ETag and whole-object CRC-64 (combined from the parts') as headers too.</summary>
     public Task WriteCompleteMultipartUploadAsync(OperationRequest r, ObjectRecord completed)
     {
-        var encoding = OssKeyEncoding.Read(r);
-        r.Response.Headers.ETag = OssETag.Quote(completed.ETag);
-        OssCrc64.Write(r.Response, completed.Checksums);
+        var encoding = KeyEncoding.FromQuery(r.Request.Query["encoding-type"]);
+        r.Response.Headers.ETag = OssETags.Quote(completed.ETag);
+        OssCrc64.WriteHeader(r.Response, completed.Checksums);
         return OssXml.WriteAsync(r.Response, "CompleteMultipartUploadResult", xml =>
         {
             xml.EncodingType(encoding);
@@ -117,7 +117,7 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
             xml.Element("Location", $"{r.Request.Scheme}://{r.Request.Host}{KeyEncoding.Url.Encode(r.Target.Resource)}");
             xml.Element("Bucket", completed.Bucket);
             xml.Element("Key", encoding.Encode(completed.Key));
-            xml.Element("ETag", OssETag.Quote(completed.ETag));
+            xml.Element("ETag", OssETags.Quote(completed.ETag));
         }, r.Aborted);
     }
 

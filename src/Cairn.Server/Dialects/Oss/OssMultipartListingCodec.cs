@@ -41,14 +41,14 @@ internal static class OssMultipartListingCodec
     /// <summary>The paging parameters, and encoding-type=url, which OSS accepts here too.</summary>
     public static ListPartsInput ReadListParts(OperationRequest r)
     {
-        _ = OssKeyEncoding.Read(r);
+        _ = ReadEncoding(r);
         return MultipartQuery.ReadListParts(r.Request.Query);
     }
 
     public static Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page) =>
         OssXml.WriteAsync(r.Response, "ListPartsResult", xml =>
         {
-            var encoding = OssKeyEncoding.Read(r);
+            var encoding = ReadEncoding(r);
             xml.EncodingType(encoding);
             xml.Element("Bucket", r.Bucket);
             xml.Element("Key", encoding.Encode(page.Upload.Key));
@@ -62,10 +62,12 @@ internal static class OssMultipartListingCodec
                 xml.Start("Part");
                 xml.Element("PartNumber", part.PartNumber);
                 xml.Element("LastModified", ObjectResponseHeaders.XmlDate(part.LastModified));
-                xml.Element("ETag", OssETag.Quote(part.ETag));
-                xml.Element("HashCrc64ecma", OssCrc64.Of(part.Checksums));
+                xml.Element("ETag", OssETags.Quote(part.ETag));
+                xml.Element("HashCrc64ecma", OssCrc64.ToWire(part.Checksums));
                 xml.Element("Size", part.Size);
                 xml.WriteEndElement();
             }
         }, r.Aborted);
+
+    private static KeyEncoding ReadEncoding(OperationRequest r) => KeyEncoding.FromQuery(r.Request.Query["encoding-type"]);
 }

@@ -8,12 +8,17 @@ using Cairn.Server.Xml;
 
 namespace Cairn.Server.Dialects.Oss;
 
-/// <summary>OSS's XML: every document, success or control, has its root in no namespace.</summary>
+/// <summary>
+/// OSS's XML: the same elements as S3's where they overlap, every document, success or control, with its root in no
+/// namespace.
+/// </summary>
 internal static class OssXml
 {
-    /// <summary>Sends a success document.</summary>
     public static Task WriteAsync(HttpResponse response, string root, Action<XmlWriter> body, CancellationToken cancellationToken) =>
         XmlResponse.WriteAsync(response, root, string.Empty, body, cancellationToken);
+
+    /// <summary>An EncodingType element when the answer's names are URL-encoded.</summary>
+    public static void EncodingType(this XmlWriter xml, Http.KeyEncoding encoding) => xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
 
     /// <summary>
     /// Reads a control document, its Content-MD5 verified as it is read when sent, and checks that its root is
