@@ -27,11 +27,12 @@ internal static class OssCompleteAll
         request.ContentLength is > 0
         || request.ContentLength is null && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>OSS's answer to a part list sent beside the header (its message's spelling included).</summary>
+    /// <summary>OSS's answer to a part list sent beside the header: its message's spelling and its EC included.</summary>
     public static CairnException BodyNotAllowed() =>
         new(ErrorCode.InvalidArgument, "Should not speficy both complete all header and http body.")
         {
             Details = new ErrorDetails { ArgumentName = OssHeaders.CompleteAll },
+            Extra = new Dictionary<string, string> { [OssErrorCatalogue.EcExtra] = "0042-00000216" },
         };
 
     /// <summary>

@@ -135,12 +135,18 @@ internal sealed class OssListingCodec : IListingCodec
         S3ListingCodec.WritePrefixes(xml, page.CommonPrefixes, encoding);
     }
 
+    /// <summary>
+    /// Whether an object was made by a multipart upload. A listing's records carry no part count, but a multipart
+    /// ETag always carries "-N".
+    /// </summary>
+    private static bool IsMultipart(ObjectRecord o) => o.PartsCount is not null || o.ETag.Contains('-', StringComparison.Ordinal);
+
     /// <summary>What OSS says of each listed object, in its order: LastModified, ETag, Type, Size, StorageClass, Owner.</summary>
     private static void WriteObjectFields(XmlWriter xml, ObjectRecord o, IReadOnlyDictionary<string, string>? owners)
     {
         xml.Element("LastModified", ObjectResponseHeaders.XmlDate(o.LastModified));
         xml.Element("ETag", OssETags.Quote(o.ETag));
-        xml.Element("Type", o.PartsCount is null ? "Normal" : "Multipart");
+        xml.Element("Type", IsMultipart(o) ? "Multipart" : "Normal");
         xml.Element("Size", o.Size);
         xml.Element("StorageClass", OssStorageClasses.Standard);
         if (owners is not null)

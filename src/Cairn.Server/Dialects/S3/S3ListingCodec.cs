@@ -7,7 +7,7 @@ using Cairn.Server.Xml;
 
 namespace Cairn.Server.Dialects.S3;
 
-/// <summary>S3's object listings: the query parameters of each, the V2 continuation token, the three result documents.</summary>
+/// <summary>S3's object listings: max-keys as S3 takes it and the three result documents; <see cref="ListingRequests"/> reads the query parameters and the V2 token.</summary>
 internal sealed class S3ListingCodec : IListingCodec
 {
     public ListObjectsInput ReadListObjects(OperationRequest r) => ListingRequests.ReadListObjects(r.Request.Query, MaxKeys);
