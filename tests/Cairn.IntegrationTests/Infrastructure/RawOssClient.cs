@@ -2,16 +2,23 @@ using System.Net;
 
 namespace Cairn.IntegrationTests.Infrastructure;
 
+/// <summary>How a <see cref="RawOssClient"/> request is signed.</summary>
+public enum OssSigning
+{
+    V1,
+    V4,
+}
+
 /// <summary>
-/// Hand-made OSS requests against a test server: path-style <c>/bucket/key</c>, signed with OSS V1 by
-/// <see cref="RawOssSigner"/> (or sent anonymously), so each test sees exactly the headers and documents OSS clients do.
+/// Sends hand-made OSS requests (path given as already-encoded <c>/bucket/key?query</c>, or <c>/key</c> with a
+/// virtual-hosted Host) over a plain <see cref="HttpClient"/>, signed with <see cref="RawOssSigner"/>.
 /// </summary>
 public sealed class RawOssClient : IDisposable
 {
-    public RawOssClient(CairnServerFixture fixture)
+    public RawOssClient(Uri baseAddress, RawOssSigner signer)
     {
-        BaseAddress = fixture.BaseAddress;
-        Signer = new RawOssSigner(fixture.AccessKey, fixture.SecretKey);
+        BaseAddress = baseAddress;
+        Signer = signer;
         Http = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -23,37 +30,63 @@ public sealed class RawOssClient : IDisposable
         };
     }
 
+    public RawOssClient(CairnServerFixture fixture)
+        : this(fixture.BaseAddress, new RawOssSigner(fixture.AccessKey, fixture.SecretKey))
+    {
+    }
+
     public Uri BaseAddress { get; }
 
     public RawOssSigner Signer { get; }
 
     public HttpClient Http { get; }
 
-    /// <summary>Path-style <c>/bucket/key</c> with the key percent-encoded ('/' kept), as OSS SDKs send it.</summary>
+    /// <summary>Path-style <c>/bucket/key</c> with the key encoded the way SDKs do it ('/' kept).</summary>
     public static string ObjectPath(string bucket, string key) =>
-        "/" + bucket + "/" + string.Join('/', key.Split('/').Select(RawOssSigner.Encode));
+        "/" + bucket + "/" + RawOssSigner.Encode(key).Replace("%2F", "/", StringComparison.Ordinal);
+
+    public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
 
     /// <summary>
-    /// Builds, signs (V1) and sends a request; <paramref name="configure"/> runs before signing, so the x-oss-*,
-    /// Content-Type and Content-MD5 headers it sets are signed. <paramref name="body"/> null sends no body.
+    /// Builds, signs and sends a request. <paramref name="configure"/> runs before signing; with
+    /// <paramref name="virtualHostBucket"/> the Host header names the bucket as ali-oss sends it for an IP endpoint.
     /// </summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null,
-        Action<HttpRequestMessage>? configure = null, bool anonymous = false)
+    public Task<HttpResponseMessage> SendAsync(
+        HttpMethod method,
+        string pathAndQuery,
+        byte[]? body = null,
+        Action<HttpRequestMessage>? configure = null,
+        OssSigning signing = OssSigning.V1,
+        RawOssSigner? signer = null,
+        DateTimeOffset? time = null,
+        string? virtualHostBucket = null)
     {
-        var request = new HttpRequestMessage(method, new Uri(BaseAddress, pathAndQuery));
+        var request = new HttpRequestMessage(method, Url(pathAndQuery));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
         }
 
-        configure?.Invoke(request);
-        if (!anonymous)
+        if (virtualHostBucket is not null)
         {
-            Signer.SignV1(request);
+            request.Headers.Host = virtualHostBucket + ".oss-cn-hangzhou.aliyuncs.com";
+        }
+
+        configure?.Invoke(request);
+        if (signing == OssSigning.V1)
+        {
+            (signer ?? Signer).SignV1(request, time, virtualHostBucket);
+        }
+        else
+        {
+            (signer ?? Signer).SignV4(request, time, virtualHostBucket);
         }
 
         return Http.SendAsync(request);
     }
+
+    /// <summary>Sends a request as it is: no signature (signed URLs carry theirs in the query).</summary>
+    public Task<HttpResponseMessage> SendUnsignedAsync(HttpMethod method, Uri url) => Http.SendAsync(new HttpRequestMessage(method, url));
 
     public void Dispose() => Http.Dispose();
 }
