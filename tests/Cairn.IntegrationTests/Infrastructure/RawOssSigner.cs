@@ -223,13 +223,19 @@ public sealed class RawOssSigner
         string.Join("\n", V4Algorithm, V4Date(time), V4Scope(time),
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
 
-    public string V4Signature(DateTimeOffset time, string canonicalRequest)
+    public string V4Signature(DateTimeOffset time, string canonicalRequest) =>
+        Convert.ToHexStringLower(Hmac(V4SigningKey(time), V4StringToSign(time, canonicalRequest)));
+
+    /// <summary>A V4 form upload's x-oss-signature: the hex HMAC of the base64 policy under the day's signing key.</summary>
+    public string V4SignPolicy(DateTimeOffset time, string policyBase64) =>
+        Convert.ToHexStringLower(Hmac(V4SigningKey(time), policyBase64));
+
+    private byte[] V4SigningKey(DateTimeOffset time)
     {
         var key = Hmac(Encoding.UTF8.GetBytes("aliyun_v4" + SecretKey), time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
         key = Hmac(key, Region);
         key = Hmac(key, "oss");
-        key = Hmac(key, "aliyun_v4_request");
-        return Convert.ToHexStringLower(Hmac(key, V4StringToSign(time, canonicalRequest)));
+        return Hmac(key, "aliyun_v4_request");
     }
 
     /// <summary>RFC 3986 encoding of UTF-8 bytes: <c>A-Z a-z 0-9 - _ . ~</c> stay, everything else is <c>%XX</c>.</summary>

@@ -3,6 +3,7 @@ using Cairn.Core.Limits;
 using Cairn.Core.Multipart;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Dialects.Oss.Auth;
+using Cairn.Server.Dialects.Oss.Post;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Hosting;
 using Cairn.Server.Routing;
@@ -25,7 +26,7 @@ internal sealed class OssDialect : IDialect
 
     public OssDialect(OssAuthenticator authenticator, StorageLimits limits, MultipartService multipart, IOptions<CairnOptions> options)
     {
-        Objects = new OssObjectCodec(limits);
+        Objects = new OssObjectCodec(limits, new OssPostObjectCodec(authenticator, limits));
         _authenticator = authenticator;
         _hosts = new OssHosts(options.Value.Oss.Domain);
         _matcher = new OssRequestMatcher(_hosts);

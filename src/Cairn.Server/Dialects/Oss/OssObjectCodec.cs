@@ -2,6 +2,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
+using Cairn.Server.Dialects.Oss.Post;
 using Cairn.Server.Dialects.S3;
 using Cairn.Server.Http;
 using Cairn.Server.Pipeline;
@@ -14,7 +15,7 @@ namespace Cairn.Server.Dialects.Oss;
 /// upper-case ETags, <c>x-oss-hash-crc64ecma</c>, copies by <c>x-oss-copy-source</c>, <c>x-oss-forbid-overwrite</c>.
 /// DeleteObjects' documents are <see cref="OssDeleteObjectsCodec"/>'s. OSS has no GetObjectAttributes.
 /// </summary>
-internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
+internal sealed class OssObjectCodec(StorageLimits limits, OssPostObjectCodec post) : IObjectCodec
 {
     /// <summary>What OSS answers an object stored without a Content-Type with.</summary>
     private const string DefaultContentType = "application/octet-stream";
@@ -39,9 +40,9 @@ internal sealed class OssObjectCodec(StorageLimits limits) : IObjectCodec
 
     public void WritePutObject(OperationRequest r, ObjectRecord stored) => WriteUploaded(r.Response, stored);
 
-    public Task<PostObjectInput> ReadPostObjectAsync(OperationRequest r) => throw Pending.Operation();
+    public Task<PostObjectInput> ReadPostObjectAsync(OperationRequest r) => post.ReadAsync(r);
 
-    public Task WritePostObjectAsync(OperationRequest r, PostObjectInput input, ObjectRecord stored) => throw Pending.Operation();
+    public Task WritePostObjectAsync(OperationRequest r, PostObjectInput input, ObjectRecord stored) => OssPostObjectCodec.WriteAsync(r, input, stored);
 
     public ObjectReadInput ReadGetObject(OperationRequest r)
     {

@@ -18,13 +18,22 @@ internal sealed class OssAuthenticator
 
     private readonly OssV1Verifier _v1;
     private readonly OssV4Verifier _v4;
+    private readonly OssPostFormVerifier _form;
 
     public OssAuthenticator(AccessKeyResolver keys, TimeProvider time)
     {
         var resolver = new OssKeyResolver(keys);
         _v1 = new OssV1Verifier(resolver, time);
         _v4 = new OssV4Verifier(resolver, time);
+        _form = new OssPostFormVerifier(resolver);
     }
+
+    /// <summary>
+    /// Verifies the signature of a form upload's policy, carried in its fields (docs/oss-compatibility.md "Form
+    /// uploads (PostObject)"); an anonymous result when the form carries neither a policy nor a signature.
+    /// </summary>
+    public Task<AuthResult> AuthenticateFormAsync(IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
+        _form.VerifyAsync(fields, cancellationToken);
 
     public async Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken)
     {

@@ -74,12 +74,16 @@ internal sealed class OssV1Verifier(OssKeyResolver keys, TimeProvider time)
         return key.Principal;
     }
 
+    /// <summary>V1's HMAC-SHA1 under the secret, for requests and form policies alike.</summary>
+    public static byte[] Sign(string secret, string stringToSign) =>
+        HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign));
+
     private static void Verify(HttpRequest request, ResourcePath target, RequestTarget raw, string dateLine, string accessKeyId,
         string secret, string provided)
     {
         var stringToSign = SigV2Canonical.BuildStringToSign(request, dateLine, OssCanonicalResource.ForV1(target, raw), OssHeaders.Prefix);
         Span<byte> sent = stackalloc byte[20];
-        var computed = HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign));
+        var computed = Sign(secret, stringToSign);
         if (!Convert.TryFromBase64String(provided, sent, out var length) || length != sent.Length
             || !CryptographicOperations.FixedTimeEquals(computed, sent))
         {
