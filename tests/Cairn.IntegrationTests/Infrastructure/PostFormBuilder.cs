@@ -16,6 +16,12 @@ public enum PostSigning
 
     /// <summary>No policy and no signature: an anonymous upload.</summary>
     Anonymous,
+
+    /// <summary>OSS V1: OSSAccessKeyId and Signature (base64 HMAC-SHA1 of the policy).</summary>
+    OssV1,
+
+    /// <summary>OSS V4: x-oss-signature-version, x-oss-credential, x-oss-date and x-oss-signature over the policy.</summary>
+    OssV4,
 }
 
 /// <summary>
@@ -103,13 +109,16 @@ public sealed class PostFormBuilder(string accessKey, string secretKey, PostSign
     /// <summary>The base64 policy the form carries.</summary>
     public string PolicyBase64() => Convert.ToBase64String(Encoding.UTF8.GetBytes(RawPolicy ?? PolicyJson()));
 
-    /// <summary>The signature of the policy as it stands now (SigV4 or SigV2, as the form signs).</summary>
+    /// <summary>The signature of the policy as it stands now (as the form signs).</summary>
     public string Signature()
     {
         var policy = PolicyBase64();
-        return signing == PostSigning.SigV4
-            ? SignV4(policy)
-            : Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(policy)));
+        return signing switch
+        {
+            PostSigning.SigV4 => SignV4(policy),
+            PostSigning.OssV4 => new RawOssSigner(accessKey, secretKey).V4SignPolicy(Now, policy),
+            _ => Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(policy))),
+        };
     }
 
     private string PolicyJson()
@@ -122,9 +131,16 @@ public sealed class PostFormBuilder(string accessKey, string secretKey, PostSign
             conditions.Add($"{{\"x-amz-date\": \"{AmzDate}\"}}");
         }
 
+        if (signing == PostSigning.OssV4)
+        {
+            conditions.Add($"{{\"x-oss-signature-version\": \"OSS4-HMAC-SHA256\"}}");
+            conditions.Add($"{{\"x-oss-credential\": \"{OssCredential}\"}}");
+            conditions.Add($"{{\"x-oss-date\": \"{AmzDate}\"}}");
+        }
+
         if (SessionToken is not null)
         {
-            conditions.Add($"{{\"x-amz-security-token\": \"{SessionToken}\"}}");
+            conditions.Add($"{{\"{TokenField}\": \"{SessionToken}\"}}");
         }
 
         var expiration = Expiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -137,6 +153,10 @@ public sealed class PostFormBuilder(string accessKey, string secretKey, PostSign
 
     private string Credential => $"{accessKey}/{Day}/us-east-1/s3/aws4_request";
 
+    private string OssCredential => $"{accessKey}/{Day}/cn-hangzhou/oss/aliyun_v4_request";
+
+    private string TokenField => signing is PostSigning.OssV1 or PostSigning.OssV4 ? "x-oss-security-token" : "x-amz-security-token";
+
     private IEnumerable<(string Name, string Value)> SigningFields()
     {
         if (signing == PostSigning.Anonymous)
@@ -147,22 +167,35 @@ public sealed class PostFormBuilder(string accessKey, string secretKey, PostSign
         var policy = PolicyBase64();
         if (SessionToken is not null)
         {
-            yield return ("x-amz-security-token", SessionToken);
+            yield return (TokenField, SessionToken);
         }
 
-        if (signing == PostSigning.SigV4)
+        switch (signing)
         {
-            yield return ("x-amz-algorithm", "AWS4-HMAC-SHA256");
-            yield return ("x-amz-credential", Credential);
-            yield return ("x-amz-date", AmzDate);
-            yield return ("policy", policy);
-            yield return ("x-amz-signature", ForgedSignature ?? Signature());
-        }
-        else
-        {
-            yield return ("AWSAccessKeyId", accessKey);
-            yield return ("policy", policy);
-            yield return ("signature", ForgedSignature ?? Signature());
+            case PostSigning.SigV4:
+                yield return ("x-amz-algorithm", "AWS4-HMAC-SHA256");
+                yield return ("x-amz-credential", Credential);
+                yield return ("x-amz-date", AmzDate);
+                yield return ("policy", policy);
+                yield return ("x-amz-signature", ForgedSignature ?? Signature());
+                break;
+            case PostSigning.OssV4:
+                yield return ("x-oss-signature-version", "OSS4-HMAC-SHA256");
+                yield return ("x-oss-credential", OssCredential);
+                yield return ("x-oss-date", AmzDate);
+                yield return ("policy", policy);
+                yield return ("x-oss-signature", ForgedSignature ?? Signature());
+                break;
+            case PostSigning.OssV1:
+                yield return ("OSSAccessKeyId", accessKey);
+                yield return ("policy", policy);
+                yield return ("Signature", ForgedSignature ?? Signature());
+                break;
+            default:
+                yield return ("AWSAccessKeyId", accessKey);
+                yield return ("policy", policy);
+                yield return ("signature", ForgedSignature ?? Signature());
+                break;
         }
     }
 

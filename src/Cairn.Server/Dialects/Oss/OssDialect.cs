@@ -1,7 +1,9 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
+using Cairn.Core.Multipart;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Dialects.Oss.Auth;
+using Cairn.Server.Dialects.Oss.Post;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Hosting;
 using Cairn.Server.Routing;
@@ -22,13 +24,15 @@ internal sealed class OssDialect : IDialect
     private readonly OssHosts _hosts;
     private readonly string? _s3Domain;
 
-    public OssDialect(OssAuthenticator authenticator, StorageLimits limits, IOptions<CairnOptions> options)
+    public OssDialect(OssAuthenticator authenticator, StorageLimits limits, MultipartService multipart, IOptions<CairnOptions> options)
     {
-        _ = limits;
+        Objects = new OssObjectCodec(limits, new OssPostObjectCodec(authenticator, limits));
         _authenticator = authenticator;
         _hosts = new OssHosts(options.Value.Oss.Domain);
         _matcher = new OssRequestMatcher(_hosts);
         _s3Domain = options.Value.Domain;
+        // x-oss-complete-all completes with the parts the upload holds: the codec lists them.
+        Multipart = new OssMultipartCodec(limits, multipart);
     }
 
     public DialectMatch Match(HttpRequest request) => _matcher.Match(request);
@@ -42,9 +46,7 @@ internal sealed class OssDialect : IDialect
     public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken) =>
         _authenticator.AuthenticateAsync(request, target, cancellationToken);
 
-    public void RefuseUnsupported(HttpRequest request)
-    {
-    }
+    public void RefuseUnsupported(HttpRequest request) => OssUnsupportedHeaders.Check(request.Headers);
 
     public string MetadataPrefix => OssHeaders.MetaPrefix;
 
@@ -54,9 +56,9 @@ internal sealed class OssDialect : IDialect
 
     public IBucketCodec Buckets { get; } = new OssBucketCodec();
 
-    public IObjectCodec Objects { get; } = new OssObjectCodec();
+    public IObjectCodec Objects { get; }
 
-    public IMultipartCodec Multipart { get; } = new OssMultipartCodec();
+    public IMultipartCodec Multipart { get; }
 
     public IListingCodec Listing { get; } = new OssListingCodec();
 
@@ -71,7 +73,8 @@ internal sealed class OssDialect : IDialect
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
-        var ec = OssErrorCatalogue.Ec(entry);
+        var ec = OssErrorCatalogue.Ec(entry, extra);
+        message = OssErrorCatalogue.Message(entry, message);
         using var document = XmlResponse.Render("Error", string.Empty, xml =>
         {
             xml.Element("Code", entry.Code);
@@ -91,6 +94,11 @@ internal sealed class OssDialect : IDialect
 
             foreach (var (name, value) in extra ?? new Dictionary<string, string>())
             {
+                if (name == OssErrorCatalogue.EcExtra)
+                {
+                    continue;
+                }
+
                 xml.Element(name, value);
             }
 

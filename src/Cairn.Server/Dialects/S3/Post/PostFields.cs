@@ -16,9 +16,6 @@ internal static class PostFields
     public const string Policy = "policy";
     public const string Acl = "acl";
     public const string Tagging = "tagging";
-    public const string SuccessActionStatus = "success_action_status";
-    public const string SuccessActionRedirect = "success_action_redirect";
-    public const string Redirect = "redirect";
 
     public const string Algorithm = "x-amz-algorithm";
     public const string Credential = "x-amz-credential";
@@ -63,27 +60,41 @@ internal static class PostFields
     /// <summary>True when a starts-with condition may name <paramref name="field"/>.</summary>
     public static bool AllowsStartsWith(string field) => !ExactOnly.Contains(field);
 
+    /// <summary>S3's fields that stand for a header of another name.</summary>
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Acl] = S3Headers.Acl,
+        [Tagging] = S3Headers.Tagging,
+    };
+
     /// <summary>
     /// The fields read as the PutObject request headers they stand for: the representation headers, the x-amz-*
     /// fields that describe the object (metadata, checksums, storage class...), <c>acl</c> as x-amz-acl and
     /// <c>tagging</c> as x-amz-tagging. The same header rules (metadata, checksums, ACL, unsupported features) then
     /// apply to a form as to a PutObject.
     /// </summary>
-    public static HeaderDictionary AsHeaders(IReadOnlyDictionary<string, string> fields)
+    public static HeaderDictionary AsHeaders(IReadOnlyDictionary<string, string> fields) =>
+        AsHeaders(fields, S3Headers.Prefix, AuthenticationFields, Renamed);
+
+    /// <summary>
+    /// The fields a dialect's form carries as request headers: the representation headers by their own names, the
+    /// fields named with the dialect's header <paramref name="prefix"/> except those that authenticate the form, and
+    /// the <paramref name="renamed"/> fields under the header they stand for.
+    /// </summary>
+    public static HeaderDictionary AsHeaders(IReadOnlyDictionary<string, string> fields, string prefix,
+        IReadOnlySet<string> authenticationFields, IReadOnlyDictionary<string, string> renamed)
     {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(renamed);
         var headers = new HeaderDictionary();
         foreach (var (name, value) in fields)
         {
-            if (name.Equals(Acl, StringComparison.OrdinalIgnoreCase))
+            if (renamed.TryGetValue(name, out var header))
             {
-                headers[S3Headers.Acl] = value;
-            }
-            else if (name.Equals(Tagging, StringComparison.OrdinalIgnoreCase))
-            {
-                headers[S3Headers.Tagging] = value;
+                headers[header] = value;
             }
             else if (ObjectHeaders.Contains(name)
-                || (name.StartsWith(S3Headers.Prefix, StringComparison.OrdinalIgnoreCase) && !AuthenticationFields.Contains(name)))
+                || (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !authenticationFields.Contains(name)))
             {
                 headers[name] = value;
             }

@@ -1,7 +1,9 @@
+using Cairn.Core.Errors;
+
 namespace Cairn.Server.Dialects.S3.Post;
 
 /// <summary>
-/// A browser upload's form as far as its file: the fields before it (names compared ignoring case, values as sent),
+/// A browser upload's form as far as its file (the same multipart/form-data shape in every dialect): the fields before it (names compared ignoring case, values as sent),
 /// the names in the order they came, and the file itself, still on the wire (its bytes are read only as the object
 /// is stored).
 /// </summary>
@@ -19,4 +21,23 @@ internal sealed class PostForm(IReadOnlyDictionary<string, string> fields, IRead
     public Stream File { get; } = file;
 
     public string? this[string name] => Fields.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The object key the form names: its <c>key</c> field with <c>${filename}</c> replaced by the uploaded file's
+    /// name; InvalidArgument when the field is missing or empty (every dialect's form names its key so).
+    /// </summary>
+    public string KeyWithFileName()
+    {
+        var key = this[PostFields.Key];
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new CairnException(ErrorCode.InvalidArgument,
+                "Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.")
+            {
+                Details = new ErrorDetails { ArgumentName = PostFields.Key },
+            };
+        }
+
+        return key.Replace(PostFields.FileNameVariable, FileName ?? string.Empty, StringComparison.Ordinal);
+    }
 }
