@@ -39,7 +39,7 @@ internal static class OssV4Canonical
         OssAuthSchemes.V4 + "\n" + requestTime + "\n" + credential.Scope + "\n"
         + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
 
-    /// <summary>The hex HMAC-SHA256 of <paramref name="stringToSign"/> under the key derived for the credential's scope.</summary>
+    /// <summary>The HMAC-SHA256 of <paramref name="stringToSign"/> (a request's string to sign, or a form's policy) under the key derived for the credential's scope.</summary>
     public static byte[] Sign(string secret, OssV4Credential credential, string stringToSign)
     {
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("aliyun_v4" + secret), Encoding.UTF8.GetBytes(credential.Date));
