@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
+using Cairn.Core.Multipart;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Dialects.Oss.Auth;
 using Cairn.Server.Dialects.S3.Auth;
@@ -22,13 +23,14 @@ internal sealed class OssDialect : IDialect
     private readonly OssHosts _hosts;
     private readonly string? _s3Domain;
 
-    public OssDialect(OssAuthenticator authenticator, StorageLimits limits, IOptions<CairnOptions> options)
+    public OssDialect(OssAuthenticator authenticator, StorageLimits limits, MultipartService multipart, IOptions<CairnOptions> options)
     {
-        _ = limits;
         _authenticator = authenticator;
         _hosts = new OssHosts(options.Value.Oss.Domain);
         _matcher = new OssRequestMatcher(_hosts);
         _s3Domain = options.Value.Domain;
+        // x-oss-complete-all completes with the parts the upload holds: the codec lists them.
+        Multipart = new OssMultipartCodec(limits, multipart);
     }
 
     public DialectMatch Match(HttpRequest request) => _matcher.Match(request);
@@ -56,7 +58,7 @@ internal sealed class OssDialect : IDialect
 
     public IObjectCodec Objects { get; } = new OssObjectCodec();
 
-    public IMultipartCodec Multipart { get; } = new OssMultipartCodec();
+    public IMultipartCodec Multipart { get; }
 
     public IListingCodec Listing { get; } = new OssListingCodec();
 

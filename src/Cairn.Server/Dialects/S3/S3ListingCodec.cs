@@ -1,6 +1,4 @@
-using System.Text;
 using System.Xml;
-using Cairn.Core.Errors;
 using Cairn.Core.Listing;
 using Cairn.Core.Model;
 using Cairn.Server.Http;
@@ -12,12 +10,7 @@ namespace Cairn.Server.Dialects.S3;
 /// <summary>S3's object listings: the query parameters of each, the V2 continuation token, the three result documents.</summary>
 internal sealed class S3ListingCodec : IListingCodec
 {
-    public ListObjectsInput ReadListObjects(OperationRequest r)
-    {
-        var q = r.Request.Query;
-        return new ListObjectsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["marker"].ToString(), ListingQuery.ParseMax(q["max-keys"], "max-keys"));
-    }
+    public ListObjectsInput ReadListObjects(OperationRequest r) => ListingRequests.ReadListObjects(r.Request.Query, MaxKeys);
 
     public Task WriteListObjectsAsync(OperationRequest r, ListObjectsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
@@ -38,18 +31,7 @@ internal sealed class S3ListingCodec : IListingCodec
             WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
-    public ListObjectsV2Input ReadListObjectsV2(OperationRequest r)
-    {
-        var q = r.Request.Query;
-        // An empty continuation-token= (sent by some paginators on the first page) lists from the start and is echoed.
-        var token = q.TryGetValue("continuation-token", out var sentToken) ? sentToken.ToString() : null;
-        var startAfter = q["start-after"].ToString();
-        return new ListObjectsV2Input(
-            KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(), token, startAfter,
-            token is { Length: > 0 } ? DecodeToken(token) : startAfter,
-            ListingQuery.ParseMax(q["max-keys"], "max-keys"),
-            string.Equals(q["fetch-owner"], "true", StringComparison.OrdinalIgnoreCase));
-    }
+    public ListObjectsV2Input ReadListObjectsV2(OperationRequest r) => ListingRequests.ReadListObjectsV2(r.Request.Query, MaxKeys);
 
     public Task WriteListObjectsV2Async(OperationRequest r, ListObjectsV2Input input, ObjectPage page, IReadOnlyDictionary<string, string>? owners) =>
         S3Xml.WriteAsync(r.Response, "ListBucketResult", xml =>
@@ -65,21 +47,14 @@ internal sealed class S3ListingCodec : IListingCodec
             xml.Element("StartAfter", NullIfEmpty(encoding.Encode(input.StartAfter)));
             if (page.IsTruncated)
             {
-                xml.Element("NextContinuationToken", EncodeToken(page.NextMarker!));
+                xml.Element("NextContinuationToken", ListingRequests.EncodeToken(page.NextMarker!));
             }
 
             xml.Element("EncodingType", encoding.IsUrl ? "url" : null);
             WriteEntries(xml, page, encoding, owners);
         }, r.Aborted);
 
-    public ListVersionsInput ReadListObjectVersions(OperationRequest r)
-    {
-        var q = r.Request.Query;
-        var versionIdMarker = q["version-id-marker"].ToString();
-        VersionIdQuery.RequireNull(versionIdMarker);
-        return new ListVersionsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["key-marker"].ToString(), versionIdMarker, ListingQuery.ParseMax(q["max-keys"], "max-keys"));
-    }
+    public ListVersionsInput ReadListObjectVersions(OperationRequest r) => ListingRequests.ReadListObjectVersions(r.Request.Query, MaxKeys);
 
     /// <summary>Unversioned buckets: each object is its one version "null", the latest (docs/s3-compatibility.md "Operations").</summary>
     public Task WriteListObjectVersionsAsync(OperationRequest r, ListVersionsInput input, ObjectPage page, IReadOnlyDictionary<string, string> owners) =>
@@ -157,23 +132,8 @@ internal sealed class S3ListingCodec : IListingCodec
     private static void WritePrefixes(XmlWriter xml, ObjectPage page, KeyEncoding encoding) =>
         WritePrefixes(xml, page.CommonPrefixes, encoding);
 
-    /// <summary>URL-safe base64 so the token survives clients that do not percent-encode query values.</summary>
-    private static string EncodeToken(string marker) => System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(marker));
-
-    private static string DecodeToken(string token)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token));
-        }
-        catch (FormatException)
-        {
-            throw new CairnException(ErrorCode.InvalidArgument, "The continuation token provided is incorrect")
-            {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "continuation-token" },
-            };
-        }
-    }
+    /// <summary>Any non-negative max-keys; the service caps the page at 1,000 and the answer echoes what was asked.</summary>
+    private static int? MaxKeys(Microsoft.Extensions.Primitives.StringValues text) => ListingQuery.ParseMax(text, "max-keys");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cairn.Core.Checksums;
 using Cairn.Core.Errors;
 using Cairn.Core.Limits;
@@ -75,7 +74,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
     {
         var q = r.Request.Query;
         return new UploadPartCommand(
-            r.Bucket, r.Key, q["uploadId"].ToString(), ParsePartNumber(q["partNumber"]),
+            r.Bucket, r.Key, q["uploadId"].ToString(), MultipartQuery.ParsePartNumber(q["partNumber"]),
             ObjectRequestHeaders.ReadPayloadLength(r.Request, r.Auth),
             ObjectRequestHeaders.ReadIntegrity(r.Request.Headers, r.Auth));
     }
@@ -90,9 +89,9 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
     {
         var q = r.Request.Query;
         var headers = r.Request.Headers;
-        var partNumber = ParsePartNumber(q["partNumber"]);
+        var partNumber = MultipartQuery.ParsePartNumber(q["partNumber"]);
         return new UploadPartCopyInput(q["uploadId"].ToString(), partNumber, S3CopySource.ReadSource(headers),
-            S3CopySource.ReadConditions(headers), ParseCopyRange(headers[S3Headers.CopySourceRange]));
+            S3CopySource.ReadConditions(headers), SourceRange.Parse(headers[S3Headers.CopySourceRange], S3Headers.CopySourceRange));
     }
 
     public Task WriteUploadPartCopyAsync(OperationRequest r, PartRecord part) =>
@@ -136,36 +135,4 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
 
     public Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
         S3MultipartListingCodec.WriteListPartsAsync(r, input, page, owners);
-
-    private static int ParsePartNumber(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new CairnException(ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive")
-            {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "partNumber", ["ArgumentValue"] = text ?? string.Empty },
-            };
-
-    /// <summary><c>x-amz-copy-source-range: bytes=first-last</c>, both inclusive; checked against the source's size later.</summary>
-    private static SourceRange? ParseCopyRange(string? header)
-    {
-        if (string.IsNullOrEmpty(header))
-        {
-            return null;
-        }
-
-        var spec = header.StartsWith("bytes=", StringComparison.Ordinal) ? header[6..] : null;
-        var dash = spec?.IndexOf('-') ?? -1;
-        if (spec is null || dash <= 0
-            || !long.TryParse(spec[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
-            || !long.TryParse(spec[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
-            || last < first)
-        {
-            throw new CairnException(ErrorCode.InvalidArgument, "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy")
-            {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = S3Headers.CopySourceRange, ["ArgumentValue"] = header },
-            };
-        }
-
-        return new SourceRange(first, last);
-    }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Cairn.Core.Checksums;
-using Cairn.Core.Errors;
 using Cairn.Core.Listing;
 using Cairn.Core.Model;
 using Cairn.Server.Http;
@@ -15,12 +13,7 @@ namespace Cairn.Server.Dialects.S3;
 /// </summary>
 internal static class S3MultipartListingCodec
 {
-    public static ListUploadsInput ReadListMultipartUploads(OperationRequest r)
-    {
-        var q = r.Request.Query;
-        return new ListUploadsInput(KeyEncoding.FromQuery(q["encoding-type"]), q["prefix"].ToString(), q["delimiter"].ToString(),
-            q["key-marker"].ToString(), q["upload-id-marker"].ToString(), ListingQuery.ParseMax(q["max-uploads"], "max-uploads"));
-    }
+    public static ListUploadsInput ReadListMultipartUploads(OperationRequest r) => MultipartQuery.ReadListMultipartUploads(r.Request.Query);
 
     public static Task WriteListMultipartUploadsAsync(OperationRequest r, ListUploadsInput input, UploadPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListMultipartUploadsResult", xml =>
@@ -52,21 +45,7 @@ internal static class S3MultipartListingCodec
             S3ListingCodec.WritePrefixes(xml, page.CommonPrefixes, encoding);
         }, r.Aborted);
 
-    public static ListPartsInput ReadListParts(OperationRequest r)
-    {
-        var q = r.Request.Query;
-        var markerText = q["part-number-marker"].ToString();
-        var marker = 0;
-        if (markerText.Length > 0 && (!int.TryParse(markerText, NumberStyles.None, CultureInfo.InvariantCulture, out marker)))
-        {
-            throw new CairnException(ErrorCode.InvalidArgument, "Provided part-number-marker not an integer or within integer range")
-            {
-                Extra = new Dictionary<string, string> { ["ArgumentName"] = "part-number-marker", ["ArgumentValue"] = markerText },
-            };
-        }
-
-        return new ListPartsInput(q["uploadId"].ToString(), marker, ListingQuery.ParseMax(q["max-parts"], "max-parts"));
-    }
+    public static ListPartsInput ReadListParts(OperationRequest r) => MultipartQuery.ReadListParts(r.Request.Query);
 
     public static Task WriteListPartsAsync(OperationRequest r, ListPartsInput input, PartPage page, IReadOnlyDictionary<string, string> owners) =>
         S3Xml.WriteAsync(r.Response, "ListPartsResult", xml =>

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cairn.Server.Dialects.S3.Auth;
 
-/// <summary>The SigV2 string to sign (docs/s3-compatibility.md "Signature V2").</summary>
+/// <summary>
+/// The SigV2 string to sign (docs/s3-compatibility.md "Signature V2"). OSS's V1 signature has the same layout with
+/// its own header prefix and canonical resource (docs/oss-compatibility.md "Signatures"), so it is built here too.
+/// </summary>
 internal static class SigV2Canonical
 {
     /// <summary>Sub-resources that belong to the canonicalized resource (docs/s3-compatibility.md "Signature V2", MinIO's resourceList).</summary>
@@ -18,17 +21,18 @@ internal static class SigV2Canonical
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// <c>METHOD\nContent-MD5\nContent-Type\nDate\n</c> + amz headers + resource. <paramref name="dateLine"/> is the
-    /// Date header, empty when x-amz-date is sent, or the Expires value of a presigned URL.
+    /// <c>METHOD\nContent-MD5\nContent-Type\nDate\n</c> + prefixed headers + resource. <paramref name="dateLine"/> is
+    /// the Date header, empty when x-amz-date is sent, or the Expires value of a presigned URL;
+    /// <paramref name="headerPrefix"/> names the headers that are signed (<c>x-amz-</c>, OSS's <c>x-oss-</c>).
     /// </summary>
-    public static string BuildStringToSign(HttpRequest request, string dateLine, string resource)
+    public static string BuildStringToSign(HttpRequest request, string dateLine, string resource, string headerPrefix = AuthHeaders.AmzPrefix)
     {
         var builder = new StringBuilder(256);
         builder.Append(request.Method).Append('\n');
         builder.Append(request.Headers[AuthHeaders.ContentMd5].ToString().Trim()).Append('\n');
         builder.Append(Http.VerbatimHeaders.SignedText(request.Headers[AuthHeaders.ContentType].ToString().Trim())).Append('\n');
         builder.Append(dateLine).Append('\n');
-        AppendAmzHeaders(builder, request.Headers);
+        AppendPrefixedHeaders(builder, request.Headers, headerPrefix);
         builder.Append(resource);
         return builder.ToString();
     }
@@ -66,13 +70,13 @@ internal static class SigV2Canonical
         return builder.ToString();
     }
 
-    /// <summary>Lower-cased <c>x-amz-*</c> headers sorted by name, <c>name:value\n</c>, repeated values joined with ','.</summary>
-    private static void AppendAmzHeaders(StringBuilder builder, IHeaderDictionary headers)
+    /// <summary>Lower-cased headers named with <paramref name="prefix"/>, sorted by name, <c>name:value\n</c>, repeated values joined with ','.</summary>
+    private static void AppendPrefixedHeaders(StringBuilder builder, IHeaderDictionary headers, string prefix)
     {
         var amz = new List<(string Name, string Value)>();
         foreach (var (name, values) in headers)
         {
-            if (!name.StartsWith(AuthHeaders.AmzPrefix, StringComparison.OrdinalIgnoreCase))
+            if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
