@@ -45,7 +45,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
     public async Task CompleteMultipartUploadAsync(OperationRequest r)
     {
         var input = r.Dialect.Multipart.ReadCompleteMultipartUpload(r);
-        var callback = callbacks.Read(r);
+        var callback = await callbacks.ReadAsync(r);
         // The part list is read only once the upload is known: an unknown upload answers NoSuchUpload whatever the body holds.
         var record = await multipart.CompleteAsync(r.Bucket, r.Key, input.UploadId,
             async _ => new CompleteRequest(await r.Dialect.Multipart.ReadCompletePartsAsync(r), input.Condition), r.Aborted);

@@ -17,7 +17,7 @@ internal sealed class ObjectHandlers(ObjectService objects, AclService acls, Upl
     public async Task PutObjectAsync(OperationRequest r)
     {
         var command = r.Dialect.Objects.ReadPutObject(r);
-        var callback = callbacks.Read(r);
+        var callback = await callbacks.ReadAsync(r);
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         command = command with { Owner = owner, Acl = acl };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);

@@ -141,7 +141,8 @@ public sealed class CairnHost : IAsyncDisposable
 
     /// <summary>
     /// Requests on the management listener go to its endpoints; everything else is observed (metrics, request log)
-    /// and is either an admin API call (<see cref="QueryApiRecognizer"/>) or S3 traffic for the pipeline.
+    /// and is either the callback public key (<see cref="CallbackPublicKeyEndpoint"/>), an admin API call
+    /// (<see cref="QueryApiRecognizer"/>) or S3 traffic for the pipeline.
     /// </summary>
     private static void MapRequests(WebApplication app, bool management)
     {
@@ -151,6 +152,8 @@ public sealed class CairnHost : IAsyncDisposable
         }
 
         app.Use(app.Services.GetRequiredService<RequestObserver>().InvokeAsync);
+        var publicKey = app.Services.GetRequiredService<CallbackPublicKeyEndpoint>();
+        app.MapWhen(publicKey.Is, key => key.Run(publicKey.ServeAsync));
         app.MapWhen(QueryApiRecognizer.IsIam, iam => iam.Run(app.Services.GetRequiredService<IamEndpoint>().InvokeAsync));
         app.MapWhen(QueryApiRecognizer.IsSts, sts => sts.Run(app.Services.GetRequiredService<StsEndpoint>().InvokeAsync));
         app.Run(app.Services.GetRequiredService<RequestPipeline>().InvokeAsync);
@@ -261,7 +264,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<Authorizer>();
         RegisterDialects(services);
-        services.AddSingleton<UploadCallbacks>();
+        RegisterCallbacks(services, options);
         services.AddSingleton<BucketHandlers>();
         services.AddSingleton<ObjectHandlers>();
         services.AddSingleton<PostObjectHandler>();
@@ -285,6 +288,19 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<StoreGauges>();
         services.AddSingleton(sp => new ReadinessCheck(
             sp.GetRequiredService<IStoreStatistics>(), options.DataDirectory, sp.GetRequiredService<FileBlobStore>().TempDirectory));
+    }
+
+    /// <summary>Upload callbacks: the target rules, the signing key and its endpoint, the HTTP call, the metrics.</summary>
+    private static void RegisterCallbacks(IServiceCollection services, CairnOptions options)
+    {
+        services.AddSingleton(CallbackTargetRules.From(options.Oss.Callback));
+        services.AddSingleton<CallbackTargetGuard>();
+        services.AddSingleton<CallbackConnector>();
+        services.AddSingleton<CallbackSigningKey>();
+        services.AddSingleton<CallbackPublicKeyEndpoint>();
+        services.AddSingleton<CallbackSender>();
+        services.AddSingleton<CallbackMetrics>();
+        services.AddSingleton<UploadCallbacks>();
     }
 
     /// <summary>The query APIs: the admin API (IAM's) and STS, and their actions.</summary>

@@ -27,35 +27,10 @@ internal static class MasterKey
         var path = Path.Combine(options.DataDirectory, FileName);
         if (!File.Exists(path))
         {
-            Create(path);
+            OwnerOnly.CreateOnce(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(SecretBox.KeySize)));
         }
 
         return Parse(File.ReadAllText(path), path);
-    }
-
-    private static void Create(string path)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using (var file = new FileStream(temp, OwnerOnly.ForNewFile(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write })))
-            using (var writer = new StreamWriter(file))
-            {
-                writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(SecretBox.KeySize)));
-                writer.Flush();
-                file.Flush(flushToDisk: true);
-            }
-
-            // Without overwriting: when another node got there first, its key stands and this one is dropped.
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
     }
 
     private static SecretBox Parse(string text, string source)

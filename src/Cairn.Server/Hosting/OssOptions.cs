@@ -28,8 +28,9 @@ public sealed class OssOptions
 public sealed class OssCallbackOptions
 {
     /// <summary>
-    /// Host names or IP addresses (';'-separated) a callback may reach even though a deny rule covers them (loopback,
-    /// link-local, cloud metadata addresses). Empty = only hosts no deny rule covers.
+    /// Host names, IP addresses or CIDR ranges (';'-separated) a callback may reach even though a built-in rule refuses
+    /// them (loopback, link-local, unspecified and cloud metadata addresses); never one of <see cref="DeniedHosts"/>.
+    /// Empty = only hosts no rule refuses.
     /// </summary>
     public string AllowedHosts { get; set; } = string.Empty;
 

@@ -55,6 +55,36 @@ public static class OwnerOnly
         }));
     }
 
+    /// <summary>
+    /// Writes a 0600 file with <paramref name="contents"/> unless one is already at <paramref name="path"/>, safely
+    /// when processes sharing the directory do it at once: the file is written whole under a temporary name, flushed,
+    /// and then linked into place only if no file is there yet, so every process ends up reading the one that won.
+    /// </summary>
+    public static void CreateOnce(string path, string contents)
+    {
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var file = new FileStream(temp, ForNewFile(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write })))
+            using (var writer = new StreamWriter(file))
+            {
+                writer.Write(contents);
+                writer.Flush();
+                file.Flush(flushToDisk: true);
+            }
+
+            // Without overwriting: when another process got there first, its file stands and this one is dropped.
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     /// <summary>The mode of a file or directory when group or others have any permission on it, else null.</summary>
     public static UnixFileMode? LooserThanOwner(string path)
     {
