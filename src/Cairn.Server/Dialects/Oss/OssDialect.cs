@@ -25,6 +25,7 @@ internal sealed class OssDialect : IDialect
 
     public OssDialect(OssAuthenticator authenticator, StorageLimits limits, MultipartService multipart, IOptions<CairnOptions> options)
     {
+        Objects = new OssObjectCodec(limits);
         _authenticator = authenticator;
         _hosts = new OssHosts(options.Value.Oss.Domain);
         _matcher = new OssRequestMatcher(_hosts);
@@ -44,9 +45,7 @@ internal sealed class OssDialect : IDialect
     public Task<AuthResult> AuthenticateAsync(HttpRequest request, ResourcePath target, CancellationToken cancellationToken) =>
         _authenticator.AuthenticateAsync(request, target, cancellationToken);
 
-    public void RefuseUnsupported(HttpRequest request)
-    {
-    }
+    public void RefuseUnsupported(HttpRequest request) => OssUnsupportedHeaders.Check(request.Headers);
 
     public string MetadataPrefix => OssHeaders.MetaPrefix;
 
@@ -56,7 +55,7 @@ internal sealed class OssDialect : IDialect
 
     public IBucketCodec Buckets { get; } = new OssBucketCodec();
 
-    public IObjectCodec Objects { get; } = new OssObjectCodec();
+    public IObjectCodec Objects { get; }
 
     public IMultipartCodec Multipart { get; }
 
@@ -73,7 +72,8 @@ internal sealed class OssDialect : IDialect
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
-        var ec = OssErrorCatalogue.Ec(entry);
+        var ec = OssErrorCatalogue.Ec(entry, extra);
+        message = OssErrorCatalogue.Message(entry, message);
         using var document = XmlResponse.Render("Error", string.Empty, xml =>
         {
             xml.Element("Code", entry.Code);
@@ -93,6 +93,11 @@ internal sealed class OssDialect : IDialect
 
             foreach (var (name, value) in extra ?? new Dictionary<string, string>())
             {
+                if (name == OssErrorCatalogue.EcExtra)
+                {
+                    continue;
+                }
+
                 xml.Element(name, value);
             }
 

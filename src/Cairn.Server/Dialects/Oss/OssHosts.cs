@@ -29,9 +29,10 @@ internal sealed class OssHosts(string? domain)
             return null;
         }
 
-        // "[bucket.]oss-<region>.aliyuncs.com": the endpoint is the label starting with "oss-" and what follows.
+        // "[bucket.]oss-<region>.aliyuncs.com": the endpoint is the last label starting with "oss-" and what follows
+        // (searched from the right: a bucket's own name may start with "oss-").
         var labels = name.Split('.');
-        for (var i = 0; i < labels.Length - 2; i++)
+        for (var i = labels.Length - 3; i >= 0; i--)
         {
             if (labels[i].StartsWith("oss-", StringComparison.OrdinalIgnoreCase) || labels[i].Equals("oss", StringComparison.OrdinalIgnoreCase))
             {

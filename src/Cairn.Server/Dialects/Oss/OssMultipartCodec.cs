@@ -27,7 +27,7 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
             Key = r.Key,
             InitiatedAt = default,
             Owner = r.Owner,
-            Headers = ObjectRequestHeaders.ReadObjectHeaders(headers) with { StorageClass = OssStorageClasses.Read(headers) },
+            Headers = OssWriteHeaders.ReadObjectHeaders(headers),
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
         };
     }
@@ -56,9 +56,9 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
     public void WriteUploadPart(OperationRequest r, PartRecord part)
     {
         r.Response.Headers.ETag = OssETags.Quote(part.ETag);
-        if (part.ETag.Length == 32)
+        if (OssETags.ContentMd5(part.ETag) is { } md5)
         {
-            r.Response.Headers.ContentMD5 = Convert.ToBase64String(Convert.FromHexString(part.ETag));
+            r.Response.Headers.ContentMD5 = md5;
         }
 
         OssCrc64.WriteHeader(r.Response, part.Checksums);

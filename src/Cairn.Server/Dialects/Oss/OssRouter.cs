@@ -11,7 +11,11 @@ namespace Cairn.Server.Dialects.Oss;
 /// </summary>
 internal sealed class OssRouter : IRequestRouter
 {
-    /// <summary>Sub-resources (and processing parameters) of OSS features Cairn does not implement.</summary>
+    /// <summary>
+    /// Sub-resources (and processing parameters) of OSS features Cairn does not implement. Bucket policies are among
+    /// them: OSS's policy language (oss:* actions, acs:oss resources) is not the one Cairn evaluates
+    /// (docs/oss-compatibility.md "Operations"); the S3 dialect reads and writes them.
+    /// </summary>
     private static readonly string[] UnsupportedSubresources =
     [
         "lifecycle", "website", "tagging", "logging", "referer", "replication", "replicationProgress",
@@ -19,12 +23,12 @@ internal sealed class OssRouter : IRequestRouter
         "x-oss-process", "x-oss-async-process", "bucketInfo", "stat", "regionList", "cname", "live", "vod", "img",
         "style", "styleName", "qos", "qosInfo", "inventory", "inventoryId", "requestPayment", "transferAcceleration",
         "asyncFetch", "metaQuery", "resourceGroup", "rtc", "comp", "httpsConfig", "responseHeader", "accessPoint",
-        "publicAccessBlock", "ownershipControls", "cleanRestoredObject", "dataRedundancyTransition", "userDefinedLogFieldsConfig",
+        "publicAccessBlock", "ownershipControls", "policy", "cleanRestoredObject", "dataRedundancyTransition", "userDefinedLogFieldsConfig",
     ];
 
     /// <summary>Bucket sub-resources some operation answers: a PUT, DELETE or POST naming one never creates, deletes or uploads.</summary>
     private static readonly string[] BucketSubresources =
-        ["location", "versioning", "versions", "uploads", "delete", "acl", "policy", "policyStatus", "cors"];
+        ["location", "versioning", "versions", "uploads", "delete", "acl", "policyStatus", "cors"];
 
     public Operation Resolve(HttpRequest request, ResourcePath target) =>
         Resolve(request.Method, target, request.Query, request.Headers);
@@ -50,9 +54,6 @@ internal sealed class OssRouter : IRequestRouter
         "GET" when query.ContainsKey("acl") => Operation.GetBucketAcl,
         "PUT" when query.ContainsKey("acl") => Operation.PutBucketAcl,
         "GET" when query.ContainsKey("policyStatus") => Operation.GetBucketPolicyStatus,
-        "GET" when query.ContainsKey("policy") => Operation.GetBucketPolicy,
-        "PUT" when query.ContainsKey("policy") => Operation.PutBucketPolicy,
-        "DELETE" when query.ContainsKey("policy") => Operation.DeleteBucketPolicy,
         "GET" when query.ContainsKey("cors") => Operation.GetBucketCors,
         "PUT" when query.ContainsKey("cors") => Operation.PutBucketCors,
         "DELETE" when query.ContainsKey("cors") => Operation.DeleteBucketCors,

@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Cairn.Server.Dialects.S3;
 
-/// <summary>Writes an object's stored headers on GET/HEAD responses, with response-* query overrides.</summary>
+/// <summary>Writes an object's stored headers on GET/HEAD responses, with response-* query overrides (the representation part shared by every dialect).</summary>
 internal static class ObjectResponseHeaders
 {
     private static readonly (string Query, string Header)[] Overrides =
@@ -28,27 +28,37 @@ internal static class ObjectResponseHeaders
     public static void Write(HttpResponse response, ObjectRecord record, IDialect dialect, IQueryCollection query, bool withChecksums)
     {
         WriteValidators(response, record);
-        var headers = response.Headers;
-        headers.AcceptRanges = "bytes";
-        headers.ContentType = VerbatimHeaders.ForResponse(record.Headers.ContentType ?? "binary/octet-stream");
-        SetIfPresent(headers, HeaderNames.ContentEncoding, record.Headers.ContentEncoding);
-        SetIfPresent(headers, HeaderNames.ContentDisposition, record.Headers.ContentDisposition);
-        SetIfPresent(headers, HeaderNames.ContentLanguage, record.Headers.ContentLanguage);
-        SetIfPresent(headers, HeaderNames.CacheControl, record.Headers.CacheControl);
-        SetIfPresent(headers, HeaderNames.Expires, record.Headers.Expires);
         if (record.Headers.StorageClass is { } storageClass && storageClass != "STANDARD")
         {
-            headers[S3Headers.StorageClass] = storageClass;
-        }
-
-        foreach (var (name, value) in record.UserMetadata)
-        {
-            headers[dialect.MetadataPrefix + name] = VerbatimHeaders.ForResponse(value);
+            response.Headers[S3Headers.StorageClass] = storageClass;
         }
 
         if (withChecksums)
         {
             WriteChecksums(response, record);
+        }
+
+        WriteRepresentation(response, record, dialect.MetadataPrefix, query, "binary/octet-stream");
+    }
+
+    /// <summary>
+    /// What every dialect answers a GET or HEAD with alike: Accept-Ranges, the stored representation headers (its
+    /// Content-Type, or <paramref name="defaultContentType"/> when none was stored), the user metadata under the
+    /// dialect's prefix, then the response-* query overrides.
+    /// </summary>
+    public static void WriteRepresentation(HttpResponse response, ObjectRecord record, string metadataPrefix, IQueryCollection query, string defaultContentType)
+    {
+        var headers = response.Headers;
+        headers.AcceptRanges = "bytes";
+        headers.ContentType = VerbatimHeaders.ForResponse(record.Headers.ContentType ?? defaultContentType);
+        SetIfPresent(headers, HeaderNames.ContentEncoding, record.Headers.ContentEncoding);
+        SetIfPresent(headers, HeaderNames.ContentDisposition, record.Headers.ContentDisposition);
+        SetIfPresent(headers, HeaderNames.ContentLanguage, record.Headers.ContentLanguage);
+        SetIfPresent(headers, HeaderNames.CacheControl, record.Headers.CacheControl);
+        SetIfPresent(headers, HeaderNames.Expires, record.Headers.Expires);
+        foreach (var (name, value) in record.UserMetadata)
+        {
+            headers[metadataPrefix + name] = VerbatimHeaders.ForResponse(value);
         }
 
         foreach (var (parameter, header) in Overrides)

@@ -37,24 +37,29 @@ internal static class S3CorsCodec
     }
 
     public static Task WriteAsync(OperationRequest r, CorsConfiguration configuration) =>
-        S3Xml.WriteAsync(r.Response, Root, xml =>
-        {
-            foreach (var rule in configuration.Rules)
-            {
-                xml.Start("CORSRule");
-                xml.Element("ID", rule.Id);
-                Elements(xml, "AllowedHeader", rule.AllowedHeaders);
-                Elements(xml, "AllowedMethod", rule.AllowedMethods);
-                Elements(xml, "AllowedOrigin", rule.AllowedOrigins);
-                Elements(xml, "ExposeHeader", rule.ExposeHeaders);
-                if (rule.MaxAgeSeconds is { } maxAge)
-                {
-                    xml.Element("MaxAgeSeconds", maxAge);
-                }
+        S3Xml.WriteAsync(r.Response, Root, xml => WriteRules(xml, configuration), r.Aborted);
 
-                xml.WriteEndElement();
+    /// <summary>One CORSRule element per rule (the OSS dialect spells its rules with the same elements).</summary>
+    public static void WriteRules(System.Xml.XmlWriter xml, CorsConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var rule in configuration.Rules)
+        {
+            xml.Start("CORSRule");
+            xml.Element("ID", rule.Id);
+            Elements(xml, "AllowedHeader", rule.AllowedHeaders);
+            Elements(xml, "AllowedMethod", rule.AllowedMethods);
+            Elements(xml, "AllowedOrigin", rule.AllowedOrigins);
+            Elements(xml, "ExposeHeader", rule.ExposeHeaders);
+            if (rule.MaxAgeSeconds is { } maxAge)
+            {
+                xml.Element("MaxAgeSeconds", maxAge);
             }
-        }, r.Aborted);
+
+            xml.WriteEndElement();
+        }
+    }
 
     private static CorsRule ReadRule(XElement rule) => new(
         rule.ChildValue("ID"),
