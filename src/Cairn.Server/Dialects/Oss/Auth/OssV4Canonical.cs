@@ -50,39 +50,8 @@ internal static class OssV4Canonical
     }
 
     /// <summary>Every parameter but the signature, re-encoded, sorted by name then value; <c>name</c> alone when valueless.</summary>
-    private static void AppendQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query)
-    {
-        var pairs = new List<(string Name, string Value)>(query.Count);
-        var scratch = new StringBuilder();
-        foreach (var parameter in query)
-        {
-            if (parameter.Name == SignatureParameter)
-            {
-                continue;
-            }
-
-            scratch.Clear();
-            PercentEncoding.AppendCanonical(scratch, parameter.RawName, plusIsSpace: true);
-            var name = scratch.ToString();
-            scratch.Clear();
-            PercentEncoding.AppendCanonical(scratch, parameter.RawValue, plusIsSpace: true);
-            pairs.Add((name, scratch.ToString()));
-        }
-
-        pairs.Sort(static (a, b) =>
-        {
-            var byName = string.CompareOrdinal(a.Name, b.Name);
-            return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
-        });
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            builder.Append(i == 0 ? string.Empty : "&").Append(pairs[i].Name);
-            if (pairs[i].Value.Length > 0)
-            {
-                builder.Append('=').Append(pairs[i].Value);
-            }
-        }
-    }
+    private static void AppendQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query) =>
+        SigV4Canonical.AppendSortedQuery(builder, query, SignatureParameter, valuelessAsNameOnly: true);
 
     /// <summary>
     /// <c>name:value\n</c> for every x-oss-* header, Content-Type and Content-MD5 when present, and each additional

@@ -48,13 +48,16 @@ internal static class SigV4Canonical
     }
 
     /// <summary>Names and values re-encoded (space as %20), sorted by name then value, valueless as <c>name=</c>.</summary>
-    public static void AppendQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query, string? excludedParameter)
-    {
-        if (query.Count == 0)
-        {
-            return;
-        }
+    public static void AppendQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query, string? excludedParameter) =>
+        AppendSortedQuery(builder, query, excludedParameter, valuelessAsNameOnly: false);
 
+    /// <summary>
+    /// The canonical query of the SigV4 family (SigV4, OSS V4): every parameter but <paramref name="excludedParameter"/>,
+    /// names and values re-encoded (space as %20), sorted by name then value, '&amp;'-joined. A valueless parameter is
+    /// <c>name=</c> in SigV4 and <c>name</c> alone in OSS V4 (<paramref name="valuelessAsNameOnly"/>).
+    /// </summary>
+    public static void AppendSortedQuery(StringBuilder builder, IReadOnlyList<QueryParameter> query, string? excludedParameter, bool valuelessAsNameOnly)
+    {
         var pairs = new List<(string Name, string Value)>(query.Count);
         var scratch = new StringBuilder();
         foreach (var parameter in query)
@@ -85,7 +88,11 @@ internal static class SigV4Canonical
                 builder.Append('&');
             }
 
-            builder.Append(pairs[i].Name).Append('=').Append(pairs[i].Value);
+            builder.Append(pairs[i].Name);
+            if (!valuelessAsNameOnly || pairs[i].Value.Length > 0)
+            {
+                builder.Append('=').Append(pairs[i].Value);
+            }
         }
     }
 
