@@ -4,41 +4,35 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Oss;
 
 /// <summary>
-/// Hand-made OSS requests to a test server, path-style and signed with OSS V1 by <see cref="RawOssSigner"/> (with the
-/// root keys unless told otherwise), and answers read as OSS's un-namespaced documents.
+/// Hand-made OSS requests to a test server, path-style and signed with OSS V1 through <see cref="RawOssClient"/> (with
+/// the root keys), headers given as name/value pairs, and answers read as OSS's un-namespaced documents.
 /// </summary>
-internal sealed class OssRawClient(Uri baseAddress, RawOssSigner signer) : IDisposable
+internal sealed class OssRawClient(RawOssClient client) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
-
     public OssRawClient(CairnServerFixture fixture)
-        : this(fixture.BaseAddress, new RawOssSigner(fixture.AccessKey, fixture.SecretKey))
+        : this(new RawOssClient(fixture))
     {
     }
 
     public static string ObjectPath(string bucket, string key) => RawS3Client.ObjectPath(bucket, key);
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null, params (string Name, string Value)[] headers)
-    {
-        var request = new HttpRequestMessage(method, new Uri(_http.BaseAddress!, pathAndQuery));
-        if (body is not null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body = null, params (string Name, string Value)[] headers) =>
+        client.SendAsync(method, pathAndQuery, body, request =>
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = null;
-        }
-
-        foreach (var (name, value) in headers)
-        {
-            if (!request.Headers.TryAddWithoutValidation(name, value))
+            if (request.Content is not null)
             {
-                request.Content ??= new ByteArrayContent([]);
-                request.Content.Headers.TryAddWithoutValidation(name, value);
+                request.Content.Headers.ContentType = null;
             }
-        }
 
-        signer.SignV1(request);
-        return _http.SendAsync(request);
-    }
+            foreach (var (name, value) in headers)
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    request.Content ??= new ByteArrayContent([]);
+                    request.Content.Headers.TryAddWithoutValidation(name, value);
+                }
+            }
+        });
 
     /// <summary>Sends and reads the answer's document; fails with the answer's text when the status is not <paramref name="expected"/>.</summary>
     public async Task<(HttpResponseMessage Response, XElement Document)> SendForDocumentAsync(
@@ -56,5 +50,5 @@ internal sealed class OssRawClient(Uri baseAddress, RawOssSigner signer) : IDisp
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(",", contentValues)
         : throw new Xunit.Sdk.XunitException($"The answer has no {name} header.");
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => client.Dispose();
 }
