@@ -70,6 +70,15 @@ public static class AclRequirements
         [Operation.GetBucketCors] = (AclScope.BucketOwner, AclRight.FullControl),
         [Operation.PutBucketCors] = (AclScope.BucketOwner, AclRight.FullControl),
         [Operation.DeleteBucketCors] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.GetObjectTagging] = (AclScope.ObjectGrant, AclRight.Read),
+        [Operation.PutObjectTagging] = (AclScope.ObjectGrant, AclRight.FullControl),
+        [Operation.DeleteObjectTagging] = (AclScope.ObjectGrant, AclRight.FullControl),
+        [Operation.GetBucketTagging] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.PutBucketTagging] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.DeleteBucketTagging] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.GetBucketLifecycle] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.PutBucketLifecycle] = (AclScope.BucketOwner, AclRight.FullControl),
+        [Operation.DeleteBucketLifecycle] = (AclScope.BucketOwner, AclRight.FullControl),
     }.ToFrozenDictionary();
 
     /// <summary>What <paramref name="operation"/> needs from an ACL.</summary>

@@ -57,6 +57,15 @@ public static class Permissions
         [Operation.GetBucketCors] = S3Actions.GetBucketCors,
         [Operation.PutBucketCors] = S3Actions.PutBucketCors,
         [Operation.DeleteBucketCors] = S3Actions.PutBucketCors,
+        [Operation.GetObjectTagging] = S3Actions.GetObjectTagging,
+        [Operation.PutObjectTagging] = S3Actions.PutObjectTagging,
+        [Operation.DeleteObjectTagging] = S3Actions.DeleteObjectTagging,
+        [Operation.GetBucketTagging] = S3Actions.GetBucketTagging,
+        [Operation.PutBucketTagging] = S3Actions.PutBucketTagging,
+        [Operation.DeleteBucketTagging] = S3Actions.PutBucketTagging,
+        [Operation.GetBucketLifecycle] = S3Actions.GetLifecycleConfiguration,
+        [Operation.PutBucketLifecycle] = S3Actions.PutLifecycleConfiguration,
+        [Operation.DeleteBucketLifecycle] = S3Actions.PutLifecycleConfiguration,
     }.ToFrozenDictionary();
 
     /// <summary>The S3 action <paramref name="operation"/> needs.</summary>

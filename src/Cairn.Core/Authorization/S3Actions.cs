@@ -37,4 +37,11 @@ public static class S3Actions
     public const string PutBucketOwnershipControls = "s3:PutBucketOwnershipControls";
     public const string GetBucketCors = "s3:GetBucketCORS";
     public const string PutBucketCors = "s3:PutBucketCORS";
+    public const string GetObjectTagging = "s3:GetObjectTagging";
+    public const string PutObjectTagging = "s3:PutObjectTagging";
+    public const string DeleteObjectTagging = "s3:DeleteObjectTagging";
+    public const string GetBucketTagging = "s3:GetBucketTagging";
+    public const string PutBucketTagging = "s3:PutBucketTagging";
+    public const string GetLifecycleConfiguration = "s3:GetLifecycleConfiguration";
+    public const string PutLifecycleConfiguration = "s3:PutLifecycleConfiguration";
 }

@@ -1,5 +1,6 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Cors;
+using Cairn.Core.Lifecycle;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
 
@@ -14,6 +15,7 @@ public sealed class BucketAccess
     private readonly Lazy<AccessControlList> _acl;
     private readonly Lazy<PublicAccessBlock?> _publicAccessBlock;
     private readonly Lazy<CorsConfiguration?> _cors;
+    private readonly Lazy<LifecycleConfiguration?> _lifecycle;
 
     public BucketAccess(BucketSettings settings)
     {
@@ -24,6 +26,7 @@ public sealed class BucketAccess
             ? BucketSettingsCodec.ReadPublicAccessBlock(block)
             : null);
         _cors = new(() => CorsDocument is { } cors ? CorsJson.Read(cors) : null);
+        _lifecycle = new(() => settings.Get(BucketSettingNames.Lifecycle) is { } lifecycle ? LifecycleJson.Read(lifecycle) : null);
         OwnershipControls = settings.Get(BucketSettingNames.OwnershipControls) is { } ownership
             ? BucketSettingsCodec.TryParseOwnership(ownership)
               ?? throw new InvalidDataException($"The metadata database holds an unknown object ownership \"{ownership}\".")
@@ -61,4 +64,7 @@ public sealed class BucketAccess
 
     /// <summary>The CORS rules, decoded once per cached read (cross-origin requests consult them); null when there are none.</summary>
     public CorsConfiguration? Cors => _cors.Value;
+
+    /// <summary>The lifecycle configuration; null when there is none.</summary>
+    public LifecycleConfiguration? Lifecycle => _lifecycle.Value;
 }

@@ -155,4 +155,11 @@ public enum ErrorCode
     /// answered badly): answered with 203 and the object kept.
     /// </summary>
     CallbackFailed,
+
+    /// <summary>A tag set breaks S3's tag rules (count, lengths, characters, a repeated key); the message names which.</summary>
+    InvalidTag,
+    /// <summary>The bucket has no tags (GetBucketTagging).</summary>
+    NoSuchTagSet,
+    /// <summary>The bucket has no lifecycle configuration (OSS spells it NoSuchLifecycle).</summary>
+    NoSuchLifecycleConfiguration,
 }

@@ -1,5 +1,6 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Core.Model;
 
@@ -32,6 +33,9 @@ public sealed record ObjectRecord
 
     /// <summary>Number of parts when the object came from a multipart upload; null otherwise.</summary>
     public int? PartsCount { get; init; }
+
+    /// <summary>The object's tags (docs/tagging.md); empty when it has none.</summary>
+    public TagSet Tags { get; init; } = TagSet.Empty;
 
     public IReadOnlyList<Segment> Segments { get; init; } = [];
 

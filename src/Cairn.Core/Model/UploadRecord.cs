@@ -1,5 +1,6 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Core.Model;
 
@@ -22,4 +23,7 @@ public sealed record UploadRecord
 
     /// <summary>How the object's checksum will cover it, when an algorithm was declared.</summary>
     public ChecksumType? ChecksumType { get; init; }
+
+    /// <summary>The tags the object gets (x-amz-tagging at initiation); empty when none.</summary>
+    public TagSet Tags { get; init; } = TagSet.Empty;
 }

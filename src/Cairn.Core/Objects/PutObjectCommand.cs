@@ -1,6 +1,7 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Checksums;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Core.Objects;
 
@@ -26,4 +27,7 @@ public sealed record PutObjectCommand
 
     /// <summary>Conditional write (If-None-Match / If-Match) on the object this one replaces.</summary>
     public WriteCondition Condition { get; init; } = WriteCondition.None;
+
+    /// <summary>The object's tags (x-amz-tagging, x-oss-tagging, POST's tagging field), already checked.</summary>
+    public TagSet Tags { get; init; } = TagSet.Empty;
 }

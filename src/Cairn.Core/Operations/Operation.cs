@@ -50,4 +50,13 @@ public enum Operation
     GetBucketCors,
     PutBucketCors,
     DeleteBucketCors,
+    GetObjectTagging,
+    PutObjectTagging,
+    DeleteObjectTagging,
+    GetBucketTagging,
+    PutBucketTagging,
+    DeleteBucketTagging,
+    GetBucketLifecycle,
+    PutBucketLifecycle,
+    DeleteBucketLifecycle,
 }

@@ -20,4 +20,10 @@ public static class BucketSettingNames
 
     /// <summary>The CORS configuration (rules as JSON).</summary>
     public const string Cors = "cors";
+
+    /// <summary>The bucket's tags (<see cref="Tagging.TagSetJson"/>); absent = none.</summary>
+    public const string Tagging = "tagging";
+
+    /// <summary>The lifecycle configuration (<see cref="Lifecycle.LifecycleJson"/>); absent = none.</summary>
+    public const string Lifecycle = "lifecycle";
 }

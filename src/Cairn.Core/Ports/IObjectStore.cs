@@ -1,5 +1,6 @@
 using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Core.Ports;
 
@@ -25,6 +26,12 @@ public interface IObjectStore
     /// metadata alone; false when there is no such object.
     /// </summary>
     Task<bool> SetObjectAclAsync(string bucket, string key, string owner, AccessControlList? acl, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the tags of the object as it is now, leaving content, metadata and time alone; false when there is no
+    /// such object.
+    /// </summary>
+    Task<bool> SetObjectTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken);
 
     /// <summary>Removes the object; returns false when there was none.</summary>
     Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken);

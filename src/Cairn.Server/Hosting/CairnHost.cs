@@ -18,6 +18,7 @@ using Cairn.Server.Dialects.S3;
 using Cairn.Server.Dialects.Oss;
 using Cairn.Server.Dialects.Oss.Auth;
 using Cairn.Core.Checksums;
+using Cairn.Core.Lifecycle;
 using Cairn.Server.Handlers;
 using Cairn.Server.Http;
 using Cairn.Server.Iam;
@@ -234,6 +235,12 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(limits);
         services.AddSingleton(time);
         services.AddSingleton(new ChecksumPolicy(options.Crc64));
+        services.AddSingleton(new LifecycleSettings
+        {
+            DayLength = options.Lifecycle.DayLength,
+            Interval = options.Lifecycle.Interval,
+            Batch = options.Lifecycle.Batch,
+        });
         DiskSpaceService.Register(services, options);
         MetadataStores.Register(services, options, postgres, secrets);
         services.AddSingleton<PolicyCache>();

@@ -73,6 +73,9 @@ public sealed class CairnOptions
     /// <summary>The OSS dialect: its listeners, base domain and upload callbacks.</summary>
     public OssOptions Oss { get; set; } = new();
 
+    /// <summary>Lifecycle rules: the length of a lifecycle day and how often the sweeper runs.</summary>
+    public LifecycleOptions Lifecycle { get; set; } = new();
+
     /// <summary>
     /// Compute CRC-64/XZ (OSS's x-oss-hash-crc64ecma) on every upload, in both dialects, so objects can be verified
     /// by OSS clients whichever dialect wrote them. Off saves its small cost; answers then omit the header.

@@ -101,7 +101,7 @@ internal static class MetadataStores
     }
 
     private static void AddPorts<TStore>(IServiceCollection services)
-        where TStore : class, IBucketStore, IBucketSettingsStore, IObjectStore, IUploadStore, IGarbageStore, IStoreStatistics, ILeaseStore
+        where TStore : class, IBucketStore, IBucketSettingsStore, IObjectStore, IUploadStore, IGarbageStore, IStoreStatistics, ILeaseStore, ILifecycleStore, IStoreAudit
     {
         services.AddSingleton<IBucketStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IBucketSettingsStore>(sp => sp.GetRequiredService<TStore>());
@@ -110,5 +110,7 @@ internal static class MetadataStores
         services.AddSingleton<IGarbageStore>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStoreStatistics>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<ILeaseStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<ILifecycleStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IStoreAudit>(sp => sp.GetRequiredService<TStore>());
     }
 }

@@ -83,6 +83,9 @@ internal static class ErrorCatalogue
         [ErrorCode.MaxPostPreDataLengthExceededError] = new("MaxPostPreDataLengthExceededError", 400, "Your POST request fields preceding the upload file were too large."),
         // OSS's answer when the object was stored but its upload callback failed (docs/oss-compatibility.md).
         [ErrorCode.CallbackFailed] = new("CallbackFailed", 203, "The upload callback failed; the object was stored."),
+        [ErrorCode.InvalidTag] = new("InvalidTag", 400, "The tag provided was not a valid tag."),
+        [ErrorCode.NoSuchTagSet] = new("NoSuchTagSet", 404, "The TagSet does not exist"),
+        [ErrorCode.NoSuchLifecycleConfiguration] = new("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist"),
     }.ToFrozenDictionary();
 
     public static ErrorEntry Get(ErrorCode code) => Entries[code];

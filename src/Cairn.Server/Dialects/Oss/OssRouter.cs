@@ -18,7 +18,7 @@ internal sealed class OssRouter : IRequestRouter
     /// </summary>
     private static readonly string[] UnsupportedSubresources =
     [
-        "lifecycle", "website", "tagging", "logging", "referer", "replication", "replicationProgress",
+        "website", "logging", "referer", "replication", "replicationProgress",
         "replicationLocation", "encryption", "worm", "wormId", "wormExtend", "symlink", "append", "restore",
         "x-oss-process", "x-oss-async-process", "bucketInfo", "stat", "regionList", "cname", "live", "vod", "img",
         "style", "styleName", "qos", "qosInfo", "inventory", "inventoryId", "requestPayment", "transferAcceleration",
@@ -28,7 +28,7 @@ internal sealed class OssRouter : IRequestRouter
 
     /// <summary>Bucket sub-resources some operation answers: a PUT, DELETE or POST naming one never creates, deletes or uploads.</summary>
     private static readonly string[] BucketSubresources =
-        ["location", "versioning", "versions", "uploads", "delete", "acl", "policyStatus", "cors"];
+        ["location", "versioning", "versions", "uploads", "delete", "acl", "policyStatus", "cors", "tagging", "lifecycle"];
 
     public Operation Resolve(HttpRequest request, ResourcePath target) =>
         Resolve(request.Method, target, request.Query, request.Headers);
@@ -57,6 +57,12 @@ internal sealed class OssRouter : IRequestRouter
         "GET" when query.ContainsKey("cors") => Operation.GetBucketCors,
         "PUT" when query.ContainsKey("cors") => Operation.PutBucketCors,
         "DELETE" when query.ContainsKey("cors") => Operation.DeleteBucketCors,
+        "GET" when query.ContainsKey("tagging") => Operation.GetBucketTagging,
+        "PUT" when query.ContainsKey("tagging") => Operation.PutBucketTagging,
+        "DELETE" when query.ContainsKey("tagging") => Operation.DeleteBucketTagging,
+        "GET" when query.ContainsKey("lifecycle") => Operation.GetBucketLifecycle,
+        "PUT" when query.ContainsKey("lifecycle") => Operation.PutBucketLifecycle,
+        "DELETE" when query.ContainsKey("lifecycle") => Operation.DeleteBucketLifecycle,
         "GET" when query.ContainsKey("location") => Operation.GetBucketLocation,
         "GET" when query.ContainsKey("versioning") => Operation.GetBucketVersioning,
         "GET" when query.ContainsKey("versions") => Operation.ListObjectVersions,
@@ -81,6 +87,9 @@ internal sealed class OssRouter : IRequestRouter
         {
             "GET" when query.ContainsKey("acl") => Operation.GetObjectAcl,
             "PUT" when query.ContainsKey("acl") => Operation.PutObjectAcl,
+            "GET" when query.ContainsKey("tagging") => Operation.GetObjectTagging,
+            "PUT" when query.ContainsKey("tagging") => Operation.PutObjectTagging,
+            "DELETE" when query.ContainsKey("tagging") => Operation.DeleteObjectTagging,
             "GET" when hasUploadId => Operation.ListParts,
 
             // GetObjectMeta is a HEAD whose answer is a subset of HeadObject's headers; OSS has no GET form of it.

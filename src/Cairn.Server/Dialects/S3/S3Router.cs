@@ -16,7 +16,7 @@ internal sealed class S3Router : IRequestRouter
     /// </summary>
     private static readonly string[] UnsupportedSubresources =
     [
-        "lifecycle", "website", "tagging", "logging", "notification",
+        "website", "logging", "notification",
         "replication", "encryption", "object-lock", "accelerate",
         "requestPayment", "analytics", "inventory", "metrics", "intelligent-tiering", "retention", "legal-hold",
         "torrent", "restore", "select", "select-type", "session", "renameObject", "metadataTable",
@@ -63,6 +63,12 @@ internal sealed class S3Router : IRequestRouter
         "GET" when query.ContainsKey("cors") => Operation.GetBucketCors,
         "PUT" when query.ContainsKey("cors") => Operation.PutBucketCors,
         "DELETE" when query.ContainsKey("cors") => Operation.DeleteBucketCors,
+        "GET" when query.ContainsKey("tagging") => Operation.GetBucketTagging,
+        "PUT" when query.ContainsKey("tagging") => Operation.PutBucketTagging,
+        "DELETE" when query.ContainsKey("tagging") => Operation.DeleteBucketTagging,
+        "GET" when query.ContainsKey("lifecycle") => Operation.GetBucketLifecycle,
+        "PUT" when query.ContainsKey("lifecycle") => Operation.PutBucketLifecycle,
+        "DELETE" when query.ContainsKey("lifecycle") => Operation.DeleteBucketLifecycle,
         "GET" when query.ContainsKey("location") => Operation.GetBucketLocation,
         "GET" when query.ContainsKey("versioning") => Operation.GetBucketVersioning,
         "GET" when query.ContainsKey("versions") => Operation.ListObjectVersions,
@@ -87,6 +93,9 @@ internal sealed class S3Router : IRequestRouter
         {
             "GET" when query.ContainsKey("acl") => Operation.GetObjectAcl,
             "PUT" when query.ContainsKey("acl") => Operation.PutObjectAcl,
+            "GET" when query.ContainsKey("tagging") => Operation.GetObjectTagging,
+            "PUT" when query.ContainsKey("tagging") => Operation.PutObjectTagging,
+            "DELETE" when query.ContainsKey("tagging") => Operation.DeleteObjectTagging,
             "GET" when hasUploadId => Operation.ListParts,
             "GET" when query.ContainsKey("attributes") => Operation.GetObjectAttributes,
             "GET" => Operation.GetObject,
@@ -111,6 +120,6 @@ internal sealed class S3Router : IRequestRouter
     private static readonly string[] BucketSubresources =
     [
         "location", "versioning", "versions", "uploads", "delete", "acl", "policy", "policyStatus", "publicAccessBlock",
-        "ownershipControls", "cors",
+        "ownershipControls", "cors", "tagging", "lifecycle",
     ];
 }
