@@ -53,6 +53,11 @@ internal sealed record BenchProfile
     public required int RssUploads { get; init; }
     public required long RssUploadSize { get; init; }
 
+    /// <summary>Scenario 9: objects a lifecycle rule expires at once, and uploads it aborts, swept while GETs run.</summary>
+    public required int LifecycleObjects { get; init; }
+    public required int LifecycleUploads { get; init; }
+    public required TimeSpan LifecycleIdleTime { get; init; }
+
     public static readonly BenchProfile Full = new()
     {
         Name = "full",
@@ -74,6 +79,9 @@ internal sealed record BenchProfile
         ListingRepetitions = 30,
         RssUploads = 16,
         RssUploadSize = 1 * GiB,
+        LifecycleObjects = 100_000,
+        LifecycleUploads = 10_000,
+        LifecycleIdleTime = TimeSpan.FromSeconds(10),
     };
 
     public static readonly BenchProfile Quick = new()
@@ -97,6 +105,9 @@ internal sealed record BenchProfile
         ListingRepetitions = 10,
         RssUploads = 4,
         RssUploadSize = 256 * MiB,
+        LifecycleObjects = 20_000,
+        LifecycleUploads = 2_000,
+        LifecycleIdleTime = TimeSpan.FromSeconds(3),
     };
 
     /// <summary>"256 MiB", "1 GiB", "100 KiB", "1.9 GiB": sizes as the table prints them.</summary>

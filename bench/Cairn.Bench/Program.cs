@@ -81,6 +81,7 @@ IScenario[] scenarios =
     new RssScenario(),
     new AccessControlScenario(),
     new Crc64CostScenario(),
+    new LifecycleSweepScenario(),
 ];
 foreach (var scenario in scenarios.Where(s => options.Runs(s.Number)))
 {

@@ -122,6 +122,15 @@ internal sealed class RawS3Client(HttpClient http, Uri endpoint, SigV4Signer sig
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
 
+    /// <summary>ListMultipartUploads (one page); returns the XML body.</summary>
+    public async Task<byte[]> ListMultipartUploadsAsync(string bucket, string prefix, int maxUploads, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/" + bucket,
+            [("uploads", ""), ("prefix", prefix), ("max-uploads", maxUploads.ToString(System.Globalization.CultureInfo.InvariantCulture))], null, cancellationToken);
+        await EnsureAsync(response, "ListMultipartUploads", cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
     /// <summary>PUT of a bucket sub-resource (<c>?policy</c>, <c>?acl</c>...) with an optional body and extra headers.</summary>
     public async Task PutBucketSubresourceAsync(
         string bucket, string subresource, string? body, IReadOnlyList<(string Name, string Value)> headers, CancellationToken cancellationToken)
