@@ -1,6 +1,8 @@
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 using static Cairn.Storage.Postgres.ObjectRows;
+using static Cairn.Storage.Postgres.Pg;
 
 namespace Cairn.Storage.Postgres;
 
@@ -28,6 +30,14 @@ public sealed partial class PostgresMetadataStore : IObjectStore
             released.ExceptWith(blobs);
             await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
             return 0;
+        }, cancellationToken);
+
+    public Task<bool> SetObjectTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken) =>
+        Nul.In(bucket) || Nul.In(key) ? Task.FromResult(false) : WriteAsync(async tx =>
+        {
+            await Locks.ObjectKeyAsync(tx, bucket, key, cancellationToken);
+            return await ExecuteAsync(tx, "UPDATE objects SET tags = $3 WHERE bucket = $1 AND key = $2",
+                cancellationToken, bucket, key, TagSetJson.Write(tags)) == 1;
         }, cancellationToken);
 
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>

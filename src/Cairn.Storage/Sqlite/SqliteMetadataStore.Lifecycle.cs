@@ -6,9 +6,6 @@ namespace Cairn.Storage.Sqlite;
 /// <summary>The lifecycle sweeper's reads and conditional expiries, and its stored progress.</summary>
 public sealed partial class SqliteMetadataStore : ILifecycleStore
 {
-    public Task<bool> SetObjectTagsAsync(string bucket, string key, Cairn.Core.Tagging.TagSet tags, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
-
     public Task<IReadOnlyList<BucketDocument>> ListBucketsWithSettingAsync(string name, string? afterBucket, int max, CancellationToken cancellationToken) =>
         throw new NotImplementedException();
 

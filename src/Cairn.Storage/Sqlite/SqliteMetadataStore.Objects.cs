@@ -1,6 +1,8 @@
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 using static Cairn.Storage.Sqlite.ObjectRows;
+using static Cairn.Storage.Sqlite.Sql;
 
 namespace Cairn.Storage.Sqlite;
 
@@ -25,6 +27,10 @@ public sealed partial class SqliteMetadataStore : IObjectStore
             QueueIfUnreferenced(tx, released, _time.GetUtcNow());
             return 0;
         }, cancellationToken);
+
+    public Task<bool> SetObjectTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken) =>
+        WriteAsync(tx => Execute(tx, "UPDATE objects SET tags = $t WHERE bucket = $b AND key = $k",
+            ("$t", TagSetJson.Write(tags)), ("$b", bucket), ("$k", key)) == 1, cancellationToken);
 
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
