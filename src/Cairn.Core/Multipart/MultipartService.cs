@@ -286,7 +286,6 @@ public sealed class MultipartService(
             LastModified = time.GetUtcNow(),
             Headers = upload.Headers,
             UserMetadata = upload.UserMetadata,
-            Tags = upload.Tags,
             Checksums = checksums,
             ChecksumType = checksumType,
             Owner = upload.Owner,
