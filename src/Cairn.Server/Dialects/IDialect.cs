@@ -72,4 +72,7 @@ internal interface IDialect
 
     /// <summary>ACLs, Object Ownership and the public access block.</summary>
     IAccessControlCodec Access { get; }
+
+    /// <summary>Object and bucket tag documents (docs/tagging.md).</summary>
+    ITaggingCodec Tagging { get; }
 }

@@ -19,7 +19,8 @@ internal sealed class OperationDispatcher(
     BucketPolicyHandlers bucketPolicies,
     AclHandlers acls,
     BucketControlsHandlers controls,
-    CorsHandlers cors)
+    CorsHandlers cors,
+    TaggingHandlers tagging)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -64,6 +65,12 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketCors => cors.PutBucketCorsAsync(r),
         Operation.GetBucketCors => cors.GetBucketCorsAsync(r),
         Operation.DeleteBucketCors => cors.DeleteBucketCorsAsync(r),
+        Operation.PutObjectTagging => tagging.PutObjectTaggingAsync(r),
+        Operation.GetObjectTagging => tagging.GetObjectTaggingAsync(r),
+        Operation.DeleteObjectTagging => tagging.DeleteObjectTaggingAsync(r),
+        Operation.PutBucketTagging => tagging.PutBucketTaggingAsync(r),
+        Operation.GetBucketTagging => tagging.GetBucketTaggingAsync(r),
+        Operation.DeleteBucketTagging => tagging.DeleteBucketTaggingAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -49,6 +49,8 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IAccessControlCodec Access { get; } = new S3AccessControlCodec();
 
+    public ITaggingCodec Tagging { get; } = new S3TaggingCodec();
+
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
     {
