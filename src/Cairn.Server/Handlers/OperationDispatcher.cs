@@ -20,7 +20,8 @@ internal sealed class OperationDispatcher(
     AclHandlers acls,
     BucketControlsHandlers controls,
     CorsHandlers cors,
-    TaggingHandlers tagging)
+    TaggingHandlers tagging,
+    LifecycleHandlers lifecycle)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -71,6 +72,9 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketTagging => tagging.PutBucketTaggingAsync(r),
         Operation.GetBucketTagging => tagging.GetBucketTaggingAsync(r),
         Operation.DeleteBucketTagging => tagging.DeleteBucketTaggingAsync(r),
+        Operation.PutBucketLifecycle => lifecycle.PutBucketLifecycleAsync(r),
+        Operation.GetBucketLifecycle => lifecycle.GetBucketLifecycleAsync(r),
+        Operation.DeleteBucketLifecycle => lifecycle.DeleteBucketLifecycleAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

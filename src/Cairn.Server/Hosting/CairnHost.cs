@@ -288,6 +288,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BucketControlsHandlers>();
         services.AddSingleton<CorsHandlers>();
         services.AddSingleton<TaggingHandlers>();
+        services.AddSingleton<LifecycleHandlers>();
+        services.AddSingleton<LifecycleDeadlines>();
         services.AddSingleton<CorsPreflight>();
         services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();

@@ -67,6 +67,7 @@ internal sealed class OssDialect : IDialect
     public IAccessControlCodec Access { get; } = new OssAccessControlCodec();
 
     public ITaggingCodec Tagging { get; } = new OssTaggingCodec();
+    public ILifecycleCodec Lifecycle { get; } = new OssLifecycleCodec();
 
     /// <summary>
     /// OSS's error document: Code, Message, RequestId, HostId, the failure's details, EC. A HEAD answer has no body:
