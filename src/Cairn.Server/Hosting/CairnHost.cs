@@ -10,6 +10,7 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Core.Verification;
 using Cairn.Server.Callbacks;
 using Cairn.Server.Cors;
 using Cairn.Server.Dialects.S3.Auth;
@@ -264,6 +265,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
         services.AddSingleton<BlobGarbageCollector>();
+        services.AddSingleton<StoreVerifier>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddHostedService<BackgroundWorkService>();
         services.AddSingleton<AccessKeyResolver>();
@@ -323,6 +325,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IamUserPolicyActions>();
         services.AddSingleton<IamRoleActions>();
         services.AddSingleton<IamRolePolicyActions>();
+        services.AddSingleton<IamStoreActions>();
         services.AddSingleton<IamActions>();
         services.AddSingleton<IamPermissions>();
         services.AddSingleton<IamEndpoint>();

@@ -74,6 +74,7 @@ internal sealed class FakeOssDialect : IDialect
     public IAccessControlCodec Access => throw new NotSupportedException();
 
     public ITaggingCodec Tagging => throw new NotSupportedException();
+
     public ILifecycleCodec Lifecycle => throw new NotSupportedException();
 
     private sealed class FakeRouter(FakeOssDialect owner) : IRequestRouter
