@@ -14,6 +14,7 @@ const COMMANDS = {
   'bad-requests': './commands/badRequests',
   put: './commands/put',
   describe: './commands/describe',
+  tagging: './commands/tagging',
 };
 
 async function main() {
