@@ -15,6 +15,7 @@ const COMMANDS = {
   put: './commands/put',
   describe: './commands/describe',
   tagging: './commands/tagging',
+  lifecycle: './commands/lifecycle',
 };
 
 async function main() {

@@ -44,7 +44,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "PutBucketAcl with both a canned ACL and grants",
         "PutBucketTagging to a missing bucket",
         "PutBucketPolicy to a missing bucket",
-        "PUT ?lifecycle",
+        "PutBucketLifecycleConfiguration to a missing bucket",
         "PutBucketCors to a missing bucket",
         "PUT ?versioning",
     };
@@ -218,6 +218,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                 return Failure("PUT", $"/{missing}?cors", 404, "NoSuchBucket");
             case "PutBucketTagging to a missing bucket":
                 return Failure("PUT", $"/{missing}?tagging", 404, "NoSuchBucket");
+            case "PutBucketLifecycleConfiguration to a missing bucket":
+                return Failure("PUT", $"/{missing}?lifecycle", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");

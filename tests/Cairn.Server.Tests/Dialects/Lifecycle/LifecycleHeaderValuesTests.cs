@@ -26,4 +26,13 @@ public sealed class LifecycleHeaderValuesTests
         Assert.All(value, c => Assert.InRange(c, '!', '~'));
         Assert.Equal(id, Uri.UnescapeDataString(value));
     }
+
+    [Theory]
+    [InlineData("abort uploads", "abort uploads")]
+    [InlineData("line\r\nbreak", "line%0D%0Abreak")]
+    [InlineData("π", "%CF%80")]
+    public void An_abort_rule_id_is_sent_as_is_unless_a_header_cannot_carry_it(string id, string expected)
+    {
+        Assert.Equal(expected, LifecycleHeaderValues.AbortRuleId(id));
+    }
 }
