@@ -30,6 +30,7 @@ internal sealed class OssLifecycleCodec : ILifecycleCodec
         }
     }
 
+    /// <summary>Nothing: OSS documents no header for when an upload will be aborted.</summary>
     public void WriteUploadAbort(OperationRequest r, LifecycleDeadline deadline)
     {
     }

@@ -196,13 +196,11 @@ internal static class OssLifecycleDocument
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in configuration.Rules)
         {
-            var filter = rule.Filter;
-            var scope = string.Join('\n', [filter.Prefix, .. filter.Tags.Select(t => t.Key + "=" + t.Value),
-                .. filter.Not.Select(n => "!" + n.Prefix + "\u0001" + n.Tag), filter.ObjectSizeGreaterThan?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                filter.ObjectSizeLessThan?.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            // The filter's stored form is one canonical text for everything that decides what a rule covers.
+            var scope = LifecycleJson.Write(new LifecycleConfiguration([new LifecycleRule { Id = string.Empty, Enabled = true, Filter = rule.Filter }]));
             if (!seen.TryAdd(scope, rule.Id))
             {
-                throw Invalid(null, $"Rules {seen[scope]} and {rule.Id} cover the same prefix '{filter.Prefix}' and tags.");
+                throw Invalid(null, $"Rules {seen[scope]} and {rule.Id} cover the same prefix '{rule.Filter.Prefix}' and tags.");
             }
         }
     }
