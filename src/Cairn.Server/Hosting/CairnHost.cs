@@ -240,6 +240,7 @@ public sealed class CairnHost : IAsyncDisposable
             DayLength = options.Lifecycle.DayLength,
             Interval = options.Lifecycle.Interval,
             Batch = options.Lifecycle.Batch,
+            Node = node,
         });
         DiskSpaceService.Register(services, options);
         MetadataStores.Register(services, options, postgres, secrets);
@@ -265,6 +266,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
+        services.AddSingleton<ILifecycleSweepObserver, LifecycleMetrics>();
+        services.AddSingleton<LifecycleSweeper>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<LifecycleSweeper>());
         services.AddHostedService<BackgroundWorkService>();
         services.AddSingleton<AccessKeyResolver>();
         services.AddSingleton<SigningKeyCache>();
