@@ -30,6 +30,9 @@ public sealed class LifecycleSweeper(
     /// <summary>The name the sweep's cursor is stored under.</summary>
     public const string ProgressName = "lifecycle-sweep";
 
+    /// <summary>Aborts or expiries under way at once: enough to fill the store's group commits, few beside foreground writes.</summary>
+    private const int ActionsInFlight = 16;
+
     private static readonly WorkPass Idle = new(0, MoreWaiting: false);
 
     private readonly LifecycleSettings _settings = settings ?? new LifecycleSettings();
@@ -121,21 +124,14 @@ public sealed class LifecycleSweeper(
         }
 
         var page = await uploads.ListUploadsAsync(bucket, prefix, null, cursor.Key, cursor.UploadId, budget, cancellationToken);
-        var (due, aborted) = (0, 0);
-        foreach (var upload in page.Uploads)
-        {
-            if (IsDue(LifecycleEvaluator.UploadAbort(rules, _calendar, upload.Key, upload.InitiatedAt), now))
-            {
-                due++;
-                aborted += await uploads.AbortUploadAsync(upload.UploadId, cancellationToken) ? 1 : 0;
-            }
-        }
+        var due = page.Uploads.Where(upload => IsDue(LifecycleEvaluator.UploadAbort(rules, _calendar, upload.Key, upload.InitiatedAt), now)).ToList();
+        var aborted = await ActOnAsync(due, (upload, token) => uploads.AbortUploadAsync(upload.UploadId, token), cancellationToken);
 
         Report(LifecycleAction.Aborted, aborted);
         var moved = page.IsTruncated && page.Uploads.Count > 0
             ? cursor with { Key = page.Uploads[^1].Key, UploadId = page.Uploads[^1].UploadId }
             : SweepScopes.After(scopes, prefix) is { } following ? cursor.AtPrefix(following) : cursor.ToObjects();
-        return new SweepStep(moved with { Due = cursor.Due + due }, page.Uploads.Count, aborted);
+        return new SweepStep(moved with { Due = cursor.Due + due.Count }, page.Uploads.Count, aborted);
     }
 
     private async Task<SweepStep> ExpireDueObjectsAsync(
@@ -153,21 +149,33 @@ public sealed class LifecycleSweeper(
         }
 
         var objects = await store.ScanObjectsAsync(bucket, prefix, cursor.Key, budget, cancellationToken);
-        var (due, expired) = (0, 0);
-        foreach (var record in objects)
-        {
-            if (IsDue(ExpiryOf(rules, record), now))
-            {
-                due++;
-                expired += await store.ExpireObjectAsync(bucket, record.Key, record.ETag, record.LastModified, cancellationToken) ? 1 : 0;
-            }
-        }
+        var due = objects.Where(record => IsDue(ExpiryOf(rules, record), now)).ToList();
+        var expired = await ActOnAsync(
+            due, (record, token) => store.ExpireObjectAsync(bucket, record.Key, record.ETag, record.LastModified, token), cancellationToken);
 
         Report(LifecycleAction.Expired, expired);
         var moved = objects.Count == budget
             ? cursor with { Key = objects[^1].Key }
             : SweepScopes.After(scopes, prefix) is { } following ? cursor.AtPrefix(following) : cursor.LeaveBucket();
-        return new SweepStep(moved with { Due = cursor.Due + due }, objects.Count, expired);
+        return new SweepStep(moved with { Due = cursor.Due + due.Count }, objects.Count, expired);
+    }
+
+    /// <summary>
+    /// Aborts or expires the due items of one batch, a few at a time: each is its own store transaction, and several
+    /// in flight let the store commit them together instead of one commit each. Returns how many it removed.
+    /// </summary>
+    private static async Task<int> ActOnAsync<T>(List<T> due, Func<T, CancellationToken, Task<bool>> act, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = ActionsInFlight, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                if (await act(item, token))
+                {
+                    Interlocked.Increment(ref done);
+                }
+            });
+        return done;
     }
 
     private LifecycleDeadline? ExpiryOf(LifecycleConfiguration rules, ObjectRecord record) =>
