@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Stored;
 using Npgsql;
 using NpgsqlTypes;
@@ -55,13 +56,14 @@ internal static class ObjectRows
     {
         var id = (long)(await ScalarAsync(tx,
             """
-            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl, tags)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
             """, cancellationToken,
             record.Bucket, record.Key, record.Size, record.ETag, record.LastModified.ToUnixTimeMilliseconds(), StoredJson.Headers(record.Headers),
             record.UserMetadata.Count == 0 ? null : StoredJson.Metadata(record.UserMetadata),
             record.Checksums.Count == 0 ? null : StoredJson.Checksums(record.Checksums),
-            StoredNames.Of(record.ChecksumType), record.Owner, record.PartsCount, record.InlineContent, StoredRows.Acl(record.Acl)))!;
+            StoredNames.Of(record.ChecksumType), record.Owner, record.PartsCount, record.InlineContent, StoredRows.Acl(record.Acl),
+            TagSetJson.Write(record.Tags)))!;
 
         var segments = record.Segments;
         if (segments.Count == 0)

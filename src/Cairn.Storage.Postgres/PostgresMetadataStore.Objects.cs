@@ -1,6 +1,9 @@
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
+using Npgsql;
 using static Cairn.Storage.Postgres.ObjectRows;
+using static Cairn.Storage.Postgres.Pg;
 
 namespace Cairn.Storage.Postgres;
 
@@ -30,6 +33,14 @@ public sealed partial class PostgresMetadataStore : IObjectStore
             return 0;
         }, cancellationToken);
 
+    public Task<bool> SetObjectTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken) =>
+        Nul.In(bucket) || Nul.In(key) ? Task.FromResult(false) : WriteAsync(async tx =>
+        {
+            await Locks.ObjectKeyAsync(tx, bucket, key, cancellationToken);
+            return await ExecuteAsync(tx, "UPDATE objects SET tags = $3 WHERE bucket = $1 AND key = $2",
+                cancellationToken, bucket, key, TagSetJson.Write(tags)) == 1;
+        }, cancellationToken);
+
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
 
@@ -49,13 +60,22 @@ public sealed partial class PostgresMetadataStore : IObjectStore
         {
             await Locks.ObjectKeyAsync(tx, bucket, key, cancellationToken);
             await CheckAtCommitAsync(tx, bucket, key, condition, cancellationToken);
-            if (await RemoveObjectAsync(tx, bucket, key, cancellationToken) is not { } released)
-            {
-                return false;
-            }
-
-            await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
-            return true;
+            return await RemoveCurrentAsync(tx, bucket, key, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the object as it is now and queues the blobs nothing references any more as garbage: a delete's and
+    /// an expiry's work, once their condition held under the key's lock. False when there is no object.
+    /// </summary>
+    private async Task<bool> RemoveCurrentAsync(NpgsqlTransaction tx, string bucket, string key, CancellationToken cancellationToken)
+    {
+        if (await RemoveObjectAsync(tx, bucket, key, cancellationToken) is not { } released)
+        {
+            return false;
+        }
+
+        await QueueIfUnreferencedAsync(tx, released, _time.GetUtcNow(), cancellationToken);
+        return true;
     }
 }

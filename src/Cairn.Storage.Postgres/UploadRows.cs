@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Stored;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,10 +17,11 @@ internal static class UploadRows
         $"SELECT {StoredRows.CompletionColumns} FROM completed_uploads WHERE upload_id = $1";
 
     public static Task InsertUploadAsync(NpgsqlTransaction tx, UploadRecord upload, CancellationToken cancellationToken) =>
-        ExecuteAsync(tx, $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", cancellationToken,
+        ExecuteAsync(tx, $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", cancellationToken,
             upload.UploadId, upload.Bucket, upload.Key, upload.InitiatedAt.ToUnixTimeMilliseconds(), upload.Owner,
             StoredJson.Headers(upload.Headers), StoredJson.Metadata(upload.UserMetadata),
-            upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null, StoredNames.Of(upload.ChecksumType), StoredRows.Acl(upload.Acl));
+            upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null, StoredNames.Of(upload.ChecksumType), StoredRows.Acl(upload.Acl),
+            TagSetJson.Write(upload.Tags));
 
     public static async Task<UploadRecord?> ReadUploadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, string uploadId, CancellationToken cancellationToken) =>

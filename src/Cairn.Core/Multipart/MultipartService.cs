@@ -290,6 +290,7 @@ public sealed class MultipartService(
             ChecksumType = checksumType,
             Owner = upload.Owner,
             Acl = upload.Acl,
+            Tags = upload.Tags,
             PartsCount = chosen.Count,
             Segments = chosen.Select(p => new Segment(p.BlobId, 0, p.Size, p.PartNumber, p.ETag, PartChecksum(upload, p))).ToList(),
         };

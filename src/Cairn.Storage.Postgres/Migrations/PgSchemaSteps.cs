@@ -19,6 +19,7 @@ internal static class PgSchemaSteps
         PgStep1Initial.Step,
         PgStep2AccessControl.Step,
         PgStep3Roles.Step,
+        PgStep4Tags.Step,
     ];
 
     public static int CurrentVersion => All[^1].Version;

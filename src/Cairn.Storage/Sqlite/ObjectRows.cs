@@ -1,5 +1,6 @@
 using Cairn.Core.Errors;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
@@ -43,15 +44,15 @@ internal static class ObjectRows
     {
         var id = (long)Scalar(tx,
             """
-            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl)
-            VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p, $i, $a) RETURNING id
+            INSERT INTO objects (bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl, tags)
+            VALUES ($b, $k, $s, $e, $t, $h, $u, $c, $ct, $o, $p, $i, $a, $tg) RETURNING id
             """,
             ("$b", record.Bucket), ("$k", record.Key), ("$s", record.Size), ("$e", record.ETag),
             ("$t", record.LastModified.ToUnixTimeMilliseconds()), ("$h", StoredJson.Headers(record.Headers)),
             ("$u", record.UserMetadata.Count == 0 ? null : StoredJson.Metadata(record.UserMetadata)),
             ("$c", record.Checksums.Count == 0 ? null : StoredJson.Checksums(record.Checksums)),
             ("$ct", StoredNames.Of(record.ChecksumType)), ("$o", record.Owner), ("$p", record.PartsCount), ("$i", record.InlineContent),
-            ("$a", StoredRows.Acl(record.Acl)))!;
+            ("$a", StoredRows.Acl(record.Acl)), ("$tg", TagSetJson.Write(record.Tags)))!;
 
         using var command = Command(tx.Connection!, tx,
             "INSERT INTO segments (object_id, seq, blob_id, blob_offset, length, part_number, part_etag, part_checksums) VALUES ($id, $seq, $blob, $off, $len, $pn, $pe, $pc)");

@@ -1,6 +1,9 @@
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
+using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.ObjectRows;
+using static Cairn.Storage.Sqlite.Sql;
 
 namespace Cairn.Storage.Sqlite;
 
@@ -26,6 +29,10 @@ public sealed partial class SqliteMetadataStore : IObjectStore
             return 0;
         }, cancellationToken);
 
+    public Task<bool> SetObjectTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken) =>
+        WriteAsync(tx => Execute(tx, "UPDATE objects SET tags = $t WHERE bucket = $b AND key = $k",
+            ("$t", TagSetJson.Write(tags)), ("$b", bucket), ("$k", key)) == 1, cancellationToken);
+
     public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken) =>
         DeleteObjectAsync(bucket, key, WriteCondition.None, cancellationToken);
 
@@ -33,14 +40,23 @@ public sealed partial class SqliteMetadataStore : IObjectStore
         ReclaimingWriteAsync(tx =>
         {
             CheckAtCommit(tx, bucket, key, condition);
-            if (RemoveObject(tx, bucket, key) is not { } released)
-            {
-                return false;
-            }
-
-            QueueIfUnreferenced(tx, released, _time.GetUtcNow());
-            return true;
+            return RemoveCurrent(tx, bucket, key);
         }, cancellationToken);
+
+    /// <summary>
+    /// Removes the object as it is now and queues the blobs nothing references any more as garbage: a delete's and
+    /// an expiry's work, once their condition held. False when there is no object.
+    /// </summary>
+    private bool RemoveCurrent(SqliteTransaction tx, string bucket, string key)
+    {
+        if (RemoveObject(tx, bucket, key) is not { } released)
+        {
+            return false;
+        }
+
+        QueueIfUnreferenced(tx, released, _time.GetUtcNow());
+        return true;
+    }
 
     public Task<ObjectPage> ListObjectsAsync(
         string bucket, string prefix, string? delimiter, string? after, int maxKeys, CancellationToken cancellationToken) =>

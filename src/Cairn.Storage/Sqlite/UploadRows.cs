@@ -1,4 +1,5 @@
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Stored;
 using Microsoft.Data.Sqlite;
 using static Cairn.Storage.Sqlite.Sql;
@@ -18,11 +19,11 @@ internal static class UploadRows
 
     public static void InsertUpload(SqliteTransaction tx, UploadRecord upload) =>
         Execute(tx,
-            $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($id, $b, $k, $t, $o, $h, $u, $ca, $ct, $a)",
+            $"INSERT INTO uploads ({StoredRows.UploadColumns}) VALUES ($id, $b, $k, $t, $o, $h, $u, $ca, $ct, $a, $tg)",
             ("$id", upload.UploadId), ("$b", upload.Bucket), ("$k", upload.Key), ("$t", upload.InitiatedAt.ToUnixTimeMilliseconds()),
             ("$o", upload.Owner), ("$h", StoredJson.Headers(upload.Headers)), ("$u", StoredJson.Metadata(upload.UserMetadata)),
             ("$ca", upload.ChecksumAlgorithm is { } algorithm ? StoredNames.Of(algorithm) : null), ("$ct", StoredNames.Of(upload.ChecksumType)),
-            ("$a", StoredRows.Acl(upload.Acl)));
+            ("$a", StoredRows.Acl(upload.Acl)), ("$tg", TagSetJson.Write(upload.Tags)));
 
     /// <summary>Whether the upload exists, inside the writer's transaction.</summary>
     public static bool UploadExists(SqliteTransaction tx, string uploadId) =>

@@ -12,6 +12,12 @@ internal static class StoredNames
     /// <summary>The headers JSON field that holds the storage class (listings extract it in SQL).</summary>
     public const string StorageClassField = "StorageClass";
 
+    /// <summary>
+    /// The <c>settings</c> row that holds the progress stored under <paramref name="name"/> (a background pass's
+    /// cursor): prefixed, so that progress never takes the name of another setting.
+    /// </summary>
+    public static string Progress(string name) => "progress:" + name;
+
     public static string Of(ChecksumAlgorithm algorithm) => algorithm switch
     {
         ChecksumAlgorithm.Crc32 => "Crc32",

@@ -3,6 +3,7 @@ using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Identity;
 using Cairn.Core.Identity.Roles;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Storage.Stored;
 
@@ -15,17 +16,17 @@ internal static class StoredRows
 {
     /// <summary>An object row; <c>id</c> first, for reading its segments.</summary>
     public const string ObjectColumns =
-        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl";
+        "id, bucket, key, size, etag, last_modified, headers, user_metadata, checksums, checksum_type, owner, parts_count, inline_data, acl, tags";
 
     /// <summary>How many columns <see cref="ObjectColumns"/> selects (a reader's columns after them are the caller's).</summary>
-    public const int ObjectColumnCount = 14;
+    public const int ObjectColumnCount = 15;
 
     public const string SegmentColumns = "blob_id, blob_offset, length, part_number, part_etag, part_checksums";
 
     public const string BucketColumns = "name, owner, created_at";
 
     public const string UploadColumns =
-        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type, acl";
+        "upload_id, bucket, key, initiated_at, owner, headers, user_metadata, checksum_algorithm, checksum_type, acl, tags";
 
     public const string PartColumns = "upload_id, part_number, blob_id, size, etag, checksums, last_modified";
 
@@ -59,6 +60,7 @@ internal static class StoredRows
         PartsCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
         InlineContent = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
         Acl = Acl(NullableString(reader, 13)),
+        Tags = TagSetJson.Read(NullableString(reader, 14)),
     };
 
     public static Segment Segment(DbDataReader reader) => new(
@@ -78,6 +80,7 @@ internal static class StoredRows
         ChecksumAlgorithm = NullableString(reader, 7) is { } algorithm ? StoredNames.ParseAlgorithm(algorithm) : null,
         ChecksumType = StoredNames.ParseNullableType(NullableString(reader, 8)),
         Acl = Acl(NullableString(reader, 9)),
+        Tags = TagSetJson.Read(NullableString(reader, 10)),
     };
 
     /// <summary>

@@ -2,6 +2,7 @@ using Cairn.Core.Errors;
 using Cairn.Core.Model;
 using Cairn.Core.Multipart;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 using static Cairn.Core.Tests.Multipart.MultipartServiceFixture;
 
 namespace Cairn.Core.Tests.Multipart;
@@ -33,6 +34,19 @@ public sealed class MultipartServiceCompleteTests : IDisposable
         var stored = await _fixture.Store.GetObjectAsync(Bucket, "k", None);
         Assert.Equal(record.ETag, stored!.ETag);
         Assert.Null(await _fixture.Store.GetUploadAsync(uploadId, None));
+    }
+
+    [Fact]
+    public async Task The_completed_object_carries_the_tags_the_upload_was_initiated_with()
+    {
+        var tags = new TagSet([new Tag("project", "cairn"), new Tag("tier", "gold")]);
+        var uploadId = await _fixture.InitiateAsync(tags: tags);
+        var part = await _fixture.UploadPartAsync(uploadId, 1, Bytes(3, 1));
+
+        var record = await _fixture.CompleteAsync(uploadId, [Listed(part)]);
+
+        Assert.Equal(tags, record.Tags);
+        Assert.Equal(tags, (await _fixture.Store.GetObjectAsync(Bucket, "k", None))!.Tags);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Cairn.Core.Model;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 using Cairn.Storage.FileSystem;
 using Cairn.Storage.Sqlite;
 using Cairn.Core.Tests.Support;
@@ -39,11 +40,11 @@ internal sealed class MultipartServiceFixture : IDisposable
 
     public void Dispose() => _stores.Dispose();
 
-    public async Task<string> InitiateAsync(string key = "k")
+    public async Task<string> InitiateAsync(string key = "k", TagSet? tags = null)
     {
         await Store.CreateBucketAsync(new BucketRecord(Bucket, "owner", Clock.GetUtcNow()), CancellationToken.None);
         var upload = await Service.InitiateAsync(
-            new UploadRecord { UploadId = string.Empty, Bucket = Bucket, Key = key, InitiatedAt = default, Owner = "owner" }, CancellationToken.None);
+            new UploadRecord { UploadId = string.Empty, Bucket = Bucket, Key = key, InitiatedAt = default, Owner = "owner", Tags = tags ?? TagSet.Empty }, CancellationToken.None);
         return upload.UploadId;
     }
 

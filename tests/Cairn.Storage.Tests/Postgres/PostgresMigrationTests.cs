@@ -1,5 +1,6 @@
 using Cairn.Core.Identity;
 using Cairn.Core.Model;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Postgres;
 using Cairn.Storage.Postgres.Migrations;
 using Cairn.Storage.Tests.Support;
@@ -105,6 +106,35 @@ public sealed class PostgresMigrationTests : IDisposable
         var identities = new PostgresIdentityStore(store, TimeProvider.System);
         Assert.True(await identities.EnsureRootAsync("AKNEWROOT", "new-secret", None));
         Assert.Equal(IdentityStatus.Inactive, (await identities.FindAccessKeyAsync("AKOLDROOT", None))!.Key.Status);
+    }
+
+    [SkippableFact]
+    public async Task A_version_3_database_gains_tags_keeping_its_rows_which_have_none()
+    {
+        var database = NewDatabase();
+        await using (var source = NpgsqlDataSource.Create(database))
+        {
+            await PgSchemaSteps.ApplyUpToAsync(source, 3, None);
+        }
+
+        await QueryAsync(database,
+            """
+            INSERT INTO buckets (name, owner, created_at) VALUES ('b', 'owner', 1700000000000);
+            INSERT INTO objects (bucket, key, size, etag, last_modified, owner, inline_data) VALUES ('b', 'k', 5, 'e', 1700000000001, 'owner', '\x68656c6c6f');
+            INSERT INTO uploads (upload_id, bucket, key, initiated_at, owner) VALUES ('u1', 'b', 'up', 1700000000002, 'owner');
+            SELECT 1;
+            """, reader => reader.GetInt32(0));
+
+        using var store = await OpenAsync(database);
+
+        Assert.Equal(Enumerable.Range(1, PgSchemaSteps.CurrentVersion), await AppliedStepsAsync(database));
+        var old = await store.GetObjectAsync("b", "k", None);
+        Assert.Equal("hello"u8.ToArray(), old!.InlineContent);
+        Assert.True(old.Tags.IsEmpty);
+        Assert.True((await store.GetUploadAsync("u1", None))!.Tags.IsEmpty);
+        var tags = new TagSet([new Tag("project", "cairn")]);
+        Assert.True(await store.SetObjectTagsAsync("b", "k", tags, None));
+        Assert.Equal(tags, (await store.GetObjectAsync("b", "k", None))!.Tags);
     }
 
     [SkippableFact]

@@ -4,6 +4,7 @@ using Cairn.Core.Identity;
 using Cairn.Core.Identity.Roles;
 using Cairn.Core.Model;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 using Cairn.Storage.Sqlite;
 using Cairn.Storage.Sqlite.Migrations;
 using Cairn.Storage.Tests.Support;
@@ -168,6 +169,12 @@ public sealed class SqliteMigrationTests : IDisposable
               INSERT INTO role_policies (role_id, name, document) VALUES ('AROAUPLOADER', 'write', '{}');
               """
             : string.Empty;
+        var tags = version >= 7
+            ? """
+              UPDATE objects SET tags = '[["project","cairn"],["tier","gold"]]' WHERE key = 'plain';
+              UPDATE uploads SET tags = '[["k","v"]]' WHERE upload_id = 'u1';
+              """
+            : string.Empty;
         using var command = connection.CreateCommand();
         command.CommandText = $$"""
             INSERT INTO buckets (name, owner, created_at) VALUES ('b', '{{owner}}', 1700000000000);
@@ -190,6 +197,7 @@ public sealed class SqliteMigrationTests : IDisposable
             {{leases}}
             {{accessControl}}
             {{roles}}
+            {{tags}}
             """;
         command.ExecuteNonQuery();
     }
@@ -272,6 +280,11 @@ public sealed class SqliteMigrationTests : IDisposable
             ? new Role("AROAUPLOADER", "Uploader", "alice-id", """{"Statement":[]}""", TimeSpan.FromHours(2), "phones", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_009))
             : null, role);
         Assert.Equal(version >= 6 ? ["write"] : [], (await identities.ListRolePoliciesAsync("AROAUPLOADER", None)).Select(p => p.Name));
+
+        // Version 7 added object and upload tags; rows from before have none.
+        Assert.Equal(version >= 7 ? new TagSet([new Tag("project", "cairn"), new Tag("tier", "gold")]) : TagSet.Empty, plain.Tags);
+        Assert.True(multipart.Tags.IsEmpty);
+        Assert.Equal(version >= 7 ? new TagSet([new Tag("k", "v")]) : TagSet.Empty, upload.Tags);
 
         // From version 4 node-a holds the sweep lease until 2100; before it there were no leases, so it is free
         // (and, on the second read, already node-b's).

@@ -17,6 +17,7 @@ internal static class SchemaSteps
         Step4Leases.Step,
         Step5AccessControl.Step,
         Step6Roles.Step,
+        Step7Tags.Step,
     ];
 
     /// <summary>The version a database has once every step ran.</summary>
