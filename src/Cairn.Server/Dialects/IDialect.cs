@@ -72,4 +72,7 @@ internal interface IDialect
 
     /// <summary>ACLs, Object Ownership and the public access block.</summary>
     IAccessControlCodec Access { get; }
+
+    /// <summary>Lifecycle configurations and the deadline headers they give objects and uploads.</summary>
+    ILifecycleCodec Lifecycle { get; }
 }

@@ -8,7 +8,7 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>CopyObject: a new key that shares the source's blobs; no bytes are copied.</summary>
-internal sealed class CopyHandlers(ObjectService objects, AclService acls)
+internal sealed class CopyHandlers(ObjectService objects, AclService acls, LifecycleDeadlines deadlines)
 {
     public async Task CopyObjectAsync(OperationRequest r)
     {
@@ -29,6 +29,7 @@ internal sealed class CopyHandlers(ObjectService objects, AclService acls)
             input.UserMetadata ?? record.UserMetadata,
             owner, acl, input.Condition, r.Aborted);
 
+        await deadlines.ShowObjectExpiryAsync(r, copy);
         await r.Dialect.Objects.WriteCopyObjectAsync(r, copy);
     }
 }

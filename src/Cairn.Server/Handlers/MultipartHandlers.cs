@@ -13,7 +13,8 @@ namespace Cairn.Server.Handlers;
 /// CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload, AbortMultipartUpload
 /// (docs/s3-compatibility.md "Multipart uploads"). Listing of uploads and parts is in <see cref="MultipartListingHandlers"/>.
 /// </summary>
-internal sealed class MultipartHandlers(MultipartService multipart, ObjectService objects, AclService acls, UploadCallbacks callbacks)
+internal sealed class MultipartHandlers(
+    MultipartService multipart, ObjectService objects, AclService acls, UploadCallbacks callbacks, LifecycleDeadlines deadlines)
 {
     public async Task CreateMultipartUploadAsync(OperationRequest r)
     {
@@ -21,6 +22,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         // Owner and ACL are decided now and carried to the object at Complete.
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         var upload = await multipart.InitiateAsync(template with { Owner = owner, Acl = acl }, r.Aborted);
+        await deadlines.ShowUploadAbortAsync(r, upload);
         await r.Dialect.Multipart.WriteCreateMultipartUploadAsync(r, upload);
     }
 
@@ -49,6 +51,7 @@ internal sealed class MultipartHandlers(MultipartService multipart, ObjectServic
         // The part list is read only once the upload is known: an unknown upload answers NoSuchUpload whatever the body holds.
         var record = await multipart.CompleteAsync(r.Bucket, r.Key, input.UploadId,
             async _ => new CompleteRequest(await r.Dialect.Multipart.ReadCompletePartsAsync(r), input.Condition), r.Aborted);
+        await deadlines.ShowObjectExpiryAsync(r, record);
         if (callback is null)
         {
             await r.Dialect.Multipart.WriteCompleteMultipartUploadAsync(r, record);

@@ -5,7 +5,7 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>ListMultipartUploads and ListParts, the two calls a client resumes from (docs/s3-compatibility.md "Multipart uploads").</summary>
-internal sealed class MultipartListingHandlers(MultipartService multipart, OwnerNames ownerNames)
+internal sealed class MultipartListingHandlers(MultipartService multipart, OwnerNames ownerNames, LifecycleDeadlines deadlines)
 {
     public async Task ListMultipartUploadsAsync(OperationRequest r)
     {
@@ -19,6 +19,7 @@ internal sealed class MultipartListingHandlers(MultipartService multipart, Owner
     {
         var input = r.Dialect.Multipart.ReadListParts(r);
         var page = await multipart.ListPartsAsync(r.Bucket, r.Key, input.UploadId, input.PartNumberMarker, input.MaxParts, r.Aborted);
+        await deadlines.ShowUploadAbortAsync(r, page.Upload);
         await r.Dialect.Multipart.WriteListPartsAsync(r, input, page, await ownerNames.ResolveAsync([page.Upload.Owner], r.Aborted));
     }
 }

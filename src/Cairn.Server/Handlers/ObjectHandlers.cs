@@ -10,7 +10,7 @@ using Cairn.Server.Pipeline;
 namespace Cairn.Server.Handlers;
 
 /// <summary>Whole-object operations: PutObject, GetObject, HeadObject, DeleteObject.</summary>
-internal sealed class ObjectHandlers(ObjectService objects, AclService acls, UploadCallbacks callbacks)
+internal sealed class ObjectHandlers(ObjectService objects, AclService acls, UploadCallbacks callbacks, LifecycleDeadlines deadlines)
 {
     private const int CopyBufferSize = 512 * 1024;
 
@@ -21,6 +21,7 @@ internal sealed class ObjectHandlers(ObjectService objects, AclService acls, Upl
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         command = command with { Owner = owner, Acl = acl };
         var record = await objects.PutAsync(command, r.OpenBody(), r.Aborted);
+        await deadlines.ShowObjectExpiryAsync(r, record);
         r.Dialect.Objects.WritePutObject(r, record);
         if (callback is not null)
         {
@@ -49,6 +50,7 @@ internal sealed class ObjectHandlers(ObjectService objects, AclService acls, Upl
         Preconditions.Check(input.Conditions, record, isRead: true);
 
         var (slice, partsCount) = ObjectSlice.Resolve(record, input.PartNumber, input.Range);
+        await deadlines.ShowObjectExpiryAsync(r, record);
         r.Dialect.Objects.WriteObjectHeaders(r, new ObjectReadResult(record, slice is null && input.ChecksumsRequested, partsCount));
 
         var (start, length) = slice is { } s ? (s.Start, s.Length) : (0L, record.Size);

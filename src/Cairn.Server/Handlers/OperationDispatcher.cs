@@ -19,7 +19,8 @@ internal sealed class OperationDispatcher(
     BucketPolicyHandlers bucketPolicies,
     AclHandlers acls,
     BucketControlsHandlers controls,
-    CorsHandlers cors)
+    CorsHandlers cors,
+    LifecycleHandlers lifecycle)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -64,6 +65,9 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketCors => cors.PutBucketCorsAsync(r),
         Operation.GetBucketCors => cors.GetBucketCorsAsync(r),
         Operation.DeleteBucketCors => cors.DeleteBucketCorsAsync(r),
+        Operation.PutBucketLifecycle => lifecycle.PutBucketLifecycleAsync(r),
+        Operation.GetBucketLifecycle => lifecycle.GetBucketLifecycleAsync(r),
+        Operation.DeleteBucketLifecycle => lifecycle.DeleteBucketLifecycleAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -289,6 +289,8 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<AclHandlers>();
         services.AddSingleton<BucketControlsHandlers>();
         services.AddSingleton<CorsHandlers>();
+        services.AddSingleton<LifecycleHandlers>();
+        services.AddSingleton<LifecycleDeadlines>();
         services.AddSingleton<CorsPreflight>();
         services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();

@@ -73,6 +73,8 @@ internal sealed class FakeOssDialect : IDialect
 
     public IAccessControlCodec Access => throw new NotSupportedException();
 
+    public ILifecycleCodec Lifecycle => throw new NotSupportedException();
+
     private sealed class FakeRouter(FakeOssDialect owner) : IRequestRouter
     {
         public Operation Resolve(HttpRequest request, ResourcePath target)

@@ -66,6 +66,8 @@ internal sealed class OssDialect : IDialect
 
     public IAccessControlCodec Access { get; } = new OssAccessControlCodec();
 
+    public ILifecycleCodec Lifecycle { get; } = new OssLifecycleCodec();
+
     /// <summary>
     /// OSS's error document: Code, Message, RequestId, HostId, the failure's details, EC. A HEAD answer has no body:
     /// the same document travels base64-encoded in x-oss-err, as OSS sends it.

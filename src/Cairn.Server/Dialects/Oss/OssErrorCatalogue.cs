@@ -30,8 +30,10 @@ internal static class OssErrorCatalogue
 
     private static readonly ErrorEntry InvalidAccessKeyId = new("InvalidAccessKeyId", 403, "The OSS Access Key Id you provided does not exist in our records.");
 
+    private static readonly ErrorEntry NoSuchLifecycle = new("NoSuchLifecycle", 404, "No Row found in Lifecycle Table.");
+
     /// <summary>Entries whose text is OSS's own: their message replaces whatever detail the failure carried.</summary>
-    private static readonly HashSet<ErrorEntry> OwnText = [FileAlreadyExists, ObjectNameTooLong, ObjectNameInvalid, SecurityTokenExpired, InvalidSecurityToken];
+    private static readonly HashSet<ErrorEntry> OwnText = [FileAlreadyExists, ObjectNameTooLong, ObjectNameInvalid, SecurityTokenExpired, InvalidSecurityToken, NoSuchLifecycle];
 
     /// <summary>EC values Alibaba publishes for these codes; every other code gets Cairn's own (<see cref="Ec"/>).</summary>
     private static readonly FrozenDictionary<string, string> PublishedEc = new Dictionary<string, string>
@@ -57,6 +59,7 @@ internal static class OssErrorCatalogue
         ErrorCode.ExpiredToken => SecurityTokenExpired,
         ErrorCode.InvalidToken => InvalidSecurityToken,
         ErrorCode.InvalidAccessKeyId => InvalidAccessKeyId,
+        ErrorCode.NoSuchLifecycleConfiguration => NoSuchLifecycle,
         _ => ErrorCatalogue.Get(error.Code),
     };
 
