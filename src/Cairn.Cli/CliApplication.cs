@@ -61,6 +61,8 @@ public static class CliApplication
         root.Subcommands.Add(ShareCommand.Create(runner));
         root.Subcommands.Add(AclCommands.Create(runner));
         root.Subcommands.Add(PolicyCommands.Create(runner));
+        root.Subcommands.Add(LifecycleCommands.Create(runner));
+        root.Subcommands.Add(TagCommands.Create(runner));
         root.Subcommands.Add(AdminCommand.Create(runner));
         return root;
     }

@@ -23,6 +23,12 @@ internal static class ExitCodes
     /// <summary>Data transferred but it does not match the server's ETag or checksum.</summary>
     public const int VerificationFailed = 3;
 
+    /// <summary>
+    /// <c>cairn admin verify</c> ran and the store still has faults (orphan blobs, rows whose data is missing):
+    /// distinct from <see cref="Failure"/>, where the verify itself could not run.
+    /// </summary>
+    public const int FaultsFound = 4;
+
     /// <summary>Stopped by Ctrl-C / SIGTERM; a file transfer's checkpoint is kept, run the same command to resume.</summary>
     public const int Interrupted = 130;
 }

@@ -8,7 +8,7 @@ namespace Cairn.Client.Iam;
 /// <summary>
 /// A small client for Cairn's admin API, which is IAM's query API on the S3 endpoint: each call is a form POST
 /// (<c>Action=…&amp;Version=2010-05-08</c>) signed with SigV4 for service "iam", answered in IAM's XML. Covers the
-/// user, access key and inline user policy actions Cairn implements; listings are followed across pages.
+/// user, access key and inline user policy actions Cairn implements, and Cairn's own VerifyStore; listings are followed across pages.
 /// </summary>
 public sealed class IamClient : IDisposable
 {
@@ -100,6 +100,13 @@ public sealed class IamClient : IDisposable
 
     public Task DeleteUserPolicyAsync(string userName, string policyName, CancellationToken cancellationToken = default) =>
         CallAsync("DeleteUserPolicy", [new("UserName", userName), new("PolicyName", policyName)], cancellationToken);
+
+    /// <summary>
+    /// Cairn's VerifyStore: compares blob files with the metadata; with <paramref name="repair"/>, deletes orphan blobs
+    /// and removes the rows whose data is missing.
+    /// </summary>
+    public async Task<StoreReport> VerifyStoreAsync(bool repair, CancellationToken cancellationToken = default) =>
+        StoreReport.Parse(await CallAsync("VerifyStore", [new("Repair", repair ? "true" : "false")], cancellationToken).ConfigureAwait(false), Ns);
 
     /// <summary>
     /// Calls <paramref name="action"/> and returns its Result element (an empty one for actions that answer with

@@ -21,6 +21,7 @@ public sealed class BlobGarbageCollector(
     public const string SweepLeaseName = "blob-orphan-sweep";
 
     private readonly GarbageCollectionSettings _settings = settings ?? new GarbageCollectionSettings();
+    private readonly BlobReclaimer _reclaimer = new(garbage, blobs);
 
     /// <summary>The sweep in progress across passes, with the cutoff it started with.</summary>
     private (IEnumerator<(string BlobId, DateTimeOffset WrittenAt)> Files, DateTimeOffset Cutoff)? _sweep;
@@ -171,19 +172,7 @@ public sealed class BlobGarbageCollector(
         return (deleted, finished);
     }
 
-    /// <summary>
-    /// Claims the candidates in the store (only unreferenced ones are doomed, and a doomed blob can no longer
-    /// be referenced by a copy), deletes their files, then forgets them.
-    /// </summary>
-    private async Task<int> DeleteDoomedAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken)
-    {
-        var doomed = await garbage.DoomAsync(candidates, cancellationToken);
-        foreach (var blobId in doomed)
-        {
-            blobs.Delete(blobId);
-        }
-
-        await garbage.RemoveGarbageAsync(doomed, cancellationToken);
-        return doomed.Count;
-    }
+    /// <summary>Claims and deletes the candidates that nothing references.</summary>
+    private async Task<int> DeleteDoomedAsync(IReadOnlyCollection<string> candidates, CancellationToken cancellationToken) =>
+        (await _reclaimer.ReclaimAsync(candidates, cancellationToken)).Count;
 }

@@ -5,6 +5,7 @@ using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Names;
 using Cairn.Core.Ports;
+using Cairn.Core.Tagging;
 
 namespace Cairn.Core.Objects;
 
@@ -76,6 +77,7 @@ public sealed class ObjectService(
         Checksums = hashes.Base64Checksums(),
         Owner = command.Owner,
         Acl = command.Acl,
+        Tags = command.Tags,
     };
 
     /// <summary>The object's metadata, or null when the key does not exist (a hot path: no exception).</summary>
@@ -101,12 +103,27 @@ public sealed class ObjectService(
     }
 
     /// <summary>
+    /// Replaces the tags of an existing object (its content, metadata and time stay); NoSuchKey when there is none,
+    /// NoSuchBucket when the bucket does not exist.
+    /// </summary>
+    public async Task SetTagsAsync(string bucket, string key, TagSet tags, CancellationToken cancellationToken)
+    {
+        if (!await objects.SetObjectTagsAsync(bucket, key, tags, cancellationToken))
+        {
+            await RequireBucketAsync(bucket, cancellationToken);
+            throw Failures.NoSuchKey(key);
+        }
+    }
+
+    /// <summary>
     /// Copies an object without copying bytes: the new object references the source's segments. With
-    /// <paramref name="replace"/> the metadata comes from the request, otherwise from the source.
+    /// <paramref name="replace"/> the metadata comes from the request, otherwise from the source; the copy carries
+    /// <paramref name="tags"/> (the source's or the request's, as the tagging directive decided).
     /// </summary>
     public async Task<ObjectRecord> CopyAsync(
         ObjectRecord source, string bucket, string key, bool replace, ObjectHeaders headers,
-        IReadOnlyDictionary<string, string> userMetadata, string owner, AccessControlList? acl, WriteCondition condition, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> userMetadata, TagSet tags, string owner, AccessControlList? acl, WriteCondition condition,
+        CancellationToken cancellationToken)
     {
         ObjectKey.ValidateForWrite(key, limits.MaxKeyBytes);
         if (!replace && source.Bucket == bucket && source.Key == key)
@@ -126,6 +143,7 @@ public sealed class ObjectService(
             LastModified = time.GetUtcNow(),
             Headers = replace ? headers : source.Headers,
             UserMetadata = replace ? userMetadata : source.UserMetadata,
+            Tags = tags,
             Owner = owner,
             Acl = acl,
         };

@@ -13,6 +13,9 @@ public interface IBlobStore
     /// <summary>Opens a committed blob for reading; throws FileNotFoundException when it is gone.</summary>
     Stream OpenRead(string blobId);
 
+    /// <summary>Whether the committed blob's file is there (what verify checks for every referenced blob).</summary>
+    bool Exists(string blobId);
+
     /// <summary>Deletes a committed blob; a missing blob is not an error.</summary>
     void Delete(string blobId);
 

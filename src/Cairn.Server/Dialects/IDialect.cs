@@ -75,4 +75,7 @@ internal interface IDialect
 
     /// <summary>Lifecycle configurations and the deadline headers they give objects and uploads.</summary>
     ILifecycleCodec Lifecycle { get; }
+
+    /// <summary>Object and bucket tag documents (docs/tagging.md).</summary>
+    ITaggingCodec Tagging { get; }
 }

@@ -2,6 +2,7 @@ using Cairn.Core.Authorization.Acl;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Core.PostPolicies;
+using Cairn.Core.Tagging;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects.Errors;
 using Cairn.Server.Http;
@@ -19,7 +20,8 @@ internal sealed record ObjectReadResult(ObjectRecord Record, bool WithChecksums,
 
 /// <summary>
 /// CopyObject: the source and its conditions; the target's headers and, when the metadata is replaced, its user
-/// metadata (null = keep the source's); the condition on the target.
+/// metadata (null = keep the source's); the condition on the target; the copy's tags (null = the source's, the
+/// tagging directive's default).
 /// </summary>
 internal sealed record CopyObjectInput(
     CopySource Source,
@@ -27,7 +29,10 @@ internal sealed record CopyObjectInput(
     bool ReplaceMetadata,
     ObjectHeaders Headers,
     IReadOnlyDictionary<string, string>? UserMetadata,
-    WriteCondition Condition);
+    WriteCondition Condition)
+{
+    public TagSet? Tags { get; init; }
+}
 
 /// <summary>The attributes GetObjectAttributes can return.</summary>
 [Flags]

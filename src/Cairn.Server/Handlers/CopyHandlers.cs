@@ -18,6 +18,16 @@ internal sealed class CopyHandlers(ObjectService objects, AclService acls, Lifec
             ?? throw Failures.NoSuchKey(input.Source.Key);
         Preconditions.CheckCopySource(input.SourceConditions, record);
 
+        // The copy carries the source's tags unless the request replaces them: reading them needs s3:GetObjectTagging
+        // on the source, giving any needs s3:PutObjectTagging on the target (docs/tagging.md "Permissions").
+        if (input.Tags is null && !record.Tags.IsEmpty)
+        {
+            await r.RequireAccessAsync(Operation.GetObjectTagging, input.Source.Bucket, input.Source.Key);
+        }
+
+        var tags = input.Tags ?? record.Tags;
+        await r.RequireTagWriteAsync(tags);
+
         // The copy gets the ACL the request names, or the default: never the source's.
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
 
@@ -27,7 +37,7 @@ internal sealed class CopyHandlers(ObjectService objects, AclService acls, Lifec
             record, r.Bucket, r.Key, replace || headers.StorageClass is not null,
             replace ? headers : record.Headers with { StorageClass = headers.StorageClass ?? record.Headers.StorageClass },
             input.UserMetadata ?? record.UserMetadata,
-            owner, acl, input.Condition, r.Aborted);
+            tags, owner, acl, input.Condition, r.Aborted);
 
         await deadlines.ShowObjectExpiryAsync(r, copy);
         await r.Dialect.Objects.WriteCopyObjectAsync(r, copy);

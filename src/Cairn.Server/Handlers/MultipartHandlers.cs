@@ -19,6 +19,7 @@ internal sealed class MultipartHandlers(
     public async Task CreateMultipartUploadAsync(OperationRequest r)
     {
         var template = r.Dialect.Multipart.ReadCreateMultipartUpload(r);
+        await r.RequireTagWriteAsync(template.Tags);
         // Owner and ACL are decided now and carried to the object at Complete.
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         var upload = await multipart.InitiateAsync(template with { Owner = owner, Acl = acl }, r.Aborted);

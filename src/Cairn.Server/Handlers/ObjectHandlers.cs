@@ -17,6 +17,7 @@ internal sealed class ObjectHandlers(ObjectService objects, AclService acls, Upl
     public async Task PutObjectAsync(OperationRequest r)
     {
         var command = r.Dialect.Objects.ReadPutObject(r);
+        await r.RequireTagWriteAsync(command.Tags);
         var callback = await callbacks.ReadAsync(r);
         var (owner, acl) = await acls.ForObjectWriteAsync(r.Bucket, r.Owner, r.Dialect.Access.ReadRequestAcl(r), r.Aborted);
         command = command with { Owner = owner, Acl = acl };

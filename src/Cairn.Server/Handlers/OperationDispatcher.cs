@@ -20,7 +20,8 @@ internal sealed class OperationDispatcher(
     AclHandlers acls,
     BucketControlsHandlers controls,
     CorsHandlers cors,
-    LifecycleHandlers lifecycle)
+    LifecycleHandlers lifecycle,
+    TaggingHandlers tagging)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -68,6 +69,12 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketLifecycle => lifecycle.PutBucketLifecycleAsync(r),
         Operation.GetBucketLifecycle => lifecycle.GetBucketLifecycleAsync(r),
         Operation.DeleteBucketLifecycle => lifecycle.DeleteBucketLifecycleAsync(r),
+        Operation.PutObjectTagging => tagging.PutObjectTaggingAsync(r),
+        Operation.GetObjectTagging => tagging.GetObjectTaggingAsync(r),
+        Operation.DeleteObjectTagging => tagging.DeleteObjectTaggingAsync(r),
+        Operation.PutBucketTagging => tagging.PutBucketTaggingAsync(r),
+        Operation.GetBucketTagging => tagging.GetBucketTaggingAsync(r),
+        Operation.DeleteBucketTagging => tagging.DeleteBucketTaggingAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -21,6 +21,12 @@ internal sealed class PostObjectHandler(ObjectService objects, AclService acls, 
         var resource = await r.Authorizer.RequireAsync(
             r.Http, input.Auth, Operation.PostObject, r.Bucket, input.Command.Key, r.Aborted, input.ConditionHeaders);
         var signed = r.AuthenticatedAs(input.Auth, resource);
+        if (!input.Command.Tags.IsEmpty)
+        {
+            await r.Authorizer.RequireAsync(
+                r.Http, input.Auth, Operation.PutObjectTagging, r.Bucket, input.Command.Key, r.Aborted, input.ConditionHeaders);
+        }
+
         var callback = await callbacks.ReadFormAsync(signed, input.Fields);
         var (owner, acl) = await acls.ForObjectWriteAsync(signed.Bucket, signed.Owner, input.Acl, signed.Aborted);
         var record = await objects.PutAsync(input.Command with { Owner = owner, Acl = acl }, input.File, signed.Aborted);

@@ -10,6 +10,7 @@ using Cairn.Core.Listing;
 using Cairn.Core.Multipart;
 using Cairn.Core.Objects;
 using Cairn.Core.Ports;
+using Cairn.Core.Verification;
 using Cairn.Server.Callbacks;
 using Cairn.Server.Cors;
 using Cairn.Server.Dialects.S3.Auth;
@@ -265,6 +266,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<MultipartService>();
         services.AddSingleton(new GarbageCollectionSettings { Interval = options.GarbageCollectionInterval, Node = node });
         services.AddSingleton<BlobGarbageCollector>();
+        services.AddSingleton<StoreVerifier>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
         services.AddSingleton<ILifecycleSweepObserver, LifecycleMetrics>();
         services.AddSingleton<LifecycleSweeper>();
@@ -291,6 +293,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<CorsHandlers>();
         services.AddSingleton<LifecycleHandlers>();
         services.AddSingleton<LifecycleDeadlines>();
+        services.AddSingleton<TaggingHandlers>();
         services.AddSingleton<CorsPreflight>();
         services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();
@@ -326,6 +329,7 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<IamUserPolicyActions>();
         services.AddSingleton<IamRoleActions>();
         services.AddSingleton<IamRolePolicyActions>();
+        services.AddSingleton<IamStoreActions>();
         services.AddSingleton<IamActions>();
         services.AddSingleton<IamPermissions>();
         services.AddSingleton<IamEndpoint>();

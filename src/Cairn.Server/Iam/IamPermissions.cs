@@ -18,7 +18,10 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
     /// <summary>The resource of calls about the list of roles rather than one role (ListRoles).</summary>
     public static readonly string RoleListArn = Arns.Role(string.Empty);
 
-    /// <summary>The ARN an action's permission is checked on: the user or role it names, or the list it reads.</summary>
+    /// <summary>
+    /// The ARN an action's permission is checked on: the user or role it names, the list it reads, or the account
+    /// for what concerns the whole store.
+    /// </summary>
     public static string ResourceOf(IamAction action, IamCall call)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -28,6 +31,7 @@ internal sealed class IamPermissions(IIdentityStore identities, TimeProvider tim
             IamTarget.UserList => UserListArn,
             IamTarget.Role => Arns.Role(IamNames.RequiredRole(call.Parameters)),
             IamTarget.RoleList => RoleListArn,
+            IamTarget.Store => Arns.AccountRoot,
             _ => Arns.User(call.TargetName),
         };
     }

@@ -14,4 +14,7 @@ internal enum IamTarget
 
     /// <summary>The list of roles (ListRoles).</summary>
     RoleList,
+
+    /// <summary>The whole store, the account's own resource (VerifyStore).</summary>
+    Store,
 }

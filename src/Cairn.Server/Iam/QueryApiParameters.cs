@@ -99,6 +99,20 @@ internal sealed class QueryApiParameters
                 : value;
     }
 
+    /// <summary>A "true" or "false" parameter (either case); <paramref name="fallback"/> when absent, ValidationError otherwise.</summary>
+    public bool Boolean(string name, bool fallback)
+    {
+        if (Optional(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(text, out var value)
+            ? value
+            : throw new CairnException(ErrorCode.ValidationError,
+                $"1 validation error detected: Value '{text}' at '{CamelCase(name)}' failed to satisfy constraint: Member must be a boolean");
+    }
+
     /// <summary>IAM names a parameter in its validation messages with a lower-case first letter ("userName").</summary>
     public static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

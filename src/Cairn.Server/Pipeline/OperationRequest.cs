@@ -2,6 +2,7 @@ using Cairn.Core.Authorization;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Core.Operations;
+using Cairn.Core.Tagging;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Dialects;
 using Cairn.Server.Routing;
@@ -40,6 +41,18 @@ internal sealed record OperationRequest
     /// <summary>AccessDenied unless this request's principal may also perform <paramref name="operation"/> on bucket/key.</summary>
     public Task<ResourceRef> RequireAccessAsync(Operation operation, string bucket, string? key) =>
         Authorizer.RequireAsync(Http, Auth, operation, bucket, key, Aborted);
+
+    /// <summary>
+    /// A write that gives the object tags (PutObject, CreateMultipartUpload, CopyObject) needs s3:PutObjectTagging as
+    /// well as its own permission, as AWS asks (docs/tagging.md "Permissions"); nothing more when it gives none.
+    /// </summary>
+    public async Task RequireTagWriteAsync(TagSet tags)
+    {
+        if (!tags.IsEmpty)
+        {
+            await RequireAccessAsync(Operation.PutObjectTagging, Bucket, Key);
+        }
+    }
 
     /// <summary>
     /// The named object: the record the authorization read, if it read one, else read now; null when the key does

@@ -60,6 +60,8 @@ public sealed class FileBlobStore : IBlobStore
         }
     }
 
+    public bool Exists(string blobId) => File.Exists(PathOf(blobId));
+
     public void Delete(string blobId)
     {
         try

@@ -131,7 +131,7 @@ public sealed class ObjectServiceDeleteCopyTests : IDisposable
         IReadOnlyDictionary<string, string>? userMetadata = null, WriteCondition? condition = null) =>
         _store.Objects.CopyAsync(
             source, bucket, key, replace, headers ?? new ObjectHeaders(), userMetadata ?? new Dictionary<string, string>(),
-            CoreTestStore.Owner, acl: null, condition ?? WriteCondition.None, None);
+            source.Tags, CoreTestStore.Owner, acl: null, condition ?? WriteCondition.None, None);
 
     private async Task<ObjectRecord> InfoAsync(string bucket, string key) =>
         await _store.Objects.GetInfoAsync(bucket, key, None) ?? throw new Xunit.Sdk.XunitException($"{key} is missing");

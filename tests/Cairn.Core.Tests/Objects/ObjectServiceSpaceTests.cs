@@ -50,7 +50,7 @@ public sealed class ObjectServiceSpaceTests : IDisposable
         _store.Disk.Available = 10 * MiB;
 
         var error = await Assert.ThrowsAsync<CairnException>(() => _store.Objects.CopyAsync(
-            source, bucket, "copy", replace: false, new ObjectHeaders(), new Dictionary<string, string>(), CoreTestStore.Owner, acl: null,
+            source, bucket, "copy", replace: false, new ObjectHeaders(), new Dictionary<string, string>(), source.Tags, CoreTestStore.Owner, acl: null,
             WriteCondition.None, CancellationToken.None));
         var deleted = await _store.Objects.DeleteAsync(bucket, "k", WriteCondition.None, CancellationToken.None);
 

@@ -6,9 +6,9 @@ using Xunit.Abstractions;
 namespace Cairn.IntegrationTests.Clients;
 
 /// <summary>
-/// The options of aws cli and boto3 that ask for features Cairn lacks (SSE, SSE-C, KMS, Object Lock, tagging,
-/// public ACLs, colder storage classes) fail with 501 NotImplemented and leave nothing behind; the options that mean
-/// the default (STANDARD, private) still upload.
+/// The options of aws cli and boto3 that ask for features Cairn lacks (SSE, SSE-C, KMS, Object Lock, public
+/// ACLs, colder storage classes) fail with 501 NotImplemented and leave nothing behind; the options that mean the
+/// default (STANDARD, private) still upload, and so do tags, which Cairn has (docs/tagging.md).
 /// </summary>
 public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnServerFixture>, IDisposable
 {
@@ -40,7 +40,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
             ("sse-c", ["s3", "cp", file, target + "sse-c", "--sse-c", "AES256", "--sse-c-key", "0123456789abcdef0123456789abcdef"]),
             ("locked", ["s3api", "put-object", "--bucket", bucket, "--key", "locked", "--body", file,
                 "--object-lock-mode", "COMPLIANCE", "--object-lock-retain-until-date", "2030-01-01T00:00:00Z"]),
-            ("tagged", ["s3api", "put-object", "--bucket", bucket, "--key", "tagged", "--body", file, "--tagging", "project=cairn"]),
             ("infrequent", ["s3", "cp", file, target + "infrequent", "--storage-class", "STANDARD_IA"]),
         ];
 
@@ -61,7 +60,12 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
         (await _clients.AwsAsync(exe, "s3api", "create-bucket", "--bucket", privateBucket, "--acl", "private"))
             .EnsureSuccess("aws s3api create-bucket --acl private");
 
-        Assert.Equal(["standard"], (await ClientTestSupport.ListAllAsync(s3, bucket)).Select(o => o.Key));
+        (await _clients.AwsAsync(exe, "s3api", "put-object", "--bucket", bucket, "--key", "tagged", "--body", file, "--tagging", "project=cairn"))
+            .EnsureSuccess("aws s3api put-object --tagging");
+        var tags = await s3.GetObjectTaggingAsync(new Amazon.S3.Model.GetObjectTaggingRequest { BucketName = bucket, Key = "tagged" });
+        Assert.Equal([("project", "cairn")], tags.Tagging.Select(t => (t.Key, t.Value)));
+
+        Assert.Equal(["standard", "tagged"], (await ClientTestSupport.ListAllAsync(s3, bucket)).Select(o => o.Key));
         await DataDirectoryInspector.AssertTempEmptyAsync(_server.DataDirectory);
     }
 
@@ -79,7 +83,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
                 "sse-c": dict(SSECustomerAlgorithm="AES256", SSECustomerKey=key),
                 "locked": dict(ObjectLockMode="COMPLIANCE", ObjectLockRetainUntilDate="2030-01-01T00:00:00Z"),
                 "held": dict(ObjectLockLegalHoldStatus="ON"),
-                "tagged": dict(Tagging="project=cairn"),
                 "glacier": dict(StorageClass="GLACIER"),
                 "infrequent": dict(StorageClass="STANDARD_IA"),
             }
@@ -88,6 +91,7 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
                 out[name] = error_of(lambda: s3.put_object(Bucket=bucket, Key=name, Body=body, **extra))
             out["unknown-class"] = error_of(lambda: s3.put_object(Bucket=bucket, Key="unknown-class", Body=body, StorageClass="LUKEWARM"))
             out["default"] = error_of(lambda: s3.put_object(Bucket=bucket, Key="default", Body=b"ok", ACL="private", StorageClass="STANDARD"))
+            out["tagged"] = error_of(lambda: s3.put_object(Bucket=bucket, Key="tagged", Body=b"ok", Tagging="project=cairn"))
             print(json.dumps(out))
             """;
 
@@ -101,7 +105,6 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
             ["sse-c"] = "x-amz-server-side-encryption-customer-algorithm",
             ["locked"] = "x-amz-object-lock-mode",
             ["held"] = "x-amz-object-lock-legal-hold",
-            ["tagged"] = "x-amz-tagging",
             ["glacier"] = "x-amz-storage-class",
             ["infrequent"] = "x-amz-storage-class",
         };
@@ -121,7 +124,8 @@ public sealed class UnsupportedFeatureHeaderClientTests : IClassFixture<CairnSer
         Assert.Equal(400, unknown.GetProperty("Status").GetInt32());
         Assert.Equal("InvalidStorageClass", unknown.GetProperty("Code").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("default").ValueKind);
-        Assert.Equal(["default"], (await ClientTestSupport.ListAllAsync(s3, bucket)).Select(o => o.Key));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("tagged").ValueKind);
+        Assert.Equal(["default", "tagged"], (await ClientTestSupport.ListAllAsync(s3, bucket)).Select(o => o.Key));
         await DataDirectoryInspector.AssertTempEmptyAsync(_server.DataDirectory);
     }
 

@@ -289,14 +289,29 @@ public sealed class PostObjectFormTests(CairnServerFixture fixture) : PostObject
     }
 
     [Fact]
-    public async Task A_tagging_field_is_NotImplemented()
+    public async Task A_tagging_field_tags_the_object()
     {
         var bucket = await CreateBucketAsync("post-tagging");
         var form = FormFor(bucket).Covered("tagging", "<Tagging><TagSet><Tag><Key>a</Key><Value>b</Value></Tag></TagSet></Tagging>");
 
         using var response = await PostAsync(bucket, form.Build(Body));
 
-        await RefusedAsync(response, HttpStatusCode.NotImplemented, "NotImplemented");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var tags = await S3.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = bucket, Key = "uploads/a.bin" });
+        Assert.Equal([("a", "b")], tags.Tagging.Select(t => (t.Key, t.Value)));
+    }
+
+    [Theory]
+    [InlineData("<Tagging><TagSet><Tag><Key>a#b</Key><Value>1</Value></Tag></TagSet></Tagging>", "InvalidTag")]
+    [InlineData("a=b", "MalformedXML")]
+    public async Task A_bad_tagging_field_is_refused_and_nothing_is_stored(string tagging, string code)
+    {
+        var bucket = await CreateBucketAsync("post-tagging-bad");
+        var form = FormFor(bucket).Covered("tagging", tagging);
+
+        using var response = await PostAsync(bucket, form.Build(Body));
+
+        await RefusedAsync(response, HttpStatusCode.BadRequest, code);
         await AssertEmptyAsync(bucket);
     }
 

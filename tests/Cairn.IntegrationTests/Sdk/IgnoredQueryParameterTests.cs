@@ -8,7 +8,7 @@ namespace Cairn.IntegrationTests.Sdk;
 /// <summary>
 /// Query parameters that are no sub-resource (SDK extras such as <c>x-id</c>, cache busters, anything unknown) are
 /// ignored as S3 ignores them: the request does what it would do without them. Sub-resources of features Cairn lacks
-/// (<c>?tagging</c>, <c>?acl</c>, <c>?lifecycle</c>...) still answer 501 and never fall through to the plain
+/// (<c>?website</c>, <c>?retention</c>...) still answer 501 and never fall through to the plain
 /// operation. Raw signed requests, so the parameters reach the server exactly as written.
 /// </summary>
 public sealed class IgnoredQueryParameterTests : SdkTestBase, IClassFixture<CairnServerFixture>
@@ -100,11 +100,8 @@ public sealed class IgnoredQueryParameterTests : SdkTestBase, IClassFixture<Cair
         // ...does not turn a sub-resource of a missing feature into the plain operation.
         (HttpMethod Method, string PathAndQuery, string? Body)[] refused =
         [
-            (HttpMethod.Get, path + "?tagging&x-id=GetObjectTagging", null),
-            (HttpMethod.Put, path + "?tagging&x-id=PutObjectTagging", "<Tagging><TagSet/></Tagging>"),
             (HttpMethod.Put, path + "?retention", "not an object body"),
             (HttpMethod.Get, "/" + bucket + "?website&x=1", null),
-            (HttpMethod.Delete, path + "?tagging&x=1", null),
             (HttpMethod.Put, "/" + bucket + "?lifecycle&x-id=PutBucketLifecycleConfiguration", "<LifecycleConfiguration/>"),
         ];
         foreach (var (method, pathAndQuery, body) in refused)
@@ -113,7 +110,23 @@ public sealed class IgnoredQueryParameterTests : SdkTestBase, IClassFixture<Cair
             await S3Assert.ErrorAsync(response, HttpStatusCode.NotImplemented, "NotImplemented");
         }
 
-        // A sub-resource Cairn has is its own operation, never the plain one: PUT ?acl reads an ACL, not an object.
+        // A sub-resource Cairn has is its own operation, never the plain one: ?tagging reads and writes tags...
+        using (var putTags = await Raw.SendAsync(HttpMethod.Put, path + "?tagging&x-id=PutObjectTagging", Encoding.UTF8.GetBytes("<Tagging><TagSet/></Tagging>")))
+        {
+            Assert.Equal(HttpStatusCode.OK, putTags.StatusCode);
+        }
+
+        using (var getTags = await Raw.SendAsync(HttpMethod.Get, path + "?tagging&x-id=GetObjectTagging"))
+        {
+            Assert.Contains("<Tagging", await getTags.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var deleteTags = await Raw.SendAsync(HttpMethod.Delete, path + "?tagging&x=1"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleteTags.StatusCode);
+        }
+
+        // ...and PUT ?acl reads an ACL, not an object.
         using (var acl = await Raw.SendAsync(HttpMethod.Put, path + "?acl&x-id=PutObjectAcl", Encoding.UTF8.GetBytes("not an object body")))
         {
             await S3Assert.ErrorAsync(acl, HttpStatusCode.BadRequest, "MalformedACLError");

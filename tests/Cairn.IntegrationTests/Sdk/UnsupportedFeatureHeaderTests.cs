@@ -8,8 +8,8 @@ using Cairn.IntegrationTests.Infrastructure;
 namespace Cairn.IntegrationTests.Sdk;
 
 /// <summary>
-/// Headers that ask for a feature Cairn does not have (encryption, customer keys, Object Lock, tagging, storage
-/// classes other than STANDARD) answer 501 NotImplemented with a <c>Header</c> element naming
+/// Headers that ask for a feature Cairn does not have (encryption, customer keys, Object Lock, storage classes
+/// other than STANDARD) answer 501 NotImplemented with a <c>Header</c> element naming
 /// the header, and nothing is stored: a store that says it encrypted, retained or published an object and did not
 /// is worse than one that refuses. Values that ask for what Cairn does anyway still work.
 /// </summary>
@@ -35,7 +35,6 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
         { SseCustomerHeaders, "x-amz-server-side-encryption-customer-algorithm" },
         { "x-amz-object-lock-mode: COMPLIANCE|x-amz-object-lock-retain-until-date: 2030-01-01T00:00:00Z", "x-amz-object-lock-mode" },
         { "x-amz-object-lock-legal-hold: ON", "x-amz-object-lock-legal-hold" },
-        { "x-amz-tagging: project=cairn&team=storage", "x-amz-tagging" },
         { "x-amz-storage-class: STANDARD_IA", "x-amz-storage-class" },
         { "x-amz-storage-class: GLACIER", "x-amz-storage-class" },
         { "x-amz-website-redirect-location: /elsewhere.html", "x-amz-website-redirect-location" },
@@ -88,14 +87,15 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
     }
 
     [Fact]
-    public async Task PutObject_WithTagSet_Is501AndStoresNothing()
+    public async Task PutObject_WithTagSet_IsStoredWithItsTags()
     {
         var bucket = await CreateBucketAsync("tagging");
 
-        await S3Assert.ThrowsAsync(HttpStatusCode.NotImplemented, "NotImplemented", () => PutAsync(bucket, "tagged", [1, 2, 3], r =>
-            r.TagSet = [new Tag { Key = "project", Value = "cairn" }]));
+        await PutAsync(bucket, "tagged", [1, 2, 3], r => r.TagSet = [new Tag { Key = "project", Value = "cairn" }]);
 
-        Assert.False(await ExistsAsync(bucket, "tagged"));
+        var tags = await S3.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = bucket, Key = "tagged" });
+        Assert.Equal([("project", "cairn")], tags.Tagging.Select(t => (t.Key, t.Value)));
+        Assert.Equal([1, 2, 3], await GetBytesAsync(bucket, "tagged"));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
     }
 
     [Fact]
-    public async Task CopyObject_WithStorageClassOrTagging_Is501AndCreatesNoCopy()
+    public async Task CopyObject_WithStorageClass_Is501AndCreatesNoCopy_WithReplacedTags_Copies()
     {
         var bucket = await CreateBucketAsync("refused-copy");
         await PutTextAsync(bucket, "source", "content");
@@ -181,10 +181,11 @@ public sealed class UnsupportedFeatureHeaderTests : SdkTestBase, IClassFixture<C
 
         using var tagged = await Raw.SendAsync(HttpMethod.Put, RawS3Client.ObjectPath(bucket, "tagged-copy"), configure: r => AddHeaders(
             r, $"x-amz-copy-source: /{bucket}/source|x-amz-tagging-directive: REPLACE|x-amz-tagging: a=b"));
-        var error = await S3Assert.ErrorAsync(tagged, HttpStatusCode.NotImplemented, "NotImplemented");
-        Assert.StartsWith("x-amz-tagging", error.Element("Header")?.Value, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+        var tags = await S3.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = bucket, Key = "tagged-copy" });
+        Assert.Equal([("a", "b")], tags.Tagging.Select(t => (t.Key, t.Value)));
 
-        Assert.Equal(["source"], await ListAllKeysAsync(bucket));
+        Assert.Equal(["source", "tagged-copy"], await ListAllKeysAsync(bucket));
     }
 
     private static void AddHeaders(HttpRequestMessage request, string headers)

@@ -29,6 +29,7 @@ internal sealed class OssMultipartCodec(StorageLimits limits, MultipartService m
             Owner = r.Owner,
             Headers = OssWriteHeaders.ReadObjectHeaders(headers),
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
+            Tags = OssTaggingCodec.ReadHeaderTags(headers),
         };
     }
 

@@ -35,6 +35,7 @@ internal sealed class OssObjectCodec(StorageLimits limits, OssPostObjectCodec po
             Integrity = OssCrc64.ReadIntegrity(headers),
             Owner = r.Owner,
             Condition = OssWriteConditions.ForWrite(headers),
+            Tags = OssTaggingCodec.ReadHeaderTags(headers),
         };
     }
 
@@ -71,6 +72,7 @@ internal sealed class OssObjectCodec(StorageLimits limits, OssPostObjectCodec po
         headers[OssHeaders.ObjectType] = record.PartsCount is null ? "Normal" : "Multipart";
         headers[OssHeaders.StorageClass] = OssStorageClasses.Spell(record.Headers.StorageClass);
         OssCrc64.WriteHeader(r.Response, record.Checksums);
+        OssTaggingCodec.WriteTagCount(r.Response, record.Tags);
         ObjectResponseHeaders.WriteRepresentation(r.Response, record, r.Dialect.MetadataPrefix, r.Request.Query, DefaultContentType);
     }
 
@@ -100,7 +102,10 @@ internal sealed class OssObjectCodec(StorageLimits limits, OssPostObjectCodec po
             replace,
             OssWriteHeaders.ReadObjectHeaders(headers),
             replace ? ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits) : null,
-            OssWriteConditions.ForWrite(headers));
+            OssWriteConditions.ForWrite(headers))
+        {
+            Tags = OssTaggingCodec.ReadCopyTags(headers),
+        };
     }
 
     public Task WriteCopyObjectAsync(OperationRequest r, ObjectRecord copy)

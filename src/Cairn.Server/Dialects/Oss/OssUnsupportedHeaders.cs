@@ -5,7 +5,7 @@ namespace Cairn.Server.Dialects.Oss;
 /// <summary>
 /// x-oss-* request headers that ask for an OSS feature Cairn does not have (docs/oss-compatibility.md "Operations"):
 /// each answers 501 NotImplemented naming the header, before anything is read or stored, except the values that ask
-/// for what Cairn does anyway (an empty tag set, copying no tags, locally redundant storage). A throttle
+/// for what Cairn does anyway (locally redundant storage, no WORM). A throttle
 /// (x-oss-traffic-limit) is refused too: a client that asks for one relies on it.
 /// <c>x-oss-request-payer</c> is accepted, as the S3 dialect accepts its twin: there is no billing to shift.
 /// </summary>
@@ -19,8 +19,6 @@ internal static class OssUnsupportedHeaders
         ("x-oss-server-side-encryption-customer-algorithm", "server-side encryption with customer keys", []),
         ("x-oss-server-side-encryption-customer-key", "server-side encryption with customer keys", []),
         ("x-oss-server-side-encryption-customer-key-md5", "server-side encryption with customer keys", []),
-        (OssHeaders.Tagging, "object tagging", [""]),
-        ("x-oss-tagging-directive", "object tagging", ["Copy"]),
         ("x-oss-traffic-limit", "single-connection bandwidth limits", []),
         ("x-oss-data-redundancy-type", "zone-redundant storage", ["LRS"]),
         ("x-oss-bucket-worm-enabled", "retention policies (WORM)", ["false"]),

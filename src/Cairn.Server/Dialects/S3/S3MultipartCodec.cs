@@ -51,6 +51,7 @@ internal sealed class S3MultipartCodec(StorageLimits limits) : IMultipartCodec
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
             ChecksumAlgorithm = algorithm,
             ChecksumType = algorithm is { } a ? checksumType ?? MultipartChecksum.DefaultType(a) : null,
+            Tags = S3TaggingCodec.ReadHeaderTags(headers),
         };
     }
 

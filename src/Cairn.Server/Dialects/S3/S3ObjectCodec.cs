@@ -30,6 +30,7 @@ internal sealed class S3ObjectCodec(StorageLimits limits, S3PostObjectCodec post
             Integrity = ObjectRequestHeaders.ReadIntegrity(headers, r.Auth),
             Owner = r.Owner,
             Condition = WriteConditions.ForWrite(headers),
+            Tags = S3TaggingCodec.ReadHeaderTags(headers),
         };
     }
 
@@ -62,6 +63,8 @@ internal sealed class S3ObjectCodec(StorageLimits limits, S3PostObjectCodec post
         {
             r.Response.Headers[S3Headers.MpPartsCount] = count.ToString(CultureInfo.InvariantCulture);
         }
+
+        S3TaggingCodec.WriteTagCount(r.Response, result.Record.Tags);
     }
 
     public WriteCondition ReadDeleteObject(OperationRequest r)
@@ -86,7 +89,10 @@ internal sealed class S3ObjectCodec(StorageLimits limits, S3PostObjectCodec post
             replace,
             StorageClasses.Validate(ObjectRequestHeaders.ReadObjectHeaders(headers)),
             replace ? ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits) : null,
-            WriteConditions.ForWrite(headers));
+            WriteConditions.ForWrite(headers))
+        {
+            Tags = S3TaggingCodec.ReadCopyTags(headers),
+        };
     }
 
     public Task WriteCopyObjectAsync(OperationRequest r, ObjectRecord copy)

@@ -6,7 +6,7 @@ namespace Cairn.Server.Dialects.S3;
 /// Request headers that ask for a feature Cairn does not have. Accepting and ignoring them would pretend: a store
 /// that claims to encrypt, retain or publish an object and does not is worse than one that refuses. Each answers
 /// 501 NotImplemented naming the header, before anything is read or stored — except the values that ask for
-/// exactly what Cairn does anyway (an empty tag set, legal hold OFF...). As features arrive, their headers leave this table (docs/s3-compatibility.md).
+/// exactly what Cairn does anyway (legal hold OFF, bucket keys false...). As features arrive, their headers leave this table (docs/s3-compatibility.md).
 /// </summary>
 internal static class UnsupportedHeaders
 {
@@ -26,8 +26,6 @@ internal static class UnsupportedHeaders
         ("x-amz-object-lock-retain-until-date", "Object Lock retention", []),
         ("x-amz-object-lock-legal-hold", "Object Lock legal holds", ["OFF"]),
         ("x-amz-bucket-object-lock-enabled", "Object Lock", ["false"]),
-        ("x-amz-tagging", "object tagging", [""]),
-        ("x-amz-tagging-directive", "object tagging", ["COPY"]),
         ("x-amz-website-redirect-location", "static website hosting", []),
         ("x-amz-expected-bucket-owner", "bucket owner checks", []),
         ("x-amz-source-expected-bucket-owner", "bucket owner checks", []),

@@ -145,7 +145,7 @@ public class OssObjectCodecTests
     [Theory]
     [InlineData("x-oss-server-side-encryption", "AES256", true)]
     [InlineData("x-oss-server-side-encryption", "KMS", true)]
-    [InlineData("x-oss-tagging", "a=1", true)]
+    [InlineData("x-oss-tagging", "a=1", false)]
     [InlineData("x-oss-tagging", "", false)]
     [InlineData("x-oss-traffic-limit", "819200", true)]
     [InlineData("x-oss-request-payer", "requester", false)]

@@ -36,6 +36,7 @@ internal sealed class OssPostObjectCodec(OssAuthenticator authenticator, Storage
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
             Integrity = OssCrc64.ReadIntegrity(headers),
             Condition = OssWriteConditions.ForWrite(headers),
+            Tags = OssTaggingCodec.ReadHeaderTags(headers),
         };
         var acl = headers[OssHeaders.ObjectAcl].ToString() is { Length: > 0 } canned
             ? OssCannedAcls.ForObject(canned, OssHeaders.ObjectAcl)

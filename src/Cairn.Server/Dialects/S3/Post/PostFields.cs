@@ -64,14 +64,13 @@ internal static class PostFields
     private static readonly Dictionary<string, string> Renamed = new(StringComparer.OrdinalIgnoreCase)
     {
         [Acl] = S3Headers.Acl,
-        [Tagging] = S3Headers.Tagging,
     };
 
     /// <summary>
     /// The fields read as the PutObject request headers they stand for: the representation headers, the x-amz-*
-    /// fields that describe the object (metadata, checksums, storage class...), <c>acl</c> as x-amz-acl and
-    /// <c>tagging</c> as x-amz-tagging. The same header rules (metadata, checksums, ACL, unsupported features) then
-    /// apply to a form as to a PutObject.
+    /// fields that describe the object (metadata, checksums, storage class...) and <c>acl</c> as x-amz-acl. The same
+    /// header rules (metadata, checksums, ACL, unsupported features) then apply to a form as to a PutObject. The
+    /// <c>tagging</c> field is a Tagging document, not the header's query form: <see cref="S3PostObjectCodec"/> reads it.
     /// </summary>
     public static HeaderDictionary AsHeaders(IReadOnlyDictionary<string, string> fields) =>
         AsHeaders(fields, S3Headers.Prefix, AuthenticationFields, Renamed);

@@ -2,6 +2,7 @@ using Cairn.Core.Limits;
 using Cairn.Core.Model;
 using Cairn.Core.Objects;
 using Cairn.Core.PostPolicies;
+using Cairn.Core.Tagging;
 using Cairn.Server.Dialects.S3.Auth;
 using Cairn.Server.Pipeline;
 
@@ -30,6 +31,7 @@ internal sealed class S3PostObjectCodec(RequestAuthenticator authenticator, Stor
             Headers = StorageClasses.Validate(ObjectRequestHeaders.ReadObjectHeaders(headers)),
             UserMetadata = ObjectRequestHeaders.ReadUserMetadata(headers, r.Dialect, limits),
             Integrity = ObjectRequestHeaders.ReadIntegrity(headers, auth),
+            Tags = await ReadTagsAsync(form[PostFields.Tagging], r.Aborted),
         };
 
         // The policy judges the bucket the form is posted to and the key once ${filename} is filled in.
@@ -46,6 +48,23 @@ internal sealed class S3PostObjectCodec(RequestAuthenticator authenticator, Stor
             new PostFileStream(form.File, policy?.LengthRange, r.Aborted),
             policy is null ? null : new PostPolicyCheck(policy, values, form.Names.Where(name => !PostFields.IsExempt(name)).ToList()),
             form.Fields);
+    }
+
+    /// <summary>
+    /// The tagging field: a Tagging document (S3's POST carries the tags as XML, unlike the x-amz-tagging header),
+    /// checked as an object's tags; empty when the field is absent or empty.
+    /// </summary>
+    private static async Task<TagSet> ReadTagsAsync(string? field, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return TagSet.Empty;
+        }
+
+        using var document = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(field));
+        var tags = TaggingDocument.Read(await S3Xml.ReadDocumentAsync(document, TaggingDocument.MaxBytes, TaggingDocument.Root, cancellationToken));
+        TagRules.CheckObjectTags(tags);
+        return tags;
     }
 
     public static Task WriteAsync(OperationRequest r, PostObjectInput input, ObjectRecord stored)
