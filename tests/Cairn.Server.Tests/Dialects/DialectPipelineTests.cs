@@ -60,7 +60,7 @@ public class DialectPipelineTests
     {
         var s3 = TestDialects.S3();
         // Every request here is refused before dispatch, so no handler is ever needed.
-        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!);
+        var dispatcher = new OperationDispatcher(null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!, null!);
         // No bucket exists, so an anonymous request is refused without reading anything else.
         var authorizer = new Authorizer(new AccessEvaluator(new TestIdentityStore(Array.Empty<Cairn.Core.Identity.AccessKey>()), null!, new PolicyCache(), new PublicAccessBlocks(PublicAccessBlock.None)),
             new BucketSettingsService(new NoBuckets(), TimeProvider.System), null!, TimeProvider.System);

@@ -75,6 +75,8 @@ internal sealed class FakeOssDialect : IDialect
 
     public ILifecycleCodec Lifecycle => throw new NotSupportedException();
 
+    public ITaggingCodec Tagging => throw new NotSupportedException();
+
     private sealed class FakeRouter(FakeOssDialect owner) : IRequestRouter
     {
         public Operation Resolve(HttpRequest request, ResourcePath target)
