@@ -14,6 +14,7 @@ const COMMANDS = {
   'bad-requests': './commands/badRequests',
   put: './commands/put',
   describe: './commands/describe',
+  lifecycle: './commands/lifecycle',
 };
 
 async function main() {

@@ -44,7 +44,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "PutBucketAcl with both a canned ACL and grants",
         "PUT ?tagging",
         "PutBucketPolicy to a missing bucket",
-        "PUT ?lifecycle",
+        "PutBucketLifecycleConfiguration to a missing bucket",
         "PutBucketCors to a missing bucket",
         "PUT ?versioning",
     };
@@ -216,6 +216,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                     KeyValuePair.Create("x-amz-acl", "private"), KeyValuePair.Create("x-amz-grant-read", $"id=\"{Cairn.Core.Identity.User.RootId}\""));
             case "PutBucketCors to a missing bucket":
                 return Failure("PUT", $"/{missing}?cors", 404, "NoSuchBucket");
+            case "PutBucketLifecycleConfiguration to a missing bucket":
+                return Failure("PUT", $"/{missing}?lifecycle", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");

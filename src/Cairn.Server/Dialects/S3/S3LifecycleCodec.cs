@@ -43,6 +43,6 @@ internal sealed class S3LifecycleCodec : ILifecycleCodec
     public void WriteUploadAbort(OperationRequest r, LifecycleDeadline deadline)
     {
         r.Response.Headers[AbortDateHeader] = LifecycleHeaderValues.Date(deadline.At);
-        r.Response.Headers[AbortRuleIdHeader] = LifecycleHeaderValues.RuleId(deadline.RuleId);
+        r.Response.Headers[AbortRuleIdHeader] = LifecycleHeaderValues.AbortRuleId(deadline.RuleId);
     }
 }
