@@ -15,6 +15,7 @@ const COMMANDS = {
   put: './commands/put',
   describe: './commands/describe',
   lifecycle: './commands/lifecycle',
+  tagging: './commands/tagging',
 };
 
 async function main() {

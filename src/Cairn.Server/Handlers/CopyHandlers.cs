@@ -19,7 +19,7 @@ internal sealed class CopyHandlers(ObjectService objects, AclService acls, Lifec
         Preconditions.CheckCopySource(input.SourceConditions, record);
 
         // The copy carries the source's tags unless the request replaces them: reading them needs s3:GetObjectTagging
-        // on the source, giving any needs s3:PutObjectTagging on the target (docs/tagging.md "Permissions").
+        // on the source, giving any needs s3:PutObjectTagging on the target (docs/tagging.md "Rules").
         if (input.Tags is null && !record.Tags.IsEmpty)
         {
             await r.RequireAccessAsync(Operation.GetObjectTagging, input.Source.Bucket, input.Source.Key);

@@ -44,7 +44,7 @@ internal sealed record OperationRequest
 
     /// <summary>
     /// A write that gives the object tags (PutObject, CreateMultipartUpload, CopyObject) needs s3:PutObjectTagging as
-    /// well as its own permission, as AWS asks (docs/tagging.md "Permissions"); nothing more when it gives none.
+    /// well as its own permission, as AWS asks (docs/tagging.md "Rules"); nothing more when it gives none.
     /// </summary>
     public async Task RequireTagWriteAsync(TagSet tags)
     {

@@ -92,7 +92,7 @@ public sealed class RootKeyTests : IDisposable
     /// <summary>
     /// Turns the stopped server's database into what version 2 wrote: no identity tables, no leases, and every owner
     /// the root access key id (version 3 only added the two tables and rewrote owners, version 4 added leases; the
-    /// later versions' access-control and role tables and columns go too).
+    /// later versions' access-control and role tables and columns, and the tags columns, go too).
     /// </summary>
     private void DowngradeToVersion2(string rootAccessKeyId)
     {
@@ -108,6 +108,8 @@ public sealed class RootKeyTests : IDisposable
                 DROP INDEX buckets_by_owner;
                 ALTER TABLE objects DROP COLUMN acl;
                 ALTER TABLE uploads DROP COLUMN acl;
+                ALTER TABLE objects DROP COLUMN tags;
+                ALTER TABLE uploads DROP COLUMN tags;
                 DROP TABLE leases;
                 DROP TABLE access_keys;
                 DROP TABLE users;

@@ -42,7 +42,7 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
         "CompleteMultipartUpload of an unknown upload",
         "DeleteObjects in a missing bucket",
         "PutBucketAcl with both a canned ACL and grants",
-        "PUT ?tagging",
+        "PutBucketTagging to a missing bucket",
         "PutBucketPolicy to a missing bucket",
         "PutBucketLifecycleConfiguration to a missing bucket",
         "PutBucketCors to a missing bucket",
@@ -218,6 +218,8 @@ public sealed class ConnectionReuseTests : SdkTestBase, IClassFixture<CairnServe
                 return Failure("PUT", $"/{missing}?cors", 404, "NoSuchBucket");
             case "PutBucketLifecycleConfiguration to a missing bucket":
                 return Failure("PUT", $"/{missing}?lifecycle", 404, "NoSuchBucket");
+            case "PutBucketTagging to a missing bucket":
+                return Failure("PUT", $"/{missing}?tagging", 404, "NoSuchBucket");
             default:
                 Assert.StartsWith("PUT ?", operation);
                 return Failure("PUT", $"/{bucket}?{operation[5..]}", 501, "NotImplemented");

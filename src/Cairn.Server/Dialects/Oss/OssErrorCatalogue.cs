@@ -42,6 +42,7 @@ internal static class OssErrorCatalogue
         ["NoSuchBucket"] = "0015-00000101",
         ["RequestTimeTooSkewed"] = "0002-00000504",
         ["CallbackFailed"] = "0007-00000203",
+        ["InvalidTag"] = "0010-00000217",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The prefix of Cairn's own EC values, a module number Alibaba does not use.</summary>
