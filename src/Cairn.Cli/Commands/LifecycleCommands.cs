@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using Amazon.Runtime;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -36,7 +38,13 @@ internal static class LifecycleCommands
             var name = context.Locate(context.Get(bucket)!).Bucket;
             using var s3 = context.CreateClient();
             var answer = await s3.GetLifecycleConfigurationAsync(new GetLifecycleConfigurationRequest { BucketName = name }, cancellationToken).ConfigureAwait(false);
-            var json = LifecycleDocuments.ToJson(answer.Configuration ?? new LifecycleConfiguration());
+            if (answer.HttpStatusCode != HttpStatusCode.OK || answer.Configuration is null)
+            {
+                // The SDK hands a 404 back as an empty configuration instead of throwing.
+                throw new AmazonS3Exception("The bucket has no lifecycle configuration.", ErrorType.Sender, "NoSuchLifecycleConfiguration", null, HttpStatusCode.NotFound);
+            }
+
+            var json = LifecycleDocuments.ToJson(answer.Configuration);
             context.Output.Line(json.ToJsonString(Indented));
             context.Output.Document(new { bucket = name, lifecycleConfiguration = json });
             return ExitCodes.Success;

@@ -164,13 +164,7 @@ internal static class LifecycleDocuments
         Add(json, "ID", rule.Id);
         if (rule.Filter is { } filter)
         {
-            var filterJson = ConditionsJson(filter.Prefix, filter.Tag is null ? [] : [filter.Tag], filter.ObjectSizeGreaterThan, filter.ObjectSizeLessThan, tagList: false);
-            if (filter.And is { } and)
-            {
-                filterJson["And"] = ConditionsJson(and.Prefix, and.Tags ?? [], and.ObjectSizeGreaterThan, and.ObjectSizeLessThan, tagList: true);
-            }
-
-            json["Filter"] = filterJson;
+            json["Filter"] = FilterJson(filter);
         }
 
         Add(json, "Status", rule.Status?.Value);
@@ -209,6 +203,50 @@ internal static class LifecycleDocuments
         }
 
         return json;
+    }
+
+    /// <summary>
+    /// A filter in aws cli's shape. The SDK reads a filter into its predicate tree (<see cref="LifecycleFilterPredicate"/>)
+    /// and writes one from either that or its flat properties, so both are looked at.
+    /// </summary>
+    private static JsonObject FilterJson(LifecycleFilter filter)
+    {
+        if (filter.LifecycleFilterPredicate is LifecycleAndOperator and)
+        {
+            return new JsonObject { ["And"] = ConditionsJson(and.Operands ?? [], tagList: true) };
+        }
+
+        if (filter.LifecycleFilterPredicate is { } predicate)
+        {
+            return ConditionsJson([predicate], tagList: false);
+        }
+
+        var json = ConditionsJson(filter.Prefix, filter.Tag is null ? [] : [filter.Tag], filter.ObjectSizeGreaterThan, filter.ObjectSizeLessThan, tagList: false);
+        if (filter.And is { } flatAnd)
+        {
+            json["And"] = ConditionsJson(flatAnd.Prefix, flatAnd.Tags ?? [], flatAnd.ObjectSizeGreaterThan, flatAnd.ObjectSizeLessThan, tagList: true);
+        }
+
+        return json;
+    }
+
+    private static JsonObject ConditionsJson(IEnumerable<LifecycleFilterPredicate> predicates, bool tagList)
+    {
+        string? prefix = null;
+        long? greaterThan = null, lessThan = null;
+        var tags = new List<Tag>();
+        foreach (var predicate in predicates)
+        {
+            switch (predicate)
+            {
+                case LifecyclePrefixPredicate p: prefix = p.Prefix; break;
+                case LifecycleTagPredicate t: tags.Add(t.Tag); break;
+                case LifecycleObjectSizeGreaterThanPredicate g: greaterThan = g.ObjectSizeGreaterThan; break;
+                case LifecycleObjectSizeLessThanPredicate l: lessThan = l.ObjectSizeLessThan; break;
+            }
+        }
+
+        return ConditionsJson(prefix, tags, greaterThan, lessThan, tagList);
     }
 
     private static JsonObject ConditionsJson(string? prefix, IEnumerable<Tag> tags, long? greaterThan, long? lessThan, bool tagList)

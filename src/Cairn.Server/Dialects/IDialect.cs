@@ -73,9 +73,9 @@ internal interface IDialect
     /// <summary>ACLs, Object Ownership and the public access block.</summary>
     IAccessControlCodec Access { get; }
 
-    /// <summary>Lifecycle configurations and the deadline headers they give objects and uploads.</summary>
-    ILifecycleCodec Lifecycle { get; }
-
     /// <summary>Object and bucket tag documents (docs/tagging.md).</summary>
     ITaggingCodec Tagging { get; }
+
+    /// <summary>Lifecycle configurations and the deadline headers they give objects and uploads.</summary>
+    ILifecycleCodec Lifecycle { get; }
 }

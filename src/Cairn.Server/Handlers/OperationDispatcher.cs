@@ -20,8 +20,8 @@ internal sealed class OperationDispatcher(
     AclHandlers acls,
     BucketControlsHandlers controls,
     CorsHandlers cors,
-    LifecycleHandlers lifecycle,
-    TaggingHandlers tagging)
+    TaggingHandlers tagging,
+    LifecycleHandlers lifecycle)
 {
     public Task DispatchAsync(OperationRequest r) => r.Operation switch
     {
@@ -66,15 +66,15 @@ internal sealed class OperationDispatcher(
         Operation.PutBucketCors => cors.PutBucketCorsAsync(r),
         Operation.GetBucketCors => cors.GetBucketCorsAsync(r),
         Operation.DeleteBucketCors => cors.DeleteBucketCorsAsync(r),
-        Operation.PutBucketLifecycle => lifecycle.PutBucketLifecycleAsync(r),
-        Operation.GetBucketLifecycle => lifecycle.GetBucketLifecycleAsync(r),
-        Operation.DeleteBucketLifecycle => lifecycle.DeleteBucketLifecycleAsync(r),
         Operation.PutObjectTagging => tagging.PutObjectTaggingAsync(r),
         Operation.GetObjectTagging => tagging.GetObjectTaggingAsync(r),
         Operation.DeleteObjectTagging => tagging.DeleteObjectTaggingAsync(r),
         Operation.PutBucketTagging => tagging.PutBucketTaggingAsync(r),
         Operation.GetBucketTagging => tagging.GetBucketTaggingAsync(r),
         Operation.DeleteBucketTagging => tagging.DeleteBucketTaggingAsync(r),
+        Operation.PutBucketLifecycle => lifecycle.PutBucketLifecycleAsync(r),
+        Operation.GetBucketLifecycle => lifecycle.GetBucketLifecycleAsync(r),
+        Operation.DeleteBucketLifecycle => lifecycle.DeleteBucketLifecycleAsync(r),
         _ => throw new CairnException(ErrorCode.NotImplemented, $"{r.Operation} is not implemented yet."),
     };
 }

@@ -291,9 +291,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<AclHandlers>();
         services.AddSingleton<BucketControlsHandlers>();
         services.AddSingleton<CorsHandlers>();
+        services.AddSingleton<TaggingHandlers>();
         services.AddSingleton<LifecycleHandlers>();
         services.AddSingleton<LifecycleDeadlines>();
-        services.AddSingleton<TaggingHandlers>();
         services.AddSingleton<CorsPreflight>();
         services.AddSingleton<CorsResponseHeaders>();
         services.AddSingleton<OperationDispatcher>();

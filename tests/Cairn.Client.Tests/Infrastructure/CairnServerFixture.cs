@@ -10,7 +10,7 @@ namespace Cairn.Client.Tests.Infrastructure;
 /// One real Cairn (in-process Kestrel on 127.0.0.1, free port, own temp data dir) per test class, plus helpers to
 /// make buckets and clients. Clients made here either talk to the server directly or through a proxy address.
 /// </summary>
-public sealed class CairnServerFixture : IAsyncLifetime
+public class CairnServerFixture : IAsyncLifetime
 {
     public const string AccessKey = "cairn-client-test";
     public const string SecretKey = "cairn-client-test-secret-0123456789";
@@ -25,14 +25,24 @@ public sealed class CairnServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        _host = await CairnHost.StartAsync(new CairnOptions
+        var options = new CairnOptions
         {
-            DataDirectory = Path.Combine(Root, "data"),
+            DataDirectory = DataDirectory,
             Urls = "http://127.0.0.1:0",
             ManagementUrls = "http://127.0.0.1:0",
             RootUser = AccessKey,
             RootPassword = SecretKey,
-        });
+        };
+        Configure(options);
+        _host = await CairnHost.StartAsync(options);
+    }
+
+    /// <summary>The server's data directory (blob files under <c>blobs/</c>).</summary>
+    public string DataDirectory => Path.Combine(Root, "data");
+
+    /// <summary>Lets a fixture for particular tests change the server's options before it starts.</summary>
+    protected virtual void Configure(CairnOptions options)
+    {
     }
 
     public CairnConnection Connection(Uri? endpoint = null) => new()

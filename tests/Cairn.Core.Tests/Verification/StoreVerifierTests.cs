@@ -22,8 +22,8 @@ public sealed class StoreVerifierTests : IDisposable
 
     public StoreVerifierTests()
     {
-        var audit = new ScanningStoreAudit(_store.Metadata);
-        _verifier = new StoreVerifier(_store.Blobs, _store.Metadata, audit, _store.Metadata, _store.Metadata, audit, _clock,
+        var metadata = _store.Metadata;
+        _verifier = new StoreVerifier(_store.Blobs, metadata, metadata, metadata, metadata, metadata, _clock,
             new GarbageCollectionSettings { OrphanGrace = Grace });
     }
 

@@ -66,8 +66,8 @@ internal sealed class OssDialect : IDialect
 
     public IAccessControlCodec Access { get; } = new OssAccessControlCodec();
 
-    public ILifecycleCodec Lifecycle { get; } = new OssLifecycleCodec();
     public ITaggingCodec Tagging { get; } = new OssTaggingCodec();
+    public ILifecycleCodec Lifecycle { get; } = new OssLifecycleCodec();
 
     /// <summary>
     /// OSS's error document: Code, Message, RequestId, HostId, the failure's details, EC. A HEAD answer has no body:

@@ -49,8 +49,8 @@ internal sealed class S3Dialect(RequestAuthenticator authenticator, StorageLimit
 
     public IAccessControlCodec Access { get; } = new S3AccessControlCodec();
 
-    public ILifecycleCodec Lifecycle { get; } = new S3LifecycleCodec();
     public ITaggingCodec Tagging { get; } = new S3TaggingCodec();
+    public ILifecycleCodec Lifecycle { get; } = new S3LifecycleCodec();
 
     public async Task WriteErrorAsync(HttpResponse response, ErrorEntry entry, string message, string resource, string requestId,
         ErrorDetails? details, IReadOnlyDictionary<string, string>? extra, CancellationToken cancellationToken)
