@@ -241,6 +241,7 @@ public sealed class CairnHost : IAsyncDisposable
             DayLength = options.Lifecycle.DayLength,
             Interval = options.Lifecycle.Interval,
             Batch = options.Lifecycle.Batch,
+            Node = node,
         });
         DiskSpaceService.Register(services, options);
         MetadataStores.Register(services, options, postgres, secrets);
@@ -267,6 +268,9 @@ public sealed class CairnHost : IAsyncDisposable
         services.AddSingleton<BlobGarbageCollector>();
         services.AddSingleton<StoreVerifier>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BlobGarbageCollector>());
+        services.AddSingleton<ILifecycleSweepObserver, LifecycleMetrics>();
+        services.AddSingleton<LifecycleSweeper>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<LifecycleSweeper>());
         services.AddHostedService<BackgroundWorkService>();
         services.AddSingleton<AccessKeyResolver>();
         services.AddSingleton<SigningKeyCache>();
